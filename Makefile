@@ -1,0 +1,37 @@
+# The two commands a newcomer needs are `make run` and `make test`; the rest are helpers.
+SHELL := /bin/bash
+LOCAL := deploy/local
+PY := .venv/bin/python
+
+.PHONY: run test setup infra-up infra-down infra-status test-unit test-integration schemas token bench clean
+
+run:            ## Kafka, the store and every service; prints the URL; Ctrl-C stops all
+	@$(LOCAL)/run.sh
+
+test:           ## the whole suite against a fresh real Kafka and store (test ports)
+	@$(LOCAL)/test.sh
+
+setup:          ## virtual environment, packages, Kafka jars, FerretDB build (all cached)
+	@$(LOCAL)/setup.sh
+
+infra-up:       ## start Kafka and the store for `make run` (harmless if running)
+	@source $(LOCAL)/env.sh && use_profile run && $(LOCAL)/setup.sh && infra start
+
+infra-down:     ## stop them (harmless if stopped)
+	@source $(LOCAL)/env.sh && use_profile run && infra stop
+
+infra-status:
+	@source $(LOCAL)/env.sh && use_profile run && infra status
+
+test-unit:      ## only the unit and component layers: no broker or store needed
+	@$(LOCAL)/setup.sh && $(PY) -m pytest -m "unit or component"
+
+schemas:        ## regenerate the committed JSON Schemas and AsyncAPI document
+	@$(PY) -m schemas.generate
+
+token:          ## a development token: make token ROLE=auditor SUB=auditor-001
+	@$(PY) -m shared.auth --role $(or $(ROLE),head_of_quality) --sub $(or $(SUB),dev-user)
+
+clean:          ## stop everything and remove local data (var/)
+	@-$(MAKE) -s infra-down
+	rm -rf var

@@ -1,0 +1,35 @@
+"""Value types several events share."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AfterValidator
+
+MONTH_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+def _check_month(value: str) -> str:
+    if not MONTH_PATTERN.match(value):
+        raise ValueError("must be a month written YYYY-MM, for example 2026-11")
+    return value
+
+
+Month = Annotated[str, AfterValidator(_check_month)]
+
+
+class Grade(StrEnum):
+    """Ofsted's four-point scale, used for audit grades."""
+
+    OUTSTANDING = "outstanding"
+    GOOD = "good"
+    REQUIRES_IMPROVEMENT = "requires_improvement"
+    INADEQUATE = "inadequate"
+
+
+class Priority(StrEnum):
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"

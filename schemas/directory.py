@@ -1,0 +1,40 @@
+"""Facts about teams and staff (topic qa.directory)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from . import topics
+from .base import EventData, Id, PersonalText
+
+
+class TeamUpserted(EventData):
+    event_type = "directory.team_upserted"
+    topic = topics.DIRECTORY
+
+    team_id: Id
+    name: str
+    service_area: str | None = None
+    head_of_service_id: Id | None = None
+
+    def subject(self) -> str:
+        return self.team_id
+
+
+class StaffMemberUpserted(EventData):
+    event_type = "directory.staff_member_upserted"
+    topic = topics.DIRECTORY
+
+    person_id: Id
+    display_name: PersonalText
+    team_id: Id
+    job_role: str
+    line_manager_id: Id | None = None
+    audit_group: Literal[1, 2, 3] | None = None
+    asye: bool = Field(default=False, description="In the assessed and supported year")
+    active: bool = True
+
+    def subject(self) -> str:
+        return self.person_id

@@ -1,0 +1,1 @@
+"""The platform's services; each owns its collections and shares only shared/ and schemas/."""

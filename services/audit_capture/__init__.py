@@ -1,0 +1,1 @@
+"""Audit capture: standards, programme, audits, moderation, observations, directory."""

@@ -1,0 +1,73 @@
+"""Submitting a monthly "journey and impact" audit: pure rules, no I/O."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import BaseModel, Field, model_validator
+
+from schemas.audit import AuditSubmitted, ImpactForChild, RaisedAction, SafeguardingConcernRaised
+from schemas.audit import StandardGrade, ViewRecord
+from schemas.base import CaseReference, Id, PersonalText
+from schemas.common import Grade, Month
+from shared.envelope import derived_id
+
+
+class SubmitAudit(BaseModel):
+    """The command an auditor sends; the service adds ids and times."""
+
+    month: Month
+    case_ref: CaseReference
+    team_id: Id
+    auditor_ids: list[Id] = Field(min_length=1, max_length=2)
+    social_worker_id: Id
+    line_manager_id: Id | None = None
+    standards: list[StandardGrade] = Field(min_length=6, max_length=6)
+    child_seen_alone: bool | None = None
+    child_seen_alone_reason: PersonalText | None = None
+    overall_grade: Grade
+    impact: ImpactForChild
+    child_view: ViewRecord
+    parent_view: ViewRecord
+    social_worker_reflections: PersonalText = ""
+    auditor_suggestions: PersonalText = ""
+    completed_with_caseworker: bool = False
+    actions: list[RaisedAction] = Field(default_factory=list)
+    deadline: date | None = None
+    safeguarding_concern: PersonalText | None = None
+
+    @model_validator(mode="after")
+    def _each_standard_once(self) -> SubmitAudit:
+        if sorted(s.standard for s in self.standards) != [1, 2, 3, 4, 5, 6]:
+            raise ValueError("standards must grade each of standards 1 to 6 exactly once")
+        if self.child_seen_alone is False and not self.child_seen_alone_reason:
+            raise ValueError("child_seen_alone_reason is required when the child was not seen alone")
+        keys = [a.key for a in self.actions]
+        if len(keys) != len(set(keys)):
+            raise ValueError("each action needs its own key")
+        return self
+
+
+def submit_audit(
+    command: SubmitAudit, *, audit_id: str, submitted_by: str, now: datetime
+) -> tuple[AuditSubmitted, list[SafeguardingConcernRaised]]:
+    fields = command.model_dump(exclude={"deadline", "safeguarding_concern"})
+    fields["standards"] = sorted(fields["standards"], key=lambda s: s["standard"])
+    submitted = AuditSubmitted(
+        **fields,
+        audit_id=audit_id,
+        submitted_at=now,
+        on_time=command.deadline is None or now.date() <= command.deadline,
+    )
+    concerns = []
+    if command.safeguarding_concern:
+        concerns.append(SafeguardingConcernRaised(
+            concern_id=derived_id("safeguarding", audit_id),
+            audit_id=audit_id,
+            case_ref=command.case_ref,
+            team_id=command.team_id,
+            raised_by=submitted_by,
+            summary=command.safeguarding_concern,
+            raised_at=now,
+        ))
+    return submitted, concerns

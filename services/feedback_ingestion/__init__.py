@@ -1,0 +1,1 @@
+"""Feedback ingestion: MOMO, complaints, compliments and other feeds, checked, with nothing lost."""

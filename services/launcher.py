@@ -1,0 +1,106 @@
+"""Start every service as its own process, wait until each is ready, stop them together.
+
+    python -m services.launcher     # what `make run` calls after starting Kafka and the store
+
+Tests use `ServiceProcesses` to run the same four processes against the test broker and store.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+SERVICES = ("audit_capture", "feedback_ingestion", "action_tracking", "reporting")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class ServiceProcesses:
+    port_base: int
+    log_dir: Path
+    extra_env: dict[str, str] = field(default_factory=dict)
+    processes: dict[str, subprocess.Popen] = field(default_factory=dict)
+
+    def port(self, service: str) -> int:
+        return self.port_base + 1 + SERVICES.index(service)
+
+    def url(self, service: str) -> str:
+        return f"http://127.0.0.1:{self.port(service)}"
+
+    def start(self, *only: str) -> None:
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        for service in only or SERVICES:
+            env = {**os.environ, **self.extra_env, "QA_HTTP_PORT": str(self.port(service))}
+            log = open(self.log_dir / f"{service}.log", "ab")  # noqa: SIM115 - child owns it
+            self.processes[service] = subprocess.Popen(
+                [sys.executable, "-m", f"services.{service}"], cwd=ROOT, env=env,
+                stdout=log, stderr=subprocess.STDOUT,
+            )
+
+    def wait_ready(self, timeout: float = 90.0, *only: str) -> None:
+        deadline = time.monotonic() + timeout
+        pending = list(only or self.processes)
+        while pending:
+            service = pending[0]
+            if self.processes[service].poll() is not None:
+                raise RuntimeError(f"{service} exited; see {self.log_dir / service}.log")
+            try:
+                if httpx.get(f"{self.url(service)}/readyz", timeout=2).status_code == 200:
+                    pending.pop(0)
+                    continue
+            except httpx.HTTPError:
+                pass
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{service} not ready after {timeout:.0f}s")
+            time.sleep(0.2)
+
+    def stop(self, *only: str) -> None:
+        names = only or tuple(self.processes)
+        for name in names:
+            self.processes[name].send_signal(signal.SIGTERM)
+        for name in names:
+            try:
+                self.processes[name].wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.processes[name].kill()
+                self.processes[name].wait()
+            del self.processes[name]
+
+
+def main() -> None:
+    port_base = int(os.environ.get("QA_PORT_BASE", "8100"))
+    services = ServiceProcesses(port_base=port_base, log_dir=ROOT / "var" / "log")
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    services.start()
+    try:
+        services.wait_ready()
+        print_welcome(services)
+        while all(p.poll() is None for p in services.processes.values()):
+            time.sleep(1)
+        print("a service stopped unexpectedly; see var/log/", file=sys.stderr)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        print("\nstopping services...", file=sys.stderr)
+        services.stop()
+
+
+def print_welcome(services: ServiceProcesses) -> None:
+    print("\nThe QA and Learning Framework platform is running.\n")
+    print(f"  Open: {services.url('reporting')}/\n")
+    for name in SERVICES:
+        print(f"  {name:<20} {services.url(name)}/docs")
+    print("\nLog in locally with a development token, for example:")
+    print("  .venv/bin/python -m shared.auth --role head_of_quality --sub hoq-001")
+    print("and send it as 'Authorization: Bearer <token>'.\n\nCtrl-C stops everything.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Reporting: read models built only from events, and the reports people read."""

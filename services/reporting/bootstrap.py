@@ -1,0 +1,30 @@
+"""Builds reporting from its settings: the one place dependencies are wired."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi import FastAPI
+
+from shared.runtime import Runtime, create_app
+
+from .adapters.facts import INDEXES, FactStore
+from .entrypoints.http import router as reports_router
+from .entrypoints.subscriptions import subscriptions
+from .handlers.projections import ProjectionHandlers
+from .settings import ReportingSettings
+
+
+@dataclass
+class Dependencies:
+    facts: FactStore
+
+
+def build_app(settings: ReportingSettings | None = None) -> FastAPI:
+    settings = settings or ReportingSettings()
+    runtime = Runtime.build(settings, indexes=INDEXES)
+    facts = FactStore(runtime.store)
+    app = create_app(runtime, title="Reporting", routers=[reports_router],
+                     subscriptions=subscriptions(ProjectionHandlers(facts)))
+    app.state.deps = Dependencies(facts=facts)
+    return app

@@ -1,0 +1,1 @@
+"""Library code every service shares: envelope, settings, broker, store, auth, logs, metrics."""

@@ -1,0 +1,7 @@
+"""Bearer tokens and roles: OIDC JWTs in production, signed development tokens locally."""
+
+from .dependencies import allow, configure_auth
+from .roles import Principal, Role
+from .tokens import TokenVerifier, issue_development_token
+
+__all__ = ["Principal", "Role", "TokenVerifier", "allow", "configure_auth", "issue_development_token"]

@@ -1,0 +1,31 @@
+"""The roles of ../shared/docs/architecture.md, as carried in a token's `roles` claim."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    AUDITOR = "auditor"
+    MODERATOR = "moderator"
+    TEAM_MANAGER = "team_manager"
+    HEAD_OF_SERVICE = "head_of_service"
+    HEAD_OF_QUALITY = "head_of_quality"
+    PRINCIPAL_SOCIAL_WORKER = "principal_social_worker"
+    PRACTICE_LEARNING_TEAM = "practice_learning_team"
+    PERFORMANCE_TEAM = "performance_team"
+    DIRECTOR = "director"
+    SOCIAL_WORKER = "social_worker"
+    INTEGRATION = "integration"
+    ADMIN = "admin"
+
+
+@dataclass(frozen=True)
+class Principal:
+    subject: str
+    roles: frozenset[Role] = field(default_factory=frozenset)
+    team_id: str | None = None
+
+    def has_any(self, roles: frozenset[Role]) -> bool:
+        return bool(self.roles & roles)

@@ -1,0 +1,62 @@
+"""Token checks. Production: an OIDC issuer's JWTs, keys from its JWKS. Development: HS256
+tokens signed with a local secret (settings refuse that secret in production)."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import jwt
+
+from ..settings import ServiceSettings
+from .roles import Principal, Role
+
+DEV_ISSUER = "qa-platform-development"
+DEV_AUDIENCE = "qa-platform"
+
+
+class InvalidToken(Exception):
+    pass
+
+
+class TokenVerifier:
+    def __init__(self, settings: ServiceSettings) -> None:
+        self.production = settings.environment == "production"
+        self.secret = settings.auth_dev_secret
+        self.issuer = settings.oidc_issuer or DEV_ISSUER
+        self.audience = settings.oidc_audience or DEV_AUDIENCE
+        self.jwks = jwt.PyJWKClient(settings.oidc_jwks_url) if self.production else None
+
+    def verify(self, token: str) -> Principal:
+        try:
+            claims = self._decode(token)
+        except jwt.PyJWTError as error:
+            raise InvalidToken(type(error).__name__) from error
+        roles = claims.get("roles") or []
+        if isinstance(roles, str):
+            roles = roles.split()
+        known = frozenset(Role(r) for r in roles if r in Role._value2member_map_)
+        return Principal(subject=str(claims["sub"]), roles=known, team_id=claims.get("team_id"))
+
+    def _decode(self, token: str) -> dict[str, Any]:
+        options = {"require": ["exp", "sub", "iss", "aud"]}
+        if self.jwks is not None:
+            key = self.jwks.get_signing_key_from_jwt(token).key
+            return jwt.decode(token, key, algorithms=["RS256", "ES256"], issuer=self.issuer,
+                              audience=self.audience, options=options)
+        return jwt.decode(token, self.secret, algorithms=["HS256"], issuer=self.issuer,
+                          audience=self.audience, options=options)
+
+
+def issue_development_token(
+    *, secret: str, subject: str, roles: list[str], team_id: str | None = None,
+    hours: float = 12,
+) -> str:
+    now = int(time.time())
+    claims: dict[str, Any] = {
+        "iss": DEV_ISSUER, "aud": DEV_AUDIENCE, "sub": subject, "roles": roles,
+        "iat": now, "exp": now + int(hours * 3600),
+    }
+    if team_id:
+        claims["team_id"] = team_id
+    return jwt.encode(claims, secret, algorithm="HS256")

@@ -1,0 +1,145 @@
+"""Subscribing a service's handlers to a topic: decode, validate, apply, dead-letter.
+
+A message that cannot be decoded or validated, or that its handler rejects, goes to
+qa.deadletter with its original bytes and position, and the consumer carries on. A store or
+broker outage is retried with back-off and then handed back to Kafka (nack, so it is read
+again): the offset is committed only after the effect is stored.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiokafka.errors import KafkaError
+from faststream import AckPolicy
+from faststream.kafka import KafkaBroker
+from faststream.kafka.annotations import KafkaMessage
+from faststream.message import StreamMessage
+from pydantic import ValidationError
+from pymongo.errors import ConnectionFailure
+from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_delay, wait_exponential
+
+from schemas import topics
+from schemas.base import EventData
+from schemas.deadletter import DeadLetter
+
+from .envelope import Envelope, utc_now
+from .kafka import BrokerUnavailable, EventPublisher
+from .logs import correlation_id_var
+from .metrics import PlatformMetrics
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Any, Envelope], Awaitable[None]]
+TRANSIENT = (ConnectionFailure, BrokerUnavailable, KafkaError, TimeoutError)
+
+
+class RejectedEvent(Exception):
+    """A well-formed event the handler cannot apply (for example an unknown reference)."""
+
+
+@dataclass
+class TopicRoutes:
+    """Which handler applies which event type on one topic; other types are ignored."""
+
+    topic: str
+    handlers: dict[type[EventData], Handler] = field(default_factory=dict)
+
+    def by_type(self) -> dict[str, tuple[type[EventData], Handler]]:
+        return {model.event_type: (model, handler) for model, handler in self.handlers.items()}
+
+
+async def _raw_bytes(message: StreamMessage[Any]) -> bytes:
+    return message.body
+
+
+def describe(error: ValidationError) -> str:
+    """Field locations and messages only: input values may hold personal data."""
+    return "; ".join(
+        f"{'.'.join(str(p) for p in e['loc']) or 'body'}: {e['msg']}"
+        for e in error.errors(include_input=False, include_url=False)
+    )
+
+
+@dataclass
+class EventConsumer:
+    broker: KafkaBroker
+    publisher: EventPublisher
+    metrics: PlatformMetrics
+    group_id: str
+    retry_seconds: float = 20.0
+
+    def subscribe(self, routes: TopicRoutes) -> None:
+        by_type = routes.by_type()
+
+        @self.broker.subscriber(
+            routes.topic,
+            group_id=self.group_id,
+            ack_policy=AckPolicy.NACK_ON_ERROR,
+            auto_offset_reset="earliest",
+            decoder=_raw_bytes,
+        )
+        async def consume(body: bytes, message: KafkaMessage) -> None:
+            await self.handle(body, message.raw_message, by_type)
+
+    async def handle(
+        self, body: bytes, record: Any, by_type: dict[str, tuple[type[EventData], Handler]]
+    ) -> None:
+        try:
+            envelope = Envelope.model_validate_json(body)
+        except ValidationError as error:
+            return await self.dead_letter(record, "undecodable", describe(error))
+        route = by_type.get(envelope.event_type)
+        if route is None:
+            return  # tolerant reader: another consumer's event
+        model, handler = route
+        try:
+            data = model.model_validate(envelope.data)
+        except ValidationError as error:
+            return await self.dead_letter(record, "invalid", describe(error))
+        token = correlation_id_var.set(envelope.correlation_id)
+        try:
+            with self.metrics.event_handling_seconds.labels(envelope.event_type).time():
+                await self._apply_with_retry(handler, data, envelope)
+        except RejectedEvent as error:
+            return await self.dead_letter(record, "rejected", str(error))
+        except TRANSIENT:
+            raise  # nack: Kafka hands the message back; nothing is committed past it
+        except Exception as error:  # noqa: BLE001 - a bug must not stall the partition
+            log.exception("handler failed", extra={"event_type": envelope.event_type})
+            return await self.dead_letter(record, "handler_error", type(error).__name__)
+        finally:
+            correlation_id_var.reset(token)
+        self.metrics.events_handled.labels(envelope.event_type).inc()
+
+    async def _apply_with_retry(self, handler: Handler, data: Any, envelope: Envelope) -> None:
+        async for attempt in AsyncRetrying(
+            retry=retry_if_exception_type(TRANSIENT),
+            wait=wait_exponential(multiplier=0.2, max=3),
+            stop=stop_after_delay(self.retry_seconds),
+            reraise=True,
+        ):
+            with attempt:
+                await handler(data, envelope)
+
+    async def dead_letter(self, record: Any, reason: str, error: str) -> None:
+        letter = DeadLetter(
+            original_topic=record.topic,
+            partition=record.partition,
+            offset=record.offset,
+            key_b64=base64.b64encode(record.key).decode() if record.key else None,
+            value_b64=base64.b64encode(record.value or b"").decode(),
+            error=f"{reason}: {error}",
+            consumer_group=self.group_id,
+            failed_at=utc_now(),
+        )
+        await self.publisher.publish_raw(
+            letter.model_dump_json().encode(), topics.DEADLETTER, key=record.topic.encode()
+        )
+        self.metrics.deadletters.labels(record.topic, reason).inc()
+        log.warning("dead-lettered", extra={"topic": record.topic, "offset": record.offset,
+                                            "reason": reason})

@@ -1,0 +1,48 @@
+"""The one envelope every event travels in (CloudEvents-like), and deterministic ids."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+
+# Fixed namespace so that ids derived from the same inputs are the same in every process.
+_DERIVED_ID_NAMESPACE = uuid.UUID("5b0f2a52-8a51-4c8e-9f4b-6a7e0c1d2e3f")
+
+
+def derived_id(*parts: object) -> str:
+    """A UUID that is always the same for the same parts: redelivery makes no second fact."""
+    return str(uuid.uuid5(_DERIVED_ID_NAMESPACE, "|".join(str(p) for p in parts)))
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Envelope(BaseModel):
+    """Metadata around a fact; `data` is validated against the event's own model."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    event_id: uuid.UUID
+    event_type: str = Field(min_length=1, examples=["audit.submitted"])
+    schema_version: int = Field(default=1, ge=1)
+    source: str = Field(min_length=1, description="The service that published the event")
+    occurred_at: AwareDatetime
+    subject: str = Field(min_length=1, description="Aggregate id; also the Kafka key")
+    correlation_id: str = Field(min_length=1)
+    causation_id: str | None = None
+    data: dict[str, Any]
+
+    @field_validator("occurred_at")
+    @classmethod
+    def _in_utc(cls, value: datetime) -> datetime:
+        return value.astimezone(UTC)
+
+    def key(self) -> bytes:
+        return self.subject.encode()
+
+    def to_bytes(self) -> bytes:
+        return self.model_dump_json().encode()

@@ -1,0 +1,76 @@
+"""HTTP plumbing every service shares: health, readiness, metrics, correlation, errors."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request, Response, status
+from fastapi.responses import JSONResponse
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from pymongo.errors import ConnectionFailure
+
+from .kafka import BrokerUnavailable
+from .logs import correlation_id_var
+from .outbox import VersionConflict
+
+CORRELATION_HEADER = "X-Correlation-ID"
+
+
+def health_router(runtime: Any) -> APIRouter:
+    """/healthz, /readyz and /metrics: the only endpoints without a token."""
+    router = APIRouter(tags=["health"])
+
+    @router.get("/healthz")
+    async def healthz() -> dict[str, str]:
+        return {"status": "alive", "service": runtime.settings.service_name}
+
+    @router.get("/readyz")
+    async def readyz() -> JSONResponse:
+        checks = {
+            "kafka": "up" if await runtime.broker.ping(timeout=2) else "down",
+            "store": "up" if await runtime.store.ping() else "down",
+        }
+        ready = all(v == "up" for v in checks.values())
+        return JSONResponse(checks | {"ready": ready},
+                            status_code=200 if ready else status.HTTP_503_SERVICE_UNAVAILABLE)
+
+    @router.get("/metrics")
+    async def metrics() -> Response:
+        return Response(generate_latest(runtime.metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+    return router
+
+
+def install_middleware(app: FastAPI) -> None:
+    @app.middleware("http")
+    async def correlation(request: Request, call_next: Callable[[Request], Awaitable[Response]]):
+        correlation_id = request.headers.get(CORRELATION_HEADER) or str(uuid.uuid4())
+        token = correlation_id_var.set(correlation_id)
+        try:
+            response = await call_next(request)
+        finally:
+            correlation_id_var.reset(token)
+        response.headers[CORRELATION_HEADER] = correlation_id
+        return response
+
+    @app.exception_handler(ConnectionFailure)
+    async def store_down(_: Request, __: ConnectionFailure) -> JSONResponse:
+        return JSONResponse({"detail": "the store is unavailable; nothing was recorded, retry"},
+                            status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
+                            headers={"Retry-After": "5"})
+
+    @app.exception_handler(BrokerUnavailable)
+    async def broker_down(_: Request, __: BrokerUnavailable) -> JSONResponse:
+        return JSONResponse({"detail": "the broker is unavailable; nothing was recorded, retry"},
+                            status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
+                            headers={"Retry-After": "5"})
+
+    @app.exception_handler(VersionConflict)
+    async def conflict(_: Request, error: VersionConflict) -> JSONResponse:
+        return JSONResponse({"detail": str(error)}, status_code=status.HTTP_409_CONFLICT)
+
+
+def current_correlation_id() -> str:
+    return correlation_id_var.get() or str(uuid.uuid4())

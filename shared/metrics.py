@@ -1,0 +1,44 @@
+"""Prometheus metrics every service shares. Labels are low-cardinality: never ids or names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
+
+
+@dataclass
+class PlatformMetrics:
+    registry: CollectorRegistry
+    events_published: Counter
+    events_handled: Counter
+    event_handling_seconds: Histogram
+    deadletters: Counter
+    outbox_pending: Gauge
+
+    @classmethod
+    def create(cls, registry: CollectorRegistry | None = None) -> PlatformMetrics:
+        registry = registry or CollectorRegistry()
+        return cls(
+            registry=registry,
+            events_published=Counter(
+                "qa_events_published_total", "Events acknowledged by the broker",
+                ["event_type"], registry=registry,
+            ),
+            events_handled=Counter(
+                "qa_events_handled_total", "Consumed events whose effect was stored",
+                ["event_type"], registry=registry,
+            ),
+            event_handling_seconds=Histogram(
+                "qa_event_handling_seconds", "Time to apply one consumed event",
+                ["event_type"], registry=registry,
+            ),
+            deadletters=Counter(
+                "qa_deadletters_total", "Messages sent to qa.deadletter",
+                ["topic", "reason"], registry=registry,
+            ),
+            outbox_pending=Gauge(
+                "qa_outbox_pending_events", "Stored events not yet acknowledged by the broker",
+                registry=registry,
+            ),
+        )

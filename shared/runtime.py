@@ -1,0 +1,102 @@
+"""The one place a service's shared dependencies are built from its settings and started."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass, field
+
+from fastapi import APIRouter, FastAPI
+from faststream.kafka import KafkaBroker
+from tenacity import AsyncRetrying, stop_after_delay, wait_exponential
+
+from .auth import TokenVerifier, configure_auth
+from .consumer import EventConsumer, TopicRoutes
+from .http import health_router, install_middleware
+from .kafka import EventPublisher, make_broker
+from .logs import configure_logging
+from .metrics import PlatformMetrics
+from .outbox import Outbox, outbox_index
+from .settings import ServiceSettings
+from .store import IndexSpec, Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Runtime:
+    settings: ServiceSettings
+    metrics: PlatformMetrics
+    broker: KafkaBroker
+    publisher: EventPublisher
+    store: Store
+    outbox: Outbox
+    consumer: EventConsumer
+    tasks: list[asyncio.Task] = field(default_factory=list)
+
+    @classmethod
+    def build(
+        cls, settings: ServiceSettings, *, indexes: Sequence[IndexSpec] = (),
+        outbox_collections: Sequence[str] = (),
+    ) -> Runtime:
+        metrics = PlatformMetrics.create()
+        broker = make_broker(settings, metrics)
+        publisher = EventPublisher(broker, source=settings.service_name, metrics=metrics,
+                                   timeout=settings.publish_timeout_seconds)
+        all_indexes = [*indexes, *(outbox_index(c) for c in outbox_collections)]
+        store = Store.connect(settings, all_indexes)
+        return cls(
+            settings=settings, metrics=metrics, broker=broker, publisher=publisher, store=store,
+            outbox=Outbox(store, publisher, metrics, outbox_collections),
+            consumer=EventConsumer(broker, publisher, metrics, group_id=settings.consumer_group),
+        )
+
+    async def start(self) -> None:
+        # Kafka and the store may still be starting (make run starts everything at once).
+        async for attempt in AsyncRetrying(wait=wait_exponential(max=2),
+                                           stop=stop_after_delay(60), reraise=True):
+            with attempt:
+                await self.store.create_indexes()
+        async for attempt in AsyncRetrying(wait=wait_exponential(max=2),
+                                           stop=stop_after_delay(60), reraise=True):
+            with attempt:
+                await self.broker.start()
+        if self.outbox.collections:
+            self.tasks.append(asyncio.create_task(
+                self.outbox.run_relay(self.settings.outbox_relay_seconds)))
+
+    async def stop(self) -> None:
+        for task in self.tasks:
+            task.cancel()
+        await asyncio.gather(*self.tasks, return_exceptions=True)
+        await self.broker.stop()
+        await self.store.close()
+
+
+def create_app(
+    runtime: Runtime, *, title: str, routers: Sequence[APIRouter],
+    subscriptions: Sequence[TopicRoutes] = (),
+) -> FastAPI:
+    """A service's FastAPI app: its routers, its subscriptions, and the shared plumbing."""
+    settings = runtime.settings
+    configure_logging(service=settings.service_name, level=settings.log_level)
+    for routes in subscriptions:
+        runtime.consumer.subscribe(routes)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await runtime.start()
+        log.info("ready", extra={"subscriptions": [r.topic for r in subscriptions]})
+        yield
+        await runtime.stop()
+
+    app = FastAPI(title=title, lifespan=lifespan)
+    app.state.runtime = runtime
+    configure_auth(app, TokenVerifier(settings))
+    install_middleware(app)
+    app.include_router(health_router(runtime))
+    for router in routers:
+        app.include_router(router)
+    return app

@@ -1,0 +1,62 @@
+"""Settings common to every service; each service subclasses this once with its own defaults.
+
+Every variable has the prefix QA_ (for example QA_KAFKA_BOOTSTRAP), so one environment file
+serves the whole platform and docker-compose names the same variables these classes read.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEVELOPMENT_SECRET = "development-only-secret-change-me"
+
+
+class ServiceSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="QA_", extra="ignore")
+
+    environment: Literal["development", "production"] = "development"
+    service_name: str = "service"
+    http_host: str = "127.0.0.1"
+    http_port: int = 8000
+
+    kafka_bootstrap: str = "127.0.0.1:19092"
+    kafka_group_suffix: str = ""
+    kafka_request_timeout_ms: int = 10_000
+    publish_timeout_seconds: float = 10.0
+
+    mongo_uri: str = "mongodb://127.0.0.1:27018/"
+    mongo_database: str = ""
+    mongo_timeout_ms: int = 3_000
+
+    auth_dev_secret: str = DEVELOPMENT_SECRET
+    oidc_issuer: str = ""
+    oidc_audience: str = ""
+    oidc_jwks_url: str = ""
+
+    outbox_relay_seconds: float = 2.0
+    log_level: str = "INFO"
+
+    @property
+    def database_name(self) -> str:
+        return self.mongo_database or f"qa_{self.service_name}"
+
+    @property
+    def consumer_group(self) -> str:
+        return f"{self.service_name}{self.kafka_group_suffix}"
+
+    @model_validator(mode="after")
+    def _refuse_development_secrets_in_production(self) -> ServiceSettings:
+        if self.environment != "production":
+            return self
+        problems = []
+        if self.auth_dev_secret == DEVELOPMENT_SECRET:
+            problems.append("QA_AUTH_DEV_SECRET is the development secret")
+        for name in ("oidc_issuer", "oidc_audience", "oidc_jwks_url"):
+            if not getattr(self, name):
+                problems.append(f"QA_{name.upper()} must be set")
+        if problems:
+            raise ValueError("refusing to start in production: " + "; ".join(problems))
+        return self

@@ -1,0 +1,25 @@
+import pytest
+from pydantic import ValidationError
+
+from services.reporting.settings import ReportingSettings
+
+
+def test_local_defaults_need_no_environment():
+    settings = ReportingSettings()
+    assert settings.environment == "development"
+    assert settings.database_name == "qa_reporting"
+
+
+def test_production_refuses_the_development_secret(monkeypatch):
+    monkeypatch.setenv("QA_ENVIRONMENT", "production")
+    with pytest.raises(ValidationError, match="development secret"):
+        ReportingSettings()
+
+
+def test_production_starts_with_real_secrets_and_an_issuer(monkeypatch):
+    for name, value in {"QA_ENVIRONMENT": "production", "QA_AUTH_DEV_SECRET": "x" * 40,
+                        "QA_OIDC_ISSUER": "https://idp.example.test/",
+                        "QA_OIDC_AUDIENCE": "qa-platform",
+                        "QA_OIDC_JWKS_URL": "https://idp.example.test/jwks"}.items():
+        monkeypatch.setenv(name, value)
+    assert ReportingSettings().environment == "production"
