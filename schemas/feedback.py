@@ -46,7 +46,8 @@ class SafetyLinkTriggered(EventData):
     source_id: Id
     case_ref: CaseReference
     team_id: Id | None = None
-    received_at: datetime
+    received_on: date = Field(description="The statement's own date")
+    received_at: datetime = Field(description="When the platform received it")
 
     def subject(self) -> str:
         return self.item_id

@@ -16,6 +16,11 @@ from .logs import correlation_id_var
 from .outbox import VersionConflict
 
 CORRELATION_HEADER = "X-Correlation-ID"
+PENDING_RESPONSE: dict[int | str, dict[str, Any]] = {
+    202: {"description": "Recorded, but the broker was unavailable: its events are kept and "
+                         "published as soon as the broker returns (`published` is false)."},
+    503: {"description": "The store is unavailable: nothing was recorded; retry later."},
+}
 
 
 def health_router(runtime: Any) -> APIRouter:

@@ -90,3 +90,24 @@ class EventPublisher:
             )
         except (TimeoutError, KafkaError) as error:
             raise BrokerUnavailable(f"broker did not acknowledge on {topic}") from error
+
+
+async def ensure_topics(settings: ServiceSettings, names: tuple[str, ...]) -> None:
+    """Create the platform's topics if missing (on a cluster, operators usually have)."""
+    from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+    from aiokafka.errors import TopicAlreadyExistsError
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap,
+                                request_timeout_ms=settings.kafka_request_timeout_ms)
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        missing = [NewTopic(n, settings.kafka_partitions, settings.kafka_replication_factor)
+                   for n in names if n not in existing]
+        if missing:
+            try:
+                await admin.create_topics(missing)
+            except TopicAlreadyExistsError:
+                pass  # another service created it first
+    finally:
+        await admin.close()

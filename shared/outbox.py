@@ -89,8 +89,17 @@ class Outbox:
             raise VersionConflict(f"{aggregate_id} changed since version {expected_version}")
         return updated
 
-    async def flush(self, collection: str, aggregate_id: str) -> None:
-        """Publish the aggregate's pending events in order; raises BrokerUnavailable."""
+    async def flush(self, collection: str, aggregate_id: str) -> bool:
+        """Publish the aggregate's pending events in order; False if the broker is down
+        (they stay in the outbox and the relay publishes them when it returns)."""
+        try:
+            await self._publish_pending(collection, aggregate_id)
+        except BrokerUnavailable:
+            log.warning("broker unavailable; events kept in the outbox")
+            return False
+        return True
+
+    async def _publish_pending(self, collection: str, aggregate_id: str) -> None:
         document = await self.store.db[collection].find_one(
             {"_id": aggregate_id}, {OUTBOX: 1}
         )
@@ -98,8 +107,10 @@ class Outbox:
         for entry in entries:
             envelope = Envelope.model_validate(entry["envelope"])
             await self.publisher.publish(envelope, entry["topic"])
+            # Pull the exact entry: FerretDB 1.24 treats a $pull condition as whole-element
+            # equality, so {"event_id": ...} alone would match nothing there.
             await self.store.db[collection].update_one(
-                {"_id": aggregate_id}, {"$pull": {OUTBOX: {"event_id": entry["event_id"]}}}
+                {"_id": aggregate_id}, {"$pull": {OUTBOX: entry}}
             )
 
     async def relay_once(self) -> int:
@@ -111,7 +122,7 @@ class Outbox:
             )
             async for document in cursor:
                 count += 1
-                await self.flush(collection, document["_id"])
+                await self._publish_pending(collection, document["_id"])
         self.metrics.outbox_pending.set(count)
         return count
 
@@ -119,6 +130,6 @@ class Outbox:
         while True:
             try:
                 await self.relay_once()
-            except (BrokerUnavailable, Exception) as error:  # noqa: BLE001 - keep relaying
+            except Exception as error:  # noqa: BLE001 - the relay must outlive any outage
                 log.warning("outbox relay will retry", extra={"error": type(error).__name__})
             await asyncio.sleep(interval)

@@ -12,10 +12,12 @@ from fastapi import APIRouter, FastAPI
 from faststream.kafka import KafkaBroker
 from tenacity import AsyncRetrying, stop_after_delay, wait_exponential
 
+from schemas import topics
+
 from .auth import TokenVerifier, configure_auth
 from .consumer import EventConsumer, TopicRoutes
 from .http import health_router, install_middleware
-from .kafka import EventPublisher, make_broker
+from .kafka import EventPublisher, ensure_topics, make_broker
 from .logs import configure_logging
 from .metrics import PlatformMetrics
 from .outbox import Outbox, outbox_index
@@ -62,6 +64,7 @@ class Runtime:
         async for attempt in AsyncRetrying(wait=wait_exponential(max=2),
                                            stop=stop_after_delay(60), reraise=True):
             with attempt:
+                await ensure_topics(self.settings, topics.ALL)
                 await self.broker.start()
         if self.outbox.collections:
             self.tasks.append(asyncio.create_task(

@@ -24,8 +24,10 @@ class ServiceSettings(BaseSettings):
 
     kafka_bootstrap: str = "127.0.0.1:19092"
     kafka_group_suffix: str = ""
+    kafka_partitions: int = 3
+    kafka_replication_factor: int = 1
     kafka_request_timeout_ms: int = 10_000
-    publish_timeout_seconds: float = 10.0
+    publish_timeout_seconds: float = 5.0
 
     mongo_uri: str = "mongodb://127.0.0.1:27018/"
     mongo_database: str = ""

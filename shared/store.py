@@ -47,11 +47,14 @@ class Store:
         return cls(client=client, db=client[settings.database_name], indexes=indexes)
 
     async def create_indexes(self) -> None:
-        by_collection: dict[str, list[IndexModel]] = {}
+        """Create missing indexes one at a time: FerretDB 1.24 panics when one createIndexes
+        command repeats several indexes that already exist (seen on every restart)."""
         for spec in self.indexes:
-            by_collection.setdefault(spec.collection, []).append(spec.model())
-        for name, models in by_collection.items():
-            await self.db[name].create_indexes(models)
+            collection = self.db[spec.collection]
+            existing = {index["name"] async for index in await collection.list_indexes()}
+            model = spec.model()
+            if model.document["name"] not in existing:
+                await collection.create_indexes([model])
 
     async def ping(self) -> bool:
         try:

@@ -13,3 +13,30 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         layer = item.path.parent.name
         if layer in LAYERS:
             item.add_marker(getattr(pytest.mark, layer))
+
+
+@pytest.fixture(scope="session")
+def services():
+    """All four services as separate processes on the test broker and store."""
+    import os
+    from pathlib import Path
+
+    from services.launcher import ServiceProcesses
+
+    root = Path(__file__).resolve().parent.parent
+    processes = ServiceProcesses(port_base=int(os.environ.get("QA_PORT_BASE", "28100")),
+                                 log_dir=root / "var" / "test-logs")
+    processes.start()
+    try:
+        processes.wait_ready()
+        yield processes
+    finally:
+        processes.stop()
+
+
+@pytest.fixture
+async def http():
+    import httpx
+
+    async with httpx.AsyncClient(timeout=30) as client:
+        yield client

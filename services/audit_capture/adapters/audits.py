@@ -29,11 +29,12 @@ class AuditRepository:
         events: list[tuple[AuditSubmitted | SafeguardingConcernRaised, Envelope]],
         *,
         idempotency_key: str | None,
-    ) -> None:
+    ) -> bool:
+        """Store the audit and its events together; True once the broker has them too."""
         document = {"_id": submitted.audit_id, "status": "submitted",
                     "idempotency_key": idempotency_key, **submitted.model_dump(mode="json")}
         await self.outbox.insert(AUDITS, document, events)
-        await self.outbox.flush(AUDITS, submitted.audit_id)
+        return await self.outbox.flush(AUDITS, submitted.audit_id)
 
     async def get(self, audit_id: str) -> dict[str, Any] | None:
         return await self.collection.find_one({"_id": audit_id}, HIDDEN)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Request, status
+from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response, status
 
 from shared.auth import Principal, Role, allow
 from shared.envelope import derived_id, utc_now
-from shared.http import current_correlation_id
+from shared.http import PENDING_RESPONSE, current_correlation_id
 from shared.outbox import VersionConflict
 
 from ..domain.audits import SubmitAudit, submit_audit
@@ -19,13 +19,14 @@ READERS = (Role.AUDITOR, Role.MODERATOR, Role.HEAD_OF_QUALITY, Role.TEAM_MANAGER
            Role.HEAD_OF_SERVICE, Role.PRINCIPAL_SOCIAL_WORKER, Role.PRACTICE_LEARNING_TEAM)
 
 
-@router.post("", status_code=status.HTTP_201_CREATED)
+@router.post("", status_code=status.HTTP_201_CREATED, responses=PENDING_RESPONSE)
 async def submit(
     command: SubmitAudit,
     request: Request,
+    response: Response,
     who: Principal = Depends(allow(Role.AUDITOR, Role.HEAD_OF_QUALITY)),
     idempotency_key: str | None = Header(default=None, max_length=128),
-) -> dict[str, str]:
+) -> dict[str, str | bool]:
     deps = request.app.state.deps
     audit_id = (derived_id("audit", who.subject, idempotency_key) if idempotency_key
                 else str(uuid.uuid4()))
@@ -35,12 +36,16 @@ async def submit(
     events = [(fact, deps.publisher.envelope(fact, correlation_id=correlation))
               for fact in (submitted, *concerns)]
     try:
-        await deps.audits.add_submitted(submitted, events, idempotency_key=idempotency_key)
+        published = await deps.audits.add_submitted(submitted, events,
+                                                    idempotency_key=idempotency_key)
     except VersionConflict:
         if idempotency_key is None:
             raise
-        await deps.outbox.flush("audits", audit_id)  # a retry: make sure it was published
-    return {"audit_id": audit_id, "status": "submitted"}
+        published = await deps.outbox.flush("audits", audit_id)  # a retry of the same request
+        response.status_code = status.HTTP_200_OK
+    if not published:
+        response.status_code = status.HTTP_202_ACCEPTED
+    return {"audit_id": audit_id, "status": "submitted", "published": published}
 
 
 @router.get("/{audit_id}")

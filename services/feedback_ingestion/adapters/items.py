@@ -29,7 +29,8 @@ class ItemRepository:
     async def save(
         self, item: FeedbackItemIn, *, revision: int, stored: dict[str, Any] | None,
         events: list[tuple[Any, Envelope]],
-    ) -> None:
+    ) -> bool:
+        """Store the item and its events together; True once the broker has them too."""
         fields = {**item.model_dump(mode="json"), "content_hash": item.content_hash(),
                   "revision": revision}
         if stored is None:
@@ -37,4 +38,4 @@ class ItemRepository:
         else:
             await self.outbox.update(ITEMS, item.item_id(), expected_version=stored["version"],
                                      changes=fields, events=events)
-        await self.outbox.flush(ITEMS, item.item_id())
+        return await self.outbox.flush(ITEMS, item.item_id())

@@ -57,5 +57,5 @@ def decide(item: FeedbackItemIn, *, stored: dict[str, Any] | None, now: datetime
     if first_safety_link:
         facts.insert(0, SafetyLinkTriggered(item_id=item.item_id(), source_id=item.source_id,
                                             case_ref=item.case_ref or "", team_id=item.team_id,
-                                            received_at=now))
+                                            received_on=item.received_on, received_at=now))
     return Decision("accepted" if stored is None else "updated", revision, tuple(facts))

@@ -6,31 +6,35 @@ from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
 
 from shared.auth import Principal, Role, allow
 from shared.envelope import utc_now
-from shared.http import current_correlation_id
+from shared.http import PENDING_RESPONSE, current_correlation_id
 
 from ..domain.items import FeedbackItemIn, decide
 
 router = APIRouter(prefix="/feedback", tags=["feedback"])
 
 
-@router.post("/items", status_code=status.HTTP_201_CREATED)
+@router.post("/items", status_code=status.HTTP_201_CREATED, responses=PENDING_RESPONSE)
 async def receive_item(
     item: FeedbackItemIn, request: Request, response: Response,
     _: Principal = Depends(allow(Role.INTEGRATION, Role.ADMIN)),
-) -> dict[str, str | int]:
+) -> dict[str, str | int | bool]:
+    """201 for a new item, 200 for a duplicate or an update of one already received."""
     deps = request.app.state.deps
     stored = await deps.items.get(item.item_id())
     decision = decide(item, stored=stored, now=utc_now())
-    if decision.outcome == "duplicate":
-        response.status_code = status.HTTP_200_OK
-    else:
+    published = True
+    if decision.outcome != "duplicate":
         correlation = current_correlation_id()
         events = [(fact, deps.publisher.envelope(fact, correlation_id=correlation))
                   for fact in decision.facts]
-        await deps.items.save(item, revision=decision.revision, stored=stored, events=events)
-        if decision.outcome == "updated":
-            response.status_code = status.HTTP_200_OK
-    return {"item_id": item.item_id(), "outcome": decision.outcome, "revision": decision.revision}
+        published = await deps.items.save(item, revision=decision.revision, stored=stored,
+                                          events=events)
+    if not published:
+        response.status_code = status.HTTP_202_ACCEPTED
+    elif decision.outcome != "accepted":
+        response.status_code = status.HTTP_200_OK
+    return {"item_id": item.item_id(), "outcome": decision.outcome,
+            "revision": decision.revision, "published": published}
 
 
 @router.get("/items/{item_id}")

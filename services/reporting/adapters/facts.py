@@ -46,6 +46,10 @@ class FactStore:
             return False  # the stored fact is newer: this event is old news
         return True
 
+    async def find(self, collection: str, query: dict[str, Any], *, limit: int = 500):
+        cursor = self.db[collection].find(query).sort("_id", 1).limit(limit)
+        return await cursor.to_list(None)
+
     async def count(self, collection: str, query: dict[str, Any]) -> int:
         return await self.db[collection].count_documents(query)
 

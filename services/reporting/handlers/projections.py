@@ -34,5 +34,5 @@ class ProjectionHandlers:
 
     async def on_safety_link(self, event: SafetyLinkTriggered, envelope: Envelope) -> None:
         await self.store.apply(SAFETY_LINK_FACTS, event.item_id,
-                               {"month": event.received_at.strftime("%Y-%m"),
+                               {"month": event.received_on.strftime("%Y-%m"),
                                 "team_id": event.team_id}, as_of=envelope.occurred_at)

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Local MongoDB-compatible store: FerretDB 1.24 (SQLite storage) embedded in our own
+# tiny Go program (main.go here), because no MongoDB server or Docker is available.
+#
+#   deploy/ferretdb/ferretdb.sh build|start|stop|status
+#
+# Env: QA_STORE_PORT (default 27018), QA_STORE_DATA (default <repo>/var/ferretdb),
+#      QA_STORE_START_TIMEOUT seconds (default 60), QA_STORE_LOG_LEVEL (default info;
+#      info logs one line per client connection, warn keeps the log quiet).
+# Tests use e.g. QA_STORE_PORT=29017 QA_STORE_DATA=<repo>/var/test-ferretdb, so two
+# instances can run side by side; each keeps its pid file and log in its data dir.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+bin="$repo/var/bin/qa-ferretdb"
+port="${QA_STORE_PORT:-27018}"
+data="${QA_STORE_DATA:-$repo/var/ferretdb}"
+addr="127.0.0.1:$port" # loopback only: a dev store must never be reachable from outside
+pidfile="$data/qa-ferretdb.pid"
+logfile="$data/qa-ferretdb.log"
+timeout="${QA_STORE_START_TIMEOUT:-60}"
+
+build() {
+  # The binary is cached; rebuild only when it is missing or older than its sources.
+  if [[ -x "$bin" && ! "$here/main.go" -nt "$bin" && ! "$here/go.mod" -nt "$bin" && ! "$here/go.sum" -nt "$bin" ]]; then
+    return 0
+  fi
+  echo "store: building $bin (first build downloads modules, ~1-2 min)" >&2
+  mkdir -p "$(dirname "$bin")"
+  # go.sum is committed and complete, so -mod=readonly fetches exactly the pinned
+  # modules from the module proxy and never edits go.mod. -buildvcs=false: the repo
+  # may have no commits yet. CGO off: FerretDB's SQLite driver is pure Go.
+  (cd "$here" && CGO_ENABLED=0 GOFLAGS="-mod=readonly -buildvcs=false" go build -trimpath -o "$bin.tmp" .)
+  mv -f "$bin.tmp" "$bin" # atomic swap, so a half-written binary is never cached
+}
+
+# pid of our running store, from the pid file; fails when there is none.
+ourpid() {
+  local pid
+  pid="$(cat "$pidfile" 2>/dev/null)" || return 1
+  # kill -0 alone could match a recycled pid, so check the process name too.
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && [[ "$(ps -o comm= -p "$pid")" == qa-ferretdb* ]] && echo "$pid"
+}
+
+# A real MongoDB `ping` over the wire protocol (the binary's -ping mode), not just a port check.
+answers() { [[ -x "$bin" ]] && "$bin" -ping -listen "$addr" 2>/dev/null; }
+
+start() {
+  build
+  if answers; then # harmless when already running
+    echo "store: up on $addr"
+    ourpid >/dev/null || echo "store: note: not started from $data (no live pid file there)" >&2
+    return 0
+  fi
+  mkdir -p "$data"
+  # DO_NOT_TRACK is belt and braces: embedded FerretDB never starts telemetry anyway.
+  DO_NOT_TRACK=1 nohup "$bin" -listen "$addr" -data "$data" -log-level "${QA_STORE_LOG_LEVEL:-info}" >>"$logfile" 2>&1 </dev/null &
+  local pid=$!
+  echo "$pid" >"$pidfile"
+  # Bounded wait until it answers a ping; give up early if the process died.
+  local deadline=$((SECONDS + timeout))
+  while ((SECONDS < deadline)); do
+    if answers; then
+      echo "store: up on $addr (pid $pid, data $data)"
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  echo "store: failed to start on $addr; last lines of $logfile:" >&2
+  tail -n 30 "$logfile" >&2 || true
+  stop >/dev/null
+  exit 1
+}
+
+stop() {
+  local pid
+  if pid="$(ourpid)"; then
+    kill -TERM "$pid"
+    # FerretDB closes connections and SQLite on TERM; give it 10 s, then KILL.
+    for _ in $(seq 1 100); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+    echo "store: stopped (pid $pid)"
+  else
+    echo "store: not running"
+  fi
+  rm -f "$pidfile"
+}
+
+status() {
+  if answers; then
+    echo "store: up on $addr"
+  else
+    echo "store: down"
+    exit 1
+  fi
+}
+
+case "${1:-}" in
+  build | start | stop | status) "$1" ;;
+  *)
+    echo "usage: $0 build|start|stop|status" >&2
+    exit 2
+    ;;
+esac

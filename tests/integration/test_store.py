@@ -1,0 +1,37 @@
+"""The store operations the services rely on, against the real FerretDB."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from shared.store import IndexSpec, ascending
+from services.reporting.adapters.facts import FactStore
+
+
+async def test_creating_indexes_again_on_restart_is_harmless(runtime):
+    runtime.store.indexes = [IndexSpec("things", ascending("a", "b")),
+                             IndexSpec("things", ascending("c"), unique=True)]
+    for _ in range(3):  # every service restart does this
+        await runtime.store.create_indexes()
+    names = {ix["name"] async for ix in await runtime.store.db["things"].list_indexes()}
+    assert {"a_1_b_1", "c_1"} <= names
+
+
+async def test_a_fact_is_replaced_only_by_a_newer_event(runtime):
+    facts = FactStore(runtime.store)
+    now = datetime.now(UTC)
+    assert await facts.apply("facts", "f-1", {"grade": "good"}, as_of=now)
+    assert not await facts.apply("facts", "f-1", {"grade": "inadequate"},
+                                 as_of=now - timedelta(minutes=1))
+    assert await facts.apply("facts", "f-1", {"grade": "outstanding"}, as_of=now)
+    assert (await facts.find("facts", {}))[0]["grade"] == "outstanding"
+
+
+async def test_counting_by_a_nested_field(runtime):
+    facts = FactStore(runtime.store)
+    now = datetime.now(UTC)
+    for n, grade in enumerate(["good", "good", "inadequate"]):
+        await facts.apply("facts", f"f-{n}", {"month": "2026-11", "standards": {"4": grade}},
+                          as_of=now)
+    assert await facts.count_by("facts", {"month": "2026-11"}, "standards.4") == {
+        "good": 2, "inadequate": 1}
