@@ -40,6 +40,7 @@ def make_broker(settings: ServiceSettings, metrics: PlatformMetrics) -> KafkaBro
             KafkaPrometheusMiddleware(registry=metrics.registry, app_name=settings.service_name)
         ],
         logger=logging.getLogger(f"faststream.{settings.service_name}"),
+        log_level=logging.DEBUG,  # per-message "Received"/"Processed" lines only when debugging
     )
 
 

@@ -38,3 +38,4 @@ def configure_logging(*, service: str, level: str = "INFO") -> None:
     # aiokafka logs whole records at DEBUG and connection noise at INFO: keep it to warnings.
     logging.getLogger("aiokafka").setLevel(logging.WARNING)
     logging.getLogger("pymongo").setLevel(logging.WARNING)
+    logging.getLogger("faststream").setLevel(logging.WARNING)
