@@ -7,13 +7,17 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request, Response, status
-from fastapi.responses import JSONResponse
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import HTMLResponse, JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pymongo.errors import ConnectionFailure
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .kafka import BrokerUnavailable
 from .logs import correlation_id_var
 from .outbox import VersionConflict
+from .web.login import login_redirect
+from .web.pages import wants_html
 
 CORRELATION_HEADER = "X-Correlation-ID"
 PENDING_RESPONSE: dict[int | str, dict[str, Any]] = {
@@ -59,6 +63,21 @@ def install_middleware(app: FastAPI) -> None:
             correlation_id_var.reset(token)
         response.headers[CORRELATION_HEADER] = correlation_id
         return response
+
+    @app.exception_handler(StarletteHTTPException)
+    async def people_get_pages(request: Request, error: StarletteHTTPException) -> Response:
+        """A browser is sent to sign in, or told plainly it may not see a page; API
+        clients get the usual JSON."""
+        if wants_html(request) and request.method == "GET":
+            if error.status_code == status.HTTP_401_UNAUTHORIZED:
+                return login_redirect(request)
+            if error.status_code == status.HTTP_403_FORBIDDEN:
+                return HTMLResponse(
+                    "<!doctype html><html lang='en-GB'><title>Not allowed</title><main>"
+                    "<h1>You cannot see this page</h1><p>Your role does not allow it. "
+                    "<a href='/login'>Sign in as someone else</a></p></main></html>",
+                    status_code=403)
+        return await http_exception_handler(request, error)
 
     @app.exception_handler(ConnectionFailure)
     async def store_down(_: Request, __: ConnectionFailure) -> JSONResponse:

@@ -23,6 +23,7 @@ from .metrics import PlatformMetrics
 from .outbox import Outbox, outbox_index
 from .settings import ServiceSettings
 from .store import IndexSpec, Store
+from .web.login import router as login_router
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +101,7 @@ def create_app(
     configure_auth(app, TokenVerifier(settings))
     install_middleware(app)
     app.include_router(health_router(runtime))
+    app.include_router(login_router)
     for router in routers:
         app.include_router(router)
     return app

@@ -10,6 +10,7 @@ from shared.runtime import Runtime, create_app
 
 from .adapters.facts import INDEXES, FactStore
 from .entrypoints.http import router as reports_router
+from .entrypoints.pages import router as pages_router
 from .entrypoints.subscriptions import subscriptions
 from .handlers.projections import ProjectionHandlers
 from .settings import ReportingSettings
@@ -24,7 +25,7 @@ def build_app(settings: ReportingSettings | None = None) -> FastAPI:
     settings = settings or ReportingSettings()
     runtime = Runtime.build(settings, indexes=INDEXES)
     facts = FactStore(runtime.store)
-    app = create_app(runtime, title="Reporting", routers=[reports_router],
+    app = create_app(runtime, title="Reporting", routers=[reports_router, pages_router],
                      subscriptions=subscriptions(ProjectionHandlers(facts)))
     app.state.deps = Dependencies(facts=facts)
     return app
