@@ -42,6 +42,7 @@ class ServiceProcesses:
             self.processes[service] = subprocess.Popen(
                 [sys.executable, "-m", f"services.{service}"], cwd=ROOT, env=env,
                 stdout=log, stderr=subprocess.STDOUT,
+                start_new_session=True,  # Ctrl-C reaches the launcher, which stops them in turn
             )
 
     def wait_ready(self, timeout: float = 90.0, *only: str) -> None:
@@ -78,6 +79,8 @@ def main() -> None:
     port_base = int(os.environ.get("QA_PORT_BASE", "8100"))
     services = ServiceProcesses(port_base=port_base, log_dir=ROOT / "var" / "log")
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    # Ctrl-C must stop everything even if a parent shell started us with SIGINT ignored.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     services.start()
     try:
         services.wait_ready()
@@ -97,9 +100,9 @@ def print_welcome(services: ServiceProcesses) -> None:
     print(f"  Open: {services.url('reporting')}/\n")
     for name in SERVICES:
         print(f"  {name:<20} {services.url(name)}/docs")
-    print("\nLog in locally with a development token, for example:")
-    print("  .venv/bin/python -m shared.auth --role head_of_quality --sub hoq-001")
-    print("and send it as 'Authorization: Bearer <token>'.\n\nCtrl-C stops everything.")
+    print("\nSign in locally: the page asks for a role and an id (development sign-in).")
+    print("For the APIs, get a development token and send it as 'Authorization: Bearer ...':")
+    print("  make token ROLE=head_of_quality SUB=hoq-001\n\nCtrl-C stops everything.")
 
 
 if __name__ == "__main__":

@@ -6,8 +6,10 @@ PY="$VENV/bin/python"
 
 use_profile() {  # run | test
   if [[ "$1" == test ]]; then
-    export QA_KAFKA_PORT="${QA_TEST_KAFKA_PORT:-29092}" QA_KAFKA_DATA="$ROOT/var/test-kafka"
-    export QA_STORE_PORT="${QA_TEST_STORE_PORT:-29017}" QA_STORE_DATA="$ROOT/var/test-ferretdb"
+    # Ports can be moved (QA_TEST_*) so two checkouts' suites can run side by side.
+    export QA_KAFKA_PORT="${QA_TEST_KAFKA_PORT:-29092}" QA_STORE_PORT="${QA_TEST_STORE_PORT:-29017}"
+    export QA_KAFKA_DATA="$ROOT/var/test-kafka-$QA_KAFKA_PORT"
+    export QA_STORE_DATA="$ROOT/var/test-ferretdb-$QA_STORE_PORT"
     export QA_PORT_BASE="${QA_TEST_PORT_BASE:-28100}"
   else
     export QA_KAFKA_PORT="${QA_KAFKA_PORT:-19092}" QA_KAFKA_DATA="$ROOT/var/kafka"
