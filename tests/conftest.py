@@ -24,8 +24,8 @@ def services():
     from services.launcher import ServiceProcesses
 
     root = Path(__file__).resolve().parent.parent
-    processes = ServiceProcesses(port_base=int(os.environ.get("QA_PORT_BASE", "28100")),
-                                 log_dir=root / "var" / "test-logs")
+    port_base = int(os.environ.get("QA_PORT_BASE", "28100"))
+    processes = ServiceProcesses(port_base=port_base, log_dir=root / "var" / f"test-logs-{port_base}")
     processes.start()
     try:
         processes.wait_ready()
