@@ -7,6 +7,7 @@ Tests use `ServiceProcesses` to run the same four processes against the test bro
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -37,7 +38,8 @@ class ServiceProcesses:
     def start(self, *only: str) -> None:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         for service in only or SERVICES:
-            env = {**os.environ, **self.extra_env, "QA_HTTP_PORT": str(self.port(service))}
+            env = {**os.environ, **self.extra_env, "QA_HTTP_PORT": str(self.port(service)),
+                   "QA_SERVICE_URLS": json.dumps({s: self.url(s) for s in SERVICES})}
             log = open(self.log_dir / f"{service}.log", "ab")  # noqa: SIM115 - child owns it
             self.processes[service] = subprocess.Popen(
                 [sys.executable, "-m", f"services.{service}"], cwd=ROOT, env=env,

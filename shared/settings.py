@@ -38,6 +38,7 @@ class ServiceSettings(BaseSettings):
     oidc_audience: str = ""
     oidc_jwks_url: str = ""
 
+    service_urls: dict[str, str] = {}  # QA_SERVICE_URLS='{"reporting": "http://..."}': page links
     outbox_relay_seconds: float = 2.0
     log_level: str = "INFO"
 

@@ -3,14 +3,17 @@ marked with its folder's name, so `pytest -m unit` runs one layer alone."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 LAYERS = {"unit", "component", "integration", "e2e", "resilience", "browser"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    root = Path(__file__).parent
     for item in items:
-        layer = item.path.parent.name
+        layer = item.path.relative_to(root).parts[0]  # tests/<layer>/[<service>/]test_x.py
         if layer in LAYERS:
             item.add_marker(getattr(pytest.mark, layer))
 
