@@ -3,7 +3,7 @@ SHELL := /bin/bash
 LOCAL := deploy/local
 PY := .venv/bin/python
 
-.PHONY: run test setup infra-up infra-down infra-status test-unit test-integration schemas token bench clean
+.PHONY: run test setup infra-up infra-down infra-status test-unit schemas token bench-bus clean
 
 run:            ## Kafka, the store and every service; prints the URL; Ctrl-C stops all
 	@$(LOCAL)/run.sh
@@ -35,3 +35,6 @@ token:          ## a development token: make token ROLE=auditor SUB=auditor-001
 clean:          ## stop everything and remove local data (var/)
 	@-$(MAKE) -s infra-down
 	rm -rf var
+
+bench-bus:      ## shared publisher vs a raw aiokafka producer (uses the `make run` Kafka)
+	@source $(LOCAL)/env.sh && use_profile run && $(LOCAL)/setup.sh && infra start && $(PY) -m bench.event_bus

@@ -5,14 +5,10 @@ from __future__ import annotations
 import uuid
 
 from tests.support.auth import bearer
+from tests.support.reports import monthly_briefing
 from tests.support.factories import audit_command, feedback_item, unique_month
 from tests.support.waiting import eventually
 
-
-async def briefing(http, services, month):
-    response = await http.get(f"{services.url('reporting')}/reports/monthly-briefing",
-                              params={"month": month}, headers=bearer("head_of_quality"))
-    return response.json()
 
 
 async def test_a_retried_audit_submission_is_one_audit(services, http):
@@ -42,11 +38,11 @@ async def test_resending_a_feedback_item_never_duplicates_it(services, http):
     assert (changed["outcome"], changed["revision"]) == ("updated", 2)
 
     async def counted_once():
-        body = await briefing(http, services, month)
+        body = await monthly_briefing(http, services, month)
         return body["feedback"]["by_source"] == {"customer_feedback": 1}
 
     await eventually(counted_once, what="one feedback item counted")
 
 
 async def _completed(http, services, month, expected):
-    return (await briefing(http, services, month))["audits"]["completed"] == expected
+    return (await monthly_briefing(http, services, month))["audits"]["completed"] == expected

@@ -10,6 +10,7 @@ from aiokafka import AIOKafkaProducer
 from schemas import topics
 from tests.support.auth import bearer
 from tests.support.events import audit_submitted, envelope_for
+from tests.support.reports import monthly_briefing
 from tests.support.factories import audit_command, feedback_item, unique_month
 from tests.support.infra import infra
 from tests.support.kafka import BOOTSTRAP
@@ -20,11 +21,6 @@ async def readiness(http, services, service="audit_capture"):
     response = await http.get(f"{services.url(service)}/readyz")
     return response.status_code, response.json()
 
-
-async def briefing(http, services, month):
-    response = await http.get(f"{services.url('reporting')}/reports/monthly-briefing",
-                              params={"month": month}, headers=bearer("director"))
-    return response.json()
 
 
 async def test_store_outage_refuses_writes_and_loses_no_consumed_event(services, http):
@@ -53,7 +49,7 @@ async def test_store_outage_refuses_writes_and_loses_no_consumed_event(services,
     await eventually(ready_again, timeout=60, what="audit capture ready again")
 
     async def consumed_after_return():
-        return (await briefing(http, services, month))["audits"]["completed"] == 1
+        return (await monthly_briefing(http, services, month))["audits"]["completed"] == 1
 
     await eventually(consumed_after_return, timeout=90, what="event applied once store returned")
     accepted = await http.post(f"{services.url('audit_capture')}/audits",
@@ -87,7 +83,7 @@ async def test_broker_outage_keeps_requests_and_publishes_them_when_it_returns(s
     await eventually(action_raised, timeout=120, what="action raised after the broker returned")
 
     async def reported():
-        body = await briefing(http, services, month)
+        body = await monthly_briefing(http, services, month)
         return body["audits"]["completed"] == 1 and body["feedback"]["by_source"] == {
             "compliment": 1}
 
