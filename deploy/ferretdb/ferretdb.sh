@@ -21,13 +21,18 @@ pidfile="$data/qa-ferretdb.pid"
 logfile="$data/qa-ferretdb.log"
 timeout="${QA_STORE_START_TIMEOUT:-60}"
 
+# Serialise start/stop/build per lock file: parallel test runs may call us at once.
+lock() { exec 9>"$1" && flock 9; }
+
 build() {
+  command -v go >/dev/null || { echo "store: needs Go >= 1.24 on PATH to build $bin" >&2; exit 1; }
+  mkdir -p "$(dirname "$bin")"
+  lock "$bin.lock"
   # The binary is cached; rebuild only when it is missing or older than its sources.
   if [[ -x "$bin" && ! "$here/main.go" -nt "$bin" && ! "$here/go.mod" -nt "$bin" && ! "$here/go.sum" -nt "$bin" ]]; then
     return 0
   fi
   echo "store: building $bin (first build downloads modules, ~1-2 min)" >&2
-  mkdir -p "$(dirname "$bin")"
   # go.sum is committed and complete, so -mod=readonly fetches exactly the pinned
   # modules from the module proxy and never edits go.mod. -buildvcs=false: the repo
   # may have no commits yet. CGO off: FerretDB's SQLite driver is pure Go.
@@ -48,14 +53,17 @@ answers() { [[ -x "$bin" ]] && "$bin" -ping -listen "$addr" 2>/dev/null; }
 
 start() {
   build
+  mkdir -p "$data"
+  lock "$data/qa-ferretdb.lock"
   if answers; then # harmless when already running
     echo "store: up on $addr"
     ourpid >/dev/null || echo "store: note: not started from $data (no live pid file there)" >&2
     return 0
   fi
-  mkdir -p "$data"
   # DO_NOT_TRACK is belt and braces: embedded FerretDB never starts telemetry anyway.
-  DO_NOT_TRACK=1 nohup "$bin" -listen "$addr" -data "$data" -log-level "${QA_STORE_LOG_LEVEL:-info}" >>"$logfile" 2>&1 </dev/null &
+  # 9>&-: the server must not inherit the lock, or it would hold it for its lifetime.
+  DO_NOT_TRACK=1 nohup "$bin" -listen "$addr" -data "$data" -log-level "${QA_STORE_LOG_LEVEL:-info}" \
+    >>"$logfile" 2>&1 </dev/null 9>&- &
   local pid=$!
   echo "$pid" >"$pidfile"
   # Bounded wait until it answers a ping; give up early if the process died.
@@ -76,8 +84,9 @@ start() {
 
 stop() {
   local pid
+  [[ -d "$data" ]] && lock "$data/qa-ferretdb.lock"
   if pid="$(ourpid)"; then
-    kill -TERM "$pid"
+    kill -TERM "$pid" 2>/dev/null || true
     # FerretDB closes connections and SQLite on TERM; give it 10 s, then KILL.
     for _ in $(seq 1 100); do
       kill -0 "$pid" 2>/dev/null || break
