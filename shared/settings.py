@@ -32,6 +32,7 @@ class ServiceSettings(BaseSettings):
     mongo_uri: str = "mongodb://127.0.0.1:27018/"
     mongo_database: str = ""
     mongo_timeout_ms: int = 3_000
+    mongo_operation_timeout_ms: int = 15_000
 
     auth_dev_secret: str = DEVELOPMENT_SECRET
     oidc_issuer: str = ""

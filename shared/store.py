@@ -42,6 +42,8 @@ class Store:
             settings.mongo_uri,
             serverSelectionTimeoutMS=settings.mongo_timeout_ms,
             connectTimeoutMS=settings.mongo_timeout_ms,
+            # A bound on every operation, so a stuck store is an error rather than a hang.
+            timeoutMS=settings.mongo_operation_timeout_ms,
             tz_aware=True,
         )
         return cls(client=client, db=client[settings.database_name], indexes=indexes)
