@@ -38,3 +38,24 @@ clean:          ## stop everything and remove local data (var/)
 
 bench-bus:      ## shared publisher vs a raw aiokafka producer (uses the `make run` Kafka)
 	@source $(LOCAL)/env.sh && use_profile run && $(LOCAL)/setup.sh && infra start && $(PY) -m bench.event_bus
+
+.PHONY: import bench-import
+import:         ## import a CSV/Excel export: make import SOURCE=momo FILE=statements.csv [REPORT=report.csv]
+	@$(PY) -m services.feedback_ingestion.importer $(SOURCE) $(FILE) $(if $(REPORT),--report $(REPORT))
+
+bench-import:   ## 100,000-row file import vs a raw aiokafka producer (uses the `make run` Kafka and store)
+	@source $(LOCAL)/env.sh && use_profile run && $(LOCAL)/setup.sh && infra start && $(PY) -m bench.import_rows
+
+bench-audits:   ## audit submissions/s (Kafka-acknowledged) next to a bare FastAPI endpoint
+	@source $(LOCAL)/env.sh && use_profile test && $(LOCAL)/setup.sh && infra start && $(PY) -m bench.audit_submissions
+
+.PHONY: bench-alerts
+bench-alerts:   ## overdue alert: due moment → published → SSE client, next to a bare Kafka round trip
+	@source $(LOCAL)/env.sh && use_profile run && $(LOCAL)/setup.sh && infra start && $(PY) -m bench.overdue_alert_latency
+
+reporting-rebuild: ## replay every topic into new read models, swap them in when caught up
+	@source $(LOCAL)/env.sh && use_profile run && $(PY) -m services.reporting.rebuild
+
+.PHONY: reporting-rebuild bench-reporting
+bench-reporting: ## reporting's projector vs a raw aiokafka consumer (uses the `make run` Kafka and store)
+	@source $(LOCAL)/env.sh && use_profile run && $(LOCAL)/setup.sh && infra start && $(PY) -m bench.projector $(BENCH_ARGS)

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from . import topics
 from .base import EventData, Id, PersonalText
@@ -33,6 +33,9 @@ class ActionStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+ActionChange = Literal["progressed", "completed", "confirmed", "reopened", "cancelled"]
+
+
 class ActionOrigin(BaseModel):
     """The finding that raised the action."""
 
@@ -52,6 +55,26 @@ class ActionRaised(EventData):
     due_date: date
     priority: Priority = Priority.NORMAL
     raised_at: datetime
+    raised_by: Id | None = Field(default=None, description="The person, for direct actions")
+    recorded_past: bool = Field(default=False,
+                                description="Records an action already taken in the past")
+
+    def subject(self) -> str:
+        return self.action_id
+
+
+class ActionAssigned(EventData):
+    """The action has a new owner (and so perhaps a new team)."""
+
+    event_type = "action.assigned"
+    topic = topics.ACTION
+
+    action_id: Id
+    owner_id: Id
+    previous_owner_id: Id
+    team_id: Id
+    assigned_by: Id
+    assigned_at: datetime
 
     def subject(self) -> str:
         return self.action_id
@@ -67,6 +90,10 @@ class ActionStatusChanged(EventData):
     changed_by: Id
     reason: PersonalText | None = None
     changed_at: datetime
+    change: ActionChange | None = Field(default=None, description="What the person did")
+    owner_id: Id | None = None
+    team_id: Id | None = None
+    evidence: PersonalText | None = Field(default=None, description="On completion")
 
     def subject(self) -> str:
         return self.action_id

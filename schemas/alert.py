@@ -1,9 +1,15 @@
-"""Alerts raised by action tracking (topic qa.alert, key alert_id)."""
+"""Alerts raised by action tracking (topic qa.alert, key alert_id).
+
+Each alert is raised exactly once: its id is derived from what it is about, its kind and
+the due moment, and it is stored insert-once before it is published.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Literal
+
+from pydantic import Field
 
 from . import topics
 from .base import EventData, Id
@@ -25,6 +31,10 @@ class AlertRaised(EventData):
     due_at: datetime | None = None
     urgent: bool = False
     raised_at: datetime
+    deadline_id: Id | None = Field(default=None, description="The deadline that fell due")
+    escalated_to: Id | None = Field(default=None, description="Head of service, on escalation")
+    working_days_overdue: int | None = None
+    title: str = Field(default="", description="A short label without personal data")
 
     def subject(self) -> str:
         return self.alert_id

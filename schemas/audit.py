@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 from . import topics
 from .base import CaseReference, EventData, Id, PersonalText
 from .common import Grade, Month, Priority
+from .standards import STANDARDS_VERSION
 
 
 class StandardGrade(BaseModel):
@@ -53,7 +54,7 @@ class AuditSubmitted(EventData):
     auditor_ids: list[Id] = Field(min_length=1, max_length=2)
     social_worker_id: Id
     line_manager_id: Id | None = None
-    standards_version: str = "V5_07.17"
+    standards_version: str = STANDARDS_VERSION
     standards: list[StandardGrade] = Field(min_length=6, max_length=6)
     child_seen_alone: bool | None = None
     child_seen_alone_reason: PersonalText | None = None
@@ -67,6 +68,9 @@ class AuditSubmitted(EventData):
     actions: list[RaisedAction] = Field(default_factory=list)
     submitted_at: datetime
     on_time: bool = True
+    allocation_id: Id | None = Field(default=None, description="Set when it was allocated")
+    deadline: date | None = None
+    submitted_by: Id | None = None
 
     def subject(self) -> str:
         return self.audit_id
@@ -88,3 +92,118 @@ class SafeguardingConcernRaised(EventData):
 
     def subject(self) -> str:
         return self.audit_id
+
+
+class AuditResultsShared(EventData):
+    """On completion the results go to the social worker, with a copy to their line manager."""
+
+    event_type = "audit.results_shared"
+    topic = topics.AUDIT
+
+    audit_id: Id
+    month: Month
+    team_id: Id
+    social_worker_id: Id
+    line_manager_id: Id | None = None
+    overall_grade: Grade
+    impact_grade: Grade
+    shared_at: datetime
+
+    def subject(self) -> str:
+        return self.audit_id
+
+
+class StandardModeration(BaseModel):
+    standard: int = Field(ge=1, le=6)
+    agree: bool
+    grade: Grade | None = Field(default=None, description="The moderated grade, if changed")
+    rationale: PersonalText = ""
+
+
+class AuditModerated(EventData):
+    """A moderator's view of one audit: agreement per standard and overall ("audit the auditor")."""
+
+    event_type = "audit.moderated"
+    topic = topics.AUDIT
+
+    moderation_id: Id
+    audit_id: Id
+    month: Month
+    team_id: Id
+    auditor_ids: list[Id] = Field(min_length=1, max_length=2)
+    moderator_id: Id
+    standards: list[StandardModeration] = Field(min_length=6, max_length=6)
+    overall_agree: bool
+    overall_grade: Grade = Field(description="The overall grade after moderation")
+    rationale: PersonalText = ""
+    agreed_count: int = Field(ge=0, le=7, description="Judgements agreed out of 7")
+    moderated_at: datetime
+
+    def subject(self) -> str:
+        return self.audit_id
+
+
+class AuditGradeChanged(EventData):
+    """Moderation changed a grade; `standard` is null for the overall grade."""
+
+    event_type = "audit.grade_changed"
+    topic = topics.AUDIT
+
+    audit_id: Id
+    moderation_id: Id
+    month: Month
+    team_id: Id
+    standard: int | None = Field(default=None, ge=1, le=6)
+    previous_grade: Grade
+    grade: Grade
+    reason: PersonalText = Field(min_length=1)
+    changed_by: Id
+    changed_at: datetime
+
+    def subject(self) -> str:
+        return self.audit_id
+
+
+class AuditSignedOff(EventData):
+    event_type = "audit.signed_off"
+    topic = topics.AUDIT
+
+    audit_id: Id
+    month: Month
+    team_id: Id
+    overall_grade: Grade
+    signed_off_by: Id
+    signed_off_at: datetime
+
+    def subject(self) -> str:
+        return self.audit_id
+
+
+class ThemeAnswer(BaseModel):
+    question_id: Id
+    answer: Literal["yes", "partly", "no", "not_applicable"]
+    evidence: PersonalText = ""
+
+
+class ThemedAuditRecorded(EventData):
+    """One case audited against a theme's questions, alone or as part of a dip sample."""
+
+    event_type = "audit.themed_recorded"
+    topic = topics.AUDIT
+
+    themed_audit_id: Id
+    theme_id: Id
+    theme_title: str
+    month: Month
+    case_ref: CaseReference
+    team_id: Id
+    auditor_ids: list[Id] = Field(min_length=1)
+    answers: list[ThemeAnswer] = Field(min_length=1)
+    partner_agencies: list[str] = Field(default_factory=list,
+                                        description="Multi-agency audits: who took part")
+    dip_sample_id: Id | None = None
+    actions: list[RaisedAction] = Field(default_factory=list)
+    recorded_at: datetime
+
+    def subject(self) -> str:
+        return self.themed_audit_id

@@ -2,31 +2,44 @@
 
 from __future__ import annotations
 
-from .action import ActionRaised, ActionStatusChanged
+from .action import ActionAssigned, ActionRaised, ActionStatusChanged
 from .alert import AlertRaised
-from .audit import AuditSubmitted, SafeguardingConcernRaised
+from .audit import AuditGradeChanged, AuditModerated, AuditResultsShared, AuditSignedOff
+from .audit import AuditSubmitted, SafeguardingConcernRaised, ThemedAuditRecorded
 from .base import EventData
+from .briefing import BriefingSignedOff
 from .complaint import ComplaintRecorded
 from .directory import StaffMemberUpserted, TeamUpserted
-from .feedback import FeedbackItemAccepted, SafetyLinkTriggered
-from .observation import MeetingObservationRecorded, PracticeObservationRecorded
-from .programme import CaseAllocated, ProgrammeMonthPlanned
+from .feedback import FeedbackItemAccepted, RawFeedbackSubmitted, SafetyLinkTriggered
+from .observation import ConferenceChecklistRecorded, MeetingObservationRecorded
+from .observation import PracticeObservationRecorded
+from .programme import CaseAllocated, CaseSampleDrawn, ProgrammeMonthPlanned
 
 EVENTS: tuple[type[EventData], ...] = (
     TeamUpserted,
     StaffMemberUpserted,
     ProgrammeMonthPlanned,
+    CaseSampleDrawn,
     CaseAllocated,
     AuditSubmitted,
     SafeguardingConcernRaised,
+    AuditResultsShared,
+    AuditModerated,
+    AuditGradeChanged,
+    AuditSignedOff,
+    ThemedAuditRecorded,
     PracticeObservationRecorded,
     MeetingObservationRecorded,
+    ConferenceChecklistRecorded,
     FeedbackItemAccepted,
     SafetyLinkTriggered,
+    RawFeedbackSubmitted,
     ComplaintRecorded,
     ActionRaised,
     ActionStatusChanged,
+    ActionAssigned,
     AlertRaised,
+    BriefingSignedOff,
 )
 
 BY_TYPE: dict[str, type[EventData]] = {model.event_type: model for model in EVENTS}

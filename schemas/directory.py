@@ -18,6 +18,8 @@ class TeamUpserted(EventData):
     name: str
     service_area: str | None = None
     head_of_service_id: Id | None = None
+    active: bool = True
+    revision: int = Field(default=1, ge=1, description="Grows with each change; keep the newest")
 
     def subject(self) -> str:
         return self.team_id
@@ -35,6 +37,8 @@ class StaffMemberUpserted(EventData):
     audit_group: Literal[1, 2, 3] | None = None
     asye: bool = Field(default=False, description="In the assessed and supported year")
     active: bool = True
+    roles: list[str] = Field(default_factory=list, description="Platform roles, e.g. auditor")
+    revision: int = Field(default=1, ge=1, description="Grows with each change; keep the newest")
 
     def subject(self) -> str:
         return self.person_id

@@ -1,9 +1,10 @@
-"""Facts about feedback from children, families, partners and staff (topic qa.feedback)."""
+"""Facts about feedback from children, families, partners and staff (topic qa.feedback), and
+the raw items upstream systems may publish for checking (topic qa.feedback.raw)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -13,10 +14,15 @@ from .base import CaseReference, EventData, Id, PersonalText
 FeedbackSource = Literal[
     "momo", "compliment", "customer_feedback", "partner", "allegations", "staff_survey"
 ]
+PartnerKind = Literal["health", "education", "police", "housing", "other"]
 
 
 class FeedbackItemAccepted(EventData):
-    """A checked, normalised item; re-sending the same source id gives the same item_id."""
+    """A checked, normalised item; re-sending the same source id gives the same item_id.
+
+    Source-specific fields are optional: MOMO statements carry `app`, `statement_kind` and
+    `feelings`; customer feedback carries `rating`, `went_well` and `not_so_well`; partner
+    feedback carries `partner_kind`."""
 
     event_type = "feedback.item_accepted"
     topic = topics.FEEDBACK
@@ -31,6 +37,13 @@ class FeedbackItemAccepted(EventData):
     rating: int | None = Field(default=None, ge=1, le=5)
     text: PersonalText | None = None
     revision: int = Field(default=1, ge=1, description="Grows when the source changes the item")
+    app: str | None = Field(default=None, description="MOMO: the app the child used")
+    statement_kind: str | None = Field(default=None, description="MOMO: e.g. wellbeing, good_news")
+    feelings: list[str] = Field(default_factory=list, description="MOMO: feelings the child chose")
+    safety_link: bool = Field(default=False, description="MOMO: the child said they feel unsafe")
+    went_well: PersonalText | None = None
+    not_so_well: PersonalText | None = None
+    partner_kind: PartnerKind | None = None
 
     def subject(self) -> str:
         return self.item_id
@@ -51,3 +64,20 @@ class SafetyLinkTriggered(EventData):
 
     def subject(self) -> str:
         return self.item_id
+
+
+class RawFeedbackSubmitted(EventData):
+    """An upstream system's item, unchecked: feedback ingestion validates it like a webhook
+    call (invalid → quarantine; an undecodable message → qa.deadletter)."""
+
+    event_type = "feedback.raw_item_submitted"
+    topic = topics.FEEDBACK_RAW
+
+    source: Literal[FeedbackSource, "complaint"]
+    item: dict[str, Any] = Field(
+        description="The item as the source shapes it (see POST /feedback/items and "
+                    "/feedback/complaints); may hold personal data",
+        json_schema_extra={"x-personal-data": True})
+
+    def subject(self) -> str:
+        return f"{self.source}:{self.item.get('source_id', '')}"

@@ -24,7 +24,9 @@ PRODUCERS = {
     topics.DIRECTORY: "audit_capture", topics.PROGRAMME: "audit_capture",
     topics.AUDIT: "audit_capture", topics.OBSERVATION: "audit_capture",
     topics.FEEDBACK: "feedback_ingestion", topics.COMPLAINT: "feedback_ingestion",
+    topics.FEEDBACK_RAW: "upstream systems (complaints system, MOMO)",
     topics.ACTION: "action_tracking", topics.ALERT: "action_tracking",
+    topics.BRIEFING: "reporting",
     topics.DEADLETTER: "every consumer",
 }
 

@@ -1,13 +1,14 @@
-"""Facts about the annual audit programme and allocations (topic qa.programme)."""
+"""Facts about the annual audit programme, case selection and allocations (topic qa.programme)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from typing import Literal
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from . import topics
-from .base import CaseReference, EventData, Id
+from .base import CaseReference, EventData, Id, PersonalText
 from .common import Month
 
 
@@ -21,6 +22,36 @@ class ProgrammeMonthPlanned(EventData):
     moderation_group: int = Field(ge=1, le=3)
     improvement_group: int = Field(ge=1, le=3)
     moderation_sample_size: int = Field(default=0, ge=0)
+    programme_id: Id | None = Field(default=None, description="The annual programme")
+    planned_by: Id | None = None
+
+    def subject(self) -> str:
+        return self.month
+
+
+class SelectedCase(BaseModel):
+    case_ref: CaseReference
+    team_id: Id
+    category: str
+    reason: PersonalText | None = Field(
+        default=None, description="Why a manual addition, or why audited within 12 months")
+
+
+class CaseSampleDrawn(EventData):
+    """Which cases the head of quality selected for a month, and how (reproducible)."""
+
+    event_type = "programme.case_sample_drawn"
+    topic = topics.PROGRAMME
+
+    sample_id: Id
+    month: Month
+    method: Literal["random", "stratified"]
+    seed: int
+    size: int = Field(ge=0)
+    cases: list[SelectedCase]
+    skipped_recently_audited: int = Field(ge=0)
+    drawn_by: Id
+    drawn_at: datetime
 
     def subject(self) -> str:
         return self.month
@@ -37,6 +68,10 @@ class CaseAllocated(EventData):
     auditor_ids: list[Id] = Field(min_length=1, max_length=2)
     window_starts_on: date
     deadline: date
+    audit_id: Id | None = Field(default=None, description="The audit this allocation opens")
+    category: str | None = None
+    social_worker_id: Id | None = None
+    allocated_by: Id | None = None
 
     def subject(self) -> str:
         return self.allocation_id

@@ -5,12 +5,15 @@ PROGRAMME = "qa.programme"
 AUDIT = "qa.audit"
 OBSERVATION = "qa.observation"
 FEEDBACK = "qa.feedback"
+FEEDBACK_RAW = "qa.feedback.raw"
 COMPLAINT = "qa.complaint"
 ACTION = "qa.action"
 ALERT = "qa.alert"
+BRIEFING = "qa.briefing"
 DEADLETTER = "qa.deadletter"
 
-ALL = (DIRECTORY, PROGRAMME, AUDIT, OBSERVATION, FEEDBACK, COMPLAINT, ACTION, ALERT, DEADLETTER)
+ALL = (DIRECTORY, PROGRAMME, AUDIT, OBSERVATION, FEEDBACK, FEEDBACK_RAW, COMPLAINT, ACTION, ALERT,
+       BRIEFING, DEADLETTER)
 
 KEYS = {
     DIRECTORY: "person_id or team_id",
@@ -18,8 +21,10 @@ KEYS = {
     AUDIT: "audit_id",
     OBSERVATION: "observation_id",
     FEEDBACK: "item_id (derived from source and source id)",
+    FEEDBACK_RAW: "source:source_id (raw items from upstream systems, unchecked)",
     COMPLAINT: "complaint_id (derived from source and source id)",
     ACTION: "action_id",
     ALERT: "alert_id",
+    BRIEFING: "briefing month (YYYY-MM)",
     DEADLETTER: "the failed message's original topic",
 }

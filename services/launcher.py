@@ -84,8 +84,11 @@ def main() -> None:
     # Ctrl-C must stop everything even if a parent shell started us with SIGINT ignored.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     services.start()
+    demo: subprocess.Popen | None = None
     try:
         services.wait_ready()
+        if os.environ.get("QA_DEMO_DATA", "1") != "0":
+            demo = load_demo_data(services)
         print_welcome(services)
         while all(p.poll() is None for p in services.processes.values()):
             time.sleep(1)
@@ -94,7 +97,23 @@ def main() -> None:
         pass
     finally:
         print("\nstopping services...", file=sys.stderr)
+        if demo is not None and demo.poll() is None:
+            demo.terminate()
         services.stop()
+
+
+def load_demo_data(services: ServiceProcesses) -> subprocess.Popen:
+    """A synthetic year through the public APIs, in the background: it does nothing when
+    reporting already shows data, so only an empty store gets it."""
+    log = open(services.log_dir / "demo.log", "ab")  # noqa: SIM115 - child owns it
+    print("Loading a synthetic demo year in the background when the store is empty "
+          "(progress: var/log/demo.log; QA_DEMO_DATA=0 skips it).")
+    return subprocess.Popen(
+        [sys.executable, "-m", "services.reporting.demo",
+         "--audit-capture", services.url("audit_capture"),
+         "--feedback-ingestion", services.url("feedback_ingestion"),
+         "--reporting", services.url("reporting")],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
 
 
 def print_welcome(services: ServiceProcesses) -> None:

@@ -95,7 +95,8 @@ class EventConsumer:
             return await self.dead_letter(record, "undecodable", describe(error))
         route = by_type.get(envelope.event_type)
         if route is None:
-            return  # tolerant reader: another consumer's event
+            self.metrics.events_ignored.labels(record.topic).inc()
+            return  # tolerant reader: another consumer's event, or a newer type
         model, handler = route
         try:
             data = model.model_validate(envelope.data)

@@ -15,6 +15,7 @@ class PlatformMetrics:
     event_handling_seconds: Histogram
     deadletters: Counter
     outbox_pending: Gauge
+    events_ignored: Counter
 
     @classmethod
     def create(cls, registry: CollectorRegistry | None = None) -> PlatformMetrics:
@@ -40,5 +41,10 @@ class PlatformMetrics:
             outbox_pending=Gauge(
                 "qa_outbox_pending_events", "Stored events not yet acknowledged by the broker",
                 registry=registry,
+            ),
+            events_ignored=Counter(
+                "qa_events_ignored_total",
+                "Well-formed events of a type this consumer has no handler for (skipped)",
+                ["topic"], registry=registry,
             ),
         )

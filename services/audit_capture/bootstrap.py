@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request, status
+from fastapi.responses import JSONResponse
 
 from shared.kafka import EventPublisher
 from shared.outbox import Outbox
 from shared.runtime import Runtime, create_app
 
-from .adapters.audits import AUDITS, INDEXES, AuditRepository
-from .entrypoints.http import router as audits_router
+from .adapters.aggregates import Aggregates
+from .adapters.audits import AuditRepository
+from .adapters.collections import INDEXES, MONTHS, OBSERVATIONS, STAFF, TEAMS, THEMED_AUDITS
+from .adapters.collections import THEMES, WITH_OUTBOX
+from .domain.lifecycle import IllegalTransition
+from .domain.moderation import ModerationRefused
+from .entrypoints import directory, http, moderation, observations, pages, programme, themes
 from .entrypoints.subscriptions import SUBSCRIPTIONS
 from .settings import AuditCaptureSettings
+
+ROUTERS = [http.router, moderation.router, programme.router, directory.router,
+           observations.router, themes.router, pages.router]
 
 
 @dataclass
@@ -21,13 +30,29 @@ class Dependencies:
     publisher: EventPublisher
     outbox: Outbox
     audits: AuditRepository
+    staff: Aggregates
+    teams: Aggregates
+    months: Aggregates
+    observations: Aggregates
+    themes: Aggregates
+    themed_audits: Aggregates
 
 
 def build_app(settings: AuditCaptureSettings | None = None) -> FastAPI:
     settings = settings or AuditCaptureSettings()
-    runtime = Runtime.build(settings, indexes=INDEXES, outbox_collections=[AUDITS])
-    app = create_app(runtime, title="Audit capture", routers=[audits_router],
-                     subscriptions=SUBSCRIPTIONS)
-    app.state.deps = Dependencies(publisher=runtime.publisher, outbox=runtime.outbox,
-                                  audits=AuditRepository(runtime.store, runtime.outbox))
+    runtime = Runtime.build(settings, indexes=INDEXES, outbox_collections=WITH_OUTBOX)
+    app = create_app(runtime, title="Audit capture", routers=ROUTERS, subscriptions=SUBSCRIPTIONS)
+    store, outbox = runtime.store, runtime.outbox
+    app.state.deps = Dependencies(
+        publisher=runtime.publisher, outbox=outbox, audits=AuditRepository(store, outbox),
+        **{name: Aggregates(store, outbox, collection) for name, collection in (
+            ("staff", STAFF), ("teams", TEAMS), ("months", MONTHS),
+            ("observations", OBSERVATIONS), ("themes", THEMES),
+            ("themed_audits", THEMED_AUDITS))})
+
+    @app.exception_handler(IllegalTransition)
+    @app.exception_handler(ModerationRefused)
+    async def refused(_: Request, error: Exception) -> JSONResponse:
+        return JSONResponse({"detail": str(error)}, status_code=status.HTTP_409_CONFLICT)
+
     return app

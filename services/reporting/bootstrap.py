@@ -9,7 +9,10 @@ from fastapi import FastAPI
 from shared.runtime import Runtime, create_app
 
 from .adapters.facts import INDEXES, FactStore
+from .adapters.signoff import SIGNOFF_COMMANDS, SignOffs
 from .entrypoints.http import router as reports_router
+from .entrypoints.pack_pages import router as pack_pages_router
+from .entrypoints.packs import router as packs_router
 from .entrypoints.pages import router as pages_router
 from .entrypoints.subscriptions import subscriptions
 from .handlers.projections import ProjectionHandlers
@@ -19,13 +22,15 @@ from .settings import ReportingSettings
 @dataclass
 class Dependencies:
     facts: FactStore
+    signoffs: SignOffs
 
 
 def build_app(settings: ReportingSettings | None = None) -> FastAPI:
     settings = settings or ReportingSettings()
-    runtime = Runtime.build(settings, indexes=INDEXES)
+    runtime = Runtime.build(settings, indexes=INDEXES, outbox_collections=[SIGNOFF_COMMANDS])
     facts = FactStore(runtime.store)
-    app = create_app(runtime, title="Reporting", routers=[reports_router, pages_router],
+    app = create_app(runtime, title="Reporting", routers=[reports_router, packs_router, pages_router, pack_pages_router],
                      subscriptions=subscriptions(ProjectionHandlers(facts)))
-    app.state.deps = Dependencies(facts=facts)
+    app.state.deps = Dependencies(facts=facts,
+                                  signoffs=SignOffs(runtime.outbox, runtime.publisher))
     return app

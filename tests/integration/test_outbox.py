@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from schemas import topics
-from shared.outbox import VersionConflict
+from shared.outbox import VersionConflict, pending
 from tests.support.events import audit_submitted, envelope_for
 from tests.support.kafka import TopicTail
 from tests.support.waiting import eventually
@@ -52,3 +52,35 @@ async def test_a_stale_version_is_a_conflict_and_changes_nothing(runtime):
         await runtime.outbox.insert("aggregates", {"_id": "agg-3"}, [])
     stored = await eventually(lambda: runtime.store.db["aggregates"].find_one({"_id": "agg-3"}))
     assert (stored["status"], stored["version"]) == ("b", 2)
+
+
+async def test_an_outbox_left_without_its_marker_is_found_at_start_up(runtime):
+    await runtime.broker.start()
+    events = await two_events(runtime)
+    await runtime.store.db["aggregates"].insert_one(  # as if a crash came between the writes
+        {"_id": "agg-4", "version": 1, "outbox": pending(events)})
+    assert await runtime.outbox.relay_once() == 0
+    assert await runtime.outbox.recover_unmarked() == 1
+    async with TopicTail(topics.AUDIT) as tail:
+        assert await runtime.outbox.relay_once() == 1
+        await tail.wait_for(lambda m: m["event_id"] == str(events[1][1].event_id))
+    assert await runtime.outbox.relay_once() == 0
+
+
+async def test_of_concurrent_writers_from_one_version_exactly_one_wins(runtime):
+    import asyncio
+
+    await runtime.outbox.insert("aggregates", {"_id": "agg-5", "n": 0}, [])
+
+    async def write(n):
+        try:
+            await runtime.outbox.update("aggregates", "agg-5", expected_version=1,
+                                        changes={"n": n}, events=[])
+            return True
+        except VersionConflict:
+            return False
+
+    results = await asyncio.gather(*(write(n) for n in range(8)))
+    assert results.count(True) == 1
+    stored = await runtime.store.db["aggregates"].find_one({"_id": "agg-5"})
+    assert stored["version"] == 2 and stored["n"] == results.index(True)

@@ -1,4 +1,5 @@
-"""Where audits are kept: collection `audits`, one document per audit, with its outbox."""
+"""Where audits are kept: collection `audits`, one document per audit from allocation to
+sign-off, with its outbox."""
 
 from __future__ import annotations
 
@@ -9,19 +10,20 @@ from shared.envelope import Envelope
 from shared.outbox import Outbox
 from shared.store import IndexSpec, Store, ascending
 
+from .aggregates import HIDDEN, Aggregates
+
 AUDITS = "audits"
 INDEXES = [
     IndexSpec(AUDITS, ascending("month", "team_id")),
     IndexSpec(AUDITS, ascending("case_ref")),
+    IndexSpec(AUDITS, ascending("auditor_ids")),
     IndexSpec(AUDITS, ascending("idempotency_key"), name="idempotency_key"),
 ]
-HIDDEN = {"outbox": 0}
 
 
-class AuditRepository:
+class AuditRepository(Aggregates):
     def __init__(self, store: Store, outbox: Outbox) -> None:
-        self.collection = store.db[AUDITS]
-        self.outbox = outbox
+        super().__init__(store, outbox, AUDITS)
 
     async def add_submitted(
         self,
@@ -36,5 +38,17 @@ class AuditRepository:
         await self.outbox.insert(AUDITS, document, events)
         return await self.outbox.flush(AUDITS, submitted.audit_id)
 
-    async def get(self, audit_id: str) -> dict[str, Any] | None:
-        return await self.collection.find_one({"_id": audit_id}, HIDDEN)
+    async def recently_audited(self, case_refs: list[str], *, first: str, last: str) -> set[str]:
+        cursor = self.collection.find(
+            {"case_ref": {"$in": case_refs}, "month": {"$gte": first, "$lte": last}},
+            {"case_ref": 1})
+        return {d["case_ref"] async for d in cursor}
+
+    async def allocated_auditors(self, month: str) -> set[str]:
+        cursor = self.collection.find({"month": month, "allocation_id": {"$ne": None}},
+                                      {"auditor_ids": 1})
+        return {a for d in await cursor.to_list(None) for a in d.get("auditor_ids", [])}
+
+    async def of_month(self, month: str, **query: Any) -> list[dict[str, Any]]:
+        cursor = self.collection.find({"month": month, **query}, HIDDEN).sort("_id")
+        return await cursor.to_list(None)

@@ -1,4 +1,4 @@
-"""Submitting a monthly "journey and impact" audit: pure rules, no I/O."""
+"""The monthly "journey and impact" audit: what a complete audit holds, and submitting it (pure)."""
 
 from __future__ import annotations
 
@@ -6,20 +6,16 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, Field, model_validator
 
-from schemas.audit import AuditSubmitted, ImpactForChild, RaisedAction, SafeguardingConcernRaised
-from schemas.audit import StandardGrade, ViewRecord
+from schemas.audit import AuditResultsShared, AuditSubmitted, ImpactForChild, RaisedAction
+from schemas.audit import SafeguardingConcernRaised, StandardGrade, ViewRecord
 from schemas.base import CaseReference, Id, PersonalText
 from schemas.common import Grade, Month
 from shared.envelope import derived_id
 
 
-class SubmitAudit(BaseModel):
-    """The command an auditor sends; the service adds ids and times."""
+class AuditFindings(BaseModel):
+    """What the auditor records: per standard, overall, impact, triangulation, actions."""
 
-    month: Month
-    case_ref: CaseReference
-    team_id: Id
-    auditor_ids: list[Id] = Field(min_length=1, max_length=2)
     social_worker_id: Id
     line_manager_id: Id | None = None
     standards: list[StandardGrade] = Field(min_length=6, max_length=6)
@@ -33,11 +29,10 @@ class SubmitAudit(BaseModel):
     auditor_suggestions: PersonalText = ""
     completed_with_caseworker: bool = False
     actions: list[RaisedAction] = Field(default_factory=list)
-    deadline: date | None = None
     safeguarding_concern: PersonalText | None = None
 
     @model_validator(mode="after")
-    def _each_standard_once(self) -> SubmitAudit:
+    def _each_standard_once(self) -> AuditFindings:
         if sorted(s.standard for s in self.standards) != [1, 2, 3, 4, 5, 6]:
             raise ValueError("standards must grade each of standards 1 to 6 exactly once")
         if self.child_seen_alone is False and not self.child_seen_alone_reason:
@@ -48,26 +43,43 @@ class SubmitAudit(BaseModel):
         return self
 
 
+class SubmitAudit(AuditFindings):
+    """The one-step command: an audit that was not allocated through the programme."""
+
+    month: Month
+    case_ref: CaseReference
+    team_id: Id
+    auditor_ids: list[Id] = Field(min_length=1, max_length=2)
+    deadline: date | None = None
+
+
 def submit_audit(
-    command: SubmitAudit, *, audit_id: str, submitted_by: str, now: datetime
+    command: SubmitAudit, *, audit_id: str, submitted_by: str, now: datetime,
+    allocation_id: str | None = None,
 ) -> tuple[AuditSubmitted, list[SafeguardingConcernRaised]]:
-    fields = command.model_dump(exclude={"deadline", "safeguarding_concern"})
+    """The submitted fact and any safeguarding concern, raised at once as its own fact."""
+    fields = command.model_dump(exclude={"safeguarding_concern"})
     fields["standards"] = sorted(fields["standards"], key=lambda s: s["standard"])
     submitted = AuditSubmitted(
-        **fields,
-        audit_id=audit_id,
-        submitted_at=now,
+        **fields, audit_id=audit_id, submitted_at=now, submitted_by=submitted_by,
+        allocation_id=allocation_id,
         on_time=command.deadline is None or now.date() <= command.deadline,
     )
     concerns = []
     if command.safeguarding_concern:
         concerns.append(SafeguardingConcernRaised(
-            concern_id=derived_id("safeguarding", audit_id),
-            audit_id=audit_id,
-            case_ref=command.case_ref,
-            team_id=command.team_id,
-            raised_by=submitted_by,
-            summary=command.safeguarding_concern,
-            raised_at=now,
+            concern_id=derived_id("safeguarding", audit_id), audit_id=audit_id,
+            case_ref=command.case_ref, team_id=command.team_id, raised_by=submitted_by,
+            summary=command.safeguarding_concern, raised_at=now,
         ))
     return submitted, concerns
+
+
+def results_shared(submitted: AuditSubmitted) -> AuditResultsShared:
+    """On completion the results go to the social worker, a copy to their line manager."""
+    return AuditResultsShared(
+        audit_id=submitted.audit_id, month=submitted.month, team_id=submitted.team_id,
+        social_worker_id=submitted.social_worker_id, line_manager_id=submitted.line_manager_id,
+        overall_grade=submitted.overall_grade, impact_grade=submitted.impact.grade,
+        shared_at=submitted.submitted_at,
+    )

@@ -6,16 +6,32 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, Field, model_validator
 
 from schemas.base import CaseReference, Id, PersonalText
-from schemas.feedback import FeedbackItemAccepted, FeedbackSource, SafetyLinkTriggered
+from schemas.feedback import FeedbackItemAccepted, FeedbackSource, PartnerKind, SafetyLinkTriggered
 from shared.envelope import derived_id
 
+MOMO_ONLY = ("app", "statement_kind", "feelings")
 
-class FeedbackItemIn(BaseModel):
+
+class Canonical(BaseModel):
+    """What every incoming kind shares: an id from (source, source id) and a content hash."""
+
+    def item_id(self) -> str:
+        return derived_id("feedback", self.source, self.source_id)  # type: ignore[attr-defined]
+
+    def content_hash(self) -> str:
+        canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True)
+        return hashlib.sha256(canonical.encode()).hexdigest()
+
+    def free_texts(self) -> list[str]:
+        return []
+
+
+class FeedbackItemIn(Canonical):
     source: FeedbackSource
     source_id: Id
     received_on: date
@@ -25,19 +41,44 @@ class FeedbackItemIn(BaseModel):
     rating: int | None = Field(default=None, ge=1, le=5)
     text: PersonalText | None = None
     safety_link: bool = Field(default=False, description="MOMO only: the child feels unsafe")
+    app: str | None = Field(default=None, max_length=64, description="MOMO: the app used")
+    statement_kind: str | None = Field(default=None, max_length=64,
+                                       description="MOMO: e.g. preparing_for_meeting, wellbeing")
+    feelings: list[str] = Field(default_factory=list, description="MOMO: feelings chosen")
+    went_well: PersonalText | None = Field(default=None, description="Customer feedback")
+    not_so_well: PersonalText | None = Field(default=None, description="Customer feedback")
+    partner_kind: PartnerKind | None = Field(default=None, description="Partner feedback")
 
     @model_validator(mode="after")
-    def _safety_link_needs_a_child(self) -> FeedbackItemIn:
+    def _source_rules(self) -> FeedbackItemIn:
         if self.safety_link and (self.source != "momo" or not self.case_ref):
             raise ValueError("safety_link is a MOMO statement's and needs the child's case_ref")
+        if self.source != "momo" and any(getattr(self, f) for f in MOMO_ONLY):
+            raise ValueError("app, statement_kind and feelings belong to MOMO statements")
+        if self.source == "customer_feedback" and self.rating is None:
+            raise ValueError("customer feedback needs a rating from 1 to 5")
+        if self.source == "partner" and self.partner_kind is None:
+            raise ValueError("partner feedback needs partner_kind (health, education, ...)")
         return self
 
-    def item_id(self) -> str:
-        return derived_id("feedback", self.source, self.source_id)
+    def free_texts(self) -> list[str]:
+        return [t for t in (self.text, self.went_well, self.not_so_well) if t]
 
-    def content_hash(self) -> str:
-        canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True)
-        return hashlib.sha256(canonical.encode()).hexdigest()
+    def facts(self, *, revision: int, stored: dict[str, Any] | None, now: datetime) -> list[Any]:
+        facts: list[Any] = [FeedbackItemAccepted(**self.model_dump(), item_id=self.item_id(),
+                                                 revision=revision)]
+        if self.safety_link and not (stored or {}).get("safety_link"):
+            facts.insert(0, SafetyLinkTriggered(
+                item_id=self.item_id(), source_id=self.source_id, case_ref=self.case_ref or "",
+                team_id=self.team_id, received_on=self.received_on, received_at=now))
+        return facts
+
+
+class Incoming(Protocol):
+    def item_id(self) -> str: ...
+    def content_hash(self) -> str: ...
+    def facts(self, *, revision: int, stored: dict[str, Any] | None,
+              now: datetime) -> list[Any]: ...
 
 
 @dataclass(frozen=True)
@@ -47,15 +88,9 @@ class Decision:
     facts: tuple[Any, ...] = ()
 
 
-def decide(item: FeedbackItemIn, *, stored: dict[str, Any] | None, now: datetime) -> Decision:
+def decide(item: Incoming, *, stored: dict[str, Any] | None, now: datetime) -> Decision:
     if stored is not None and stored["content_hash"] == item.content_hash():
         return Decision("duplicate", stored["revision"])
     revision = 1 if stored is None else stored["revision"] + 1
-    fields = item.model_dump(exclude={"safety_link"})
-    facts: list[Any] = [FeedbackItemAccepted(**fields, item_id=item.item_id(), revision=revision)]
-    first_safety_link = item.safety_link and not (stored or {}).get("safety_link")
-    if first_safety_link:
-        facts.insert(0, SafetyLinkTriggered(item_id=item.item_id(), source_id=item.source_id,
-                                            case_ref=item.case_ref or "", team_id=item.team_id,
-                                            received_on=item.received_on, received_at=now))
+    facts = item.facts(revision=revision, stored=stored, now=now)
     return Decision("accepted" if stored is None else "updated", revision, tuple(facts))

@@ -1,43 +1,58 @@
-"""The monthly briefing's figures, counted from the fact collections at read time."""
+"""The monthly briefing's facts, read from the store, then computed by domain.briefing."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from .facts import ACTION_FACTS, AUDIT_FACTS, FEEDBACK_FACTS, SAFETY_LINK_FACTS, FactStore
+from ..domain import names
+from ..domain.briefing import TREND_MONTHS, BriefingFacts
+from ..domain.briefing import monthly_briefing as compute
+from ..domain.periods import months_back
+from .facts import FactStore
 
-STANDARDS = ("1", "2", "3", "4", "5", "6")
+
+def scoped(query: dict[str, Any], team: str | None, theme: str | None = None,
+           themed: bool = False) -> dict[str, Any]:
+    """Add the team and theme filters (theme applies to facts that carry themes)."""
+    out = dict(query)
+    if team:
+        out["team_id"] = team
+    if theme and themed:
+        out["themes"] = theme
+    return out
 
 
-async def monthly_briefing(facts: FactStore, *, month: str, today: date) -> dict[str, Any]:
-    audits = {"month": month}
-    actions = {"raised_month": month}
-    return {
-        "month": month,
-        "audits": {
-            "completed": await facts.count(AUDIT_FACTS, audits),
-            "on_time": await facts.count(AUDIT_FACTS, {**audits, "on_time": True}),
-            "overall_grades": await facts.count_by(AUDIT_FACTS, audits, "overall_grade"),
-            "impact_grades": await facts.count_by(AUDIT_FACTS, audits, "impact_grade"),
-            "by_standard": {
-                s: await facts.count_by(AUDIT_FACTS, audits, f"standards.{s}") for s in STANDARDS
-            },
-            "child_better_off": await facts.count(AUDIT_FACTS, {**audits, "better_off": True}),
-            "child_seen_alone": await facts.count(AUDIT_FACTS, {**audits, "child_seen_alone": True}),
-            "child_view_obtained": await facts.count(AUDIT_FACTS, {**audits, "child_view": "obtained"}),
-            "parent_view_obtained": await facts.count(
-                AUDIT_FACTS, {**audits, "parent_view": "obtained"}),
-        },
-        "actions": {
-            "raised": await facts.count(ACTION_FACTS, actions),
-            "by_status": await facts.count_by(ACTION_FACTS, actions, "status"),
-            "overdue": await facts.count(ACTION_FACTS, {
-                **actions, "status": {"$in": ["open", "in_progress"]},
-                "due_date": {"$lt": today.isoformat()}}),
-        },
-        "feedback": {
-            "by_source": await facts.count_by(FEEDBACK_FACTS, {"month": month}, "source"),
-            "safety_link_alerts": await facts.count(SAFETY_LINK_FACTS, {"month": month}),
-        },
-    }
+async def briefing_facts(facts: FactStore, *, months: list[str], team: str | None = None,
+                         theme: str | None = None, month: str | None = None) -> BriefingFacts:
+    window = {"month": {"$in": months}}
+    month = month or months[-1]
+    programme = await facts.find(names.PROGRAMME, {"_id": month})
+    signoff = await facts.find(names.SIGNOFFS, {"_id": month})
+    return BriefingFacts(
+        audits=await facts.find(names.AUDITS, scoped(window, team)),
+        allocations=await facts.find(names.ALLOCATIONS, scoped(window, team)),
+        concerns=await facts.find(names.CONCERNS, scoped(window, team)),
+        moderations=await facts.find(names.MODERATIONS, scoped(window, team)),
+        grade_changes=await facts.find(names.GRADE_CHANGES, scoped(window, team)),
+        actions=await facts.find(names.ACTIONS, scoped({}, team)),
+        complaints=await facts.find(names.COMPLAINTS, scoped({}, team, theme, True)),
+        feedback=await facts.find(names.FEEDBACK, scoped(window, team, theme, True)),
+        safety_links=await facts.find(names.SAFETY_LINKS, scoped(window, team)),
+        observations=await facts.find(names.OBSERVATIONS, scoped(window, team)),
+        checklists=await facts.find(names.CHECKLISTS, scoped(window, team)),
+        programme=_public(programme[0]) if programme else None,
+        signoff=_public(signoff[0]) if signoff else None,
+    )
+
+
+async def monthly_briefing(facts: FactStore, *, month: str, today: date,
+                           team: str | None = None, theme: str | None = None) -> dict[str, Any]:
+    months = months_back(month, TREND_MONTHS)
+    gathered = await briefing_facts(facts, months=months, team=team, theme=theme, month=month)
+    return compute(gathered, month=month, months=months, today=today,
+                   filters={"team": team, "theme": theme})
+
+
+def _public(document: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in document.items() if k not in ("_id", "as_of")}

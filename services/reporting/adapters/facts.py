@@ -1,7 +1,8 @@
 """Reporting's read models: one fact document per aggregate, replaced only by newer events.
 
-Counting happens at read time over these documents, so applying an event twice, or an
-older event after a newer one, changes nothing.
+Figures are computed at read time from these documents, so applying an event twice, or an
+older event after a newer one, changes nothing. Every access goes through a generation
+(see generations.py), so a rebuild can fill new collections while these keep serving.
 """
 
 from __future__ import annotations
@@ -13,47 +14,93 @@ from pymongo.errors import DuplicateKeyError
 
 from shared.store import IndexSpec, Store, ascending
 
-AUDIT_FACTS = "audit_facts"
-ACTION_FACTS = "action_facts"
-FEEDBACK_FACTS = "feedback_facts"
-SAFETY_LINK_FACTS = "safety_link_facts"
+from ..domain import names
+from .generations import Generations, physical
 
-INDEXES = [
-    IndexSpec(AUDIT_FACTS, ascending("month", "team_id")),
-    IndexSpec(ACTION_FACTS, ascending("raised_month", "team_id")),
-    IndexSpec(ACTION_FACTS, ascending("status", "due_date")),
-    IndexSpec(FEEDBACK_FACTS, ascending("month", "source")),
-    IndexSpec(SAFETY_LINK_FACTS, ascending("month")),
+AUDIT_FACTS = names.AUDITS
+ACTION_FACTS = names.ACTIONS
+FEEDBACK_FACTS = names.FEEDBACK
+SAFETY_LINK_FACTS = names.SAFETY_LINKS
+
+_KEYS: list[tuple[str, list[str]]] = [
+    (names.AUDITS, ["month", "team_id"]),
+    (names.AUDITS, ["social_worker_id"]),
+    (names.ACTIONS, ["raised_month", "team_id"]),
+    (names.ACTIONS, ["status", "due_date"]),
+    (names.ACTIONS, ["origin_id"]),
+    (names.FEEDBACK, ["month", "source"]),
+    (names.SAFETY_LINKS, ["month"]),
+    (names.COMPLAINTS, ["month"]),
+    (names.OBSERVATIONS, ["month", "kind"]),
+    (names.ALLOCATIONS, ["month"]),
+    (names.MODERATIONS, ["month"]),
+    (names.GRADE_CHANGES, ["month"]),
 ]
 
 
+def indexes(generation: int = 0) -> list[IndexSpec]:
+    return [IndexSpec(physical(c, generation), ascending(*keys)) for c, keys in _KEYS]
+
+
+INDEXES = indexes(0)
+
+
 class FactStore:
-    def __init__(self, store: Store) -> None:
+    """Facts in one generation (fixed, for a rebuild) or in whichever one is active."""
+
+    def __init__(self, store: Store, *, generation: int | None = None,
+                 generations: Generations | None = None) -> None:
+        self.store = store
         self.db = store.db
+        self.fixed = generation
+        self.generations = generations or Generations(store)
+
+    async def collection(self, name: str):
+        generation = self.fixed if self.fixed is not None else await self.generations.active()
+        return self.db[physical(name, generation)]
 
     async def apply(
         self, collection: str, fact_id: str, fields: dict[str, Any], *, as_of: datetime
     ) -> bool:
-        """Set the fact unless a newer event already did; returns whether it changed."""
+        """Set the fact unless a newer event already did; returns whether it changed.
+
+        A new fact is inserted: FerretDB 1.24 finds an `_id` through its index for reads and
+        inserts, but scans the whole collection for every update (about 70 ms at 10,000
+        documents here), so only facts that already exist pay for an update."""
+        target = await self.collection(collection)
+        try:
+            await target.insert_one({"_id": fact_id, **fields, "as_of": as_of})
+            return True
+        except DuplicateKeyError:
+            pass  # known already: set it only if this event is not older
         newer_or_absent = {"$or": [{"as_of": {"$lte": as_of}}, {"as_of": {"$exists": False}}]}
         try:
-            await self.db[collection].update_one(
-                {"_id": fact_id, **newer_or_absent},
-                {"$set": {**fields, "as_of": as_of}},
-                upsert=True,
-            )
+            await target.update_one({"_id": fact_id, **newer_or_absent},
+                                    {"$set": {**fields, "as_of": as_of}}, upsert=True)
         except DuplicateKeyError:
             return False  # the stored fact is newer: this event is old news
         return True
 
-    async def find(self, collection: str, query: dict[str, Any], *, limit: int = 500):
-        cursor = self.db[collection].find(query).sort("_id", 1).limit(limit)
+    async def find(self, collection: str, query: dict[str, Any], *, limit: int = 0,
+                   fields: list[str] | None = None) -> list[dict[str, Any]]:
+        target = await self.collection(collection)
+        projection = {f: 1 for f in fields} if fields else None
+        cursor = target.find(query, projection).sort("_id", 1)
+        if limit:
+            cursor = cursor.limit(limit)
         return await cursor.to_list(None)
 
     async def count(self, collection: str, query: dict[str, Any]) -> int:
-        return await self.db[collection].count_documents(query)
+        return await (await self.collection(collection)).count_documents(query)
 
     async def count_by(self, collection: str, query: dict[str, Any], field: str) -> dict[str, int]:
         pipeline = [{"$match": query}, {"$group": {"_id": f"${field}", "n": {"$sum": 1}}}]
-        cursor = await self.db[collection].aggregate(pipeline)
+        cursor = await (await self.collection(collection)).aggregate(pipeline)
         return {str(row["_id"]): row["n"] async for row in cursor}
+
+    async def distinct(self, collection: str, field: str, *, array: bool = False) -> list[Any]:
+        """Distinct values by $group: FerretDB 1.24 refuses `distinct` with maxTimeMS."""
+        pipeline: list[dict[str, Any]] = [{"$unwind": f"${field}"}] if array else []
+        pipeline.append({"$group": {"_id": f"${field}"}})
+        cursor = await (await self.collection(collection)).aggregate(pipeline)
+        return [row["_id"] async for row in cursor if row["_id"] is not None]

@@ -1,25 +1,19 @@
-"""Every event reporting consumes, in one place."""
+"""Every event reporting consumes, in one place: each topic routes its known events to the
+projection handler; other event types are ignored and counted by the shared consumer."""
 
 from __future__ import annotations
 
-from schemas import topics
-from schemas.action import ActionRaised, ActionStatusChanged
-from schemas.audit import AuditSubmitted
-from schemas.feedback import FeedbackItemAccepted, SafetyLinkTriggered
-from shared.consumer import TopicRoutes
+from collections import defaultdict
 
+from shared.consumer import Handler, TopicRoutes
+
+from ..domain.facts import FACT_FUNCTIONS
 from ..handlers.projections import ProjectionHandlers
 
 
 def subscriptions(projections: ProjectionHandlers) -> list[TopicRoutes]:
-    return [
-        TopicRoutes(topics.AUDIT, {AuditSubmitted: projections.on_audit_submitted}),
-        TopicRoutes(topics.ACTION, {
-            ActionRaised: projections.on_action_raised,
-            ActionStatusChanged: projections.on_action_status_changed,
-        }),
-        TopicRoutes(topics.FEEDBACK, {
-            FeedbackItemAccepted: projections.on_feedback_item,
-            SafetyLinkTriggered: projections.on_safety_link,
-        }),
-    ]
+    by_topic: dict[str, dict] = defaultdict(dict)
+    for model in FACT_FUNCTIONS:
+        handler: Handler = projections.apply
+        by_topic[model.topic][model] = handler
+    return [TopicRoutes(topic, handlers) for topic, handlers in sorted(by_topic.items())]

@@ -1,0 +1,120 @@
+"""Audit submissions per second, each acknowledged by Kafka, next to a bare FastAPI endpoint
+on the same machine in the same run.
+
+    make bench-audits     # or: .venv/bin/python -m bench.audit_submissions --count 2000
+
+Both servers run as their own uvicorn processes; the same client sends the same audit
+bodies with the same concurrency. Audit capture stores each audit with its events and
+answers only after Kafka acknowledged them (201); the bare endpoint parses the JSON and
+answers 201. Needs Kafka and the store (`make infra-up`, or the QA_* variables).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from tests.support.auth import bearer
+from tests.support.factories import audit_command
+
+ROOT = Path(__file__).resolve().parent.parent
+BARE = "bench.audit_submissions:bare_app"
+LOGS = ROOT / "var" / "bench-logs"
+DATABASE = "qa_bench_audit_capture"
+
+
+def bare_app():
+    from fastapi import FastAPI, status
+
+    app = FastAPI()
+
+    @app.post("/audits", status_code=status.HTTP_201_CREATED)
+    async def accept(body: dict) -> dict:
+        return {"audit_id": "bare", "published": False}
+
+    return app
+
+
+def start(port: int, module: list[str], name: str) -> subprocess.Popen:
+    env = {**os.environ, "QA_HTTP_PORT": str(port), "QA_LOG_LEVEL": "WARNING",
+           "QA_MONGO_DATABASE": DATABASE}
+    LOGS.mkdir(parents=True, exist_ok=True)
+    log = open(LOGS / f"{name}.log", "ab")  # noqa: SIM115 - the child owns it
+    return subprocess.Popen([sys.executable, *module], cwd=ROOT, env=env, stdout=log,
+                            stderr=subprocess.STDOUT)
+
+
+def fresh_database() -> None:
+    """Each run starts from an empty database, so runs compare (lookups grow with it)."""
+    from pymongo import MongoClient
+
+    from services.audit_capture.settings import AuditCaptureSettings
+
+    with MongoClient(AuditCaptureSettings().mongo_uri) as client:
+        client.drop_database(DATABASE)
+
+
+async def wait_ready(url: str) -> None:
+    async with httpx.AsyncClient() as client:
+        for _ in range(300):
+            try:
+                if (await client.get(url, timeout=1)).status_code in (200, 404):
+                    return
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.2)
+    raise SystemExit(f"{url} did not start")
+
+
+async def rate(url: str, bodies: list[dict], concurrency: int) -> float:
+    headers = bearer("auditor", sub="bench-auditor")
+    queue = list(bodies)
+    async with httpx.AsyncClient(timeout=30) as client:
+        async def worker() -> None:
+            while queue:
+                response = await client.post(url, json=queue.pop(), headers=headers)
+                assert response.status_code == 201, (url, response.status_code, response.text)
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        return len(bodies) / (time.perf_counter() - started)
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=2000)
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--port", type=int, default=18190)
+    args = parser.parse_args()
+    fresh_database()
+    service = start(args.port, ["-m", "services.audit_capture"], "audit_capture")
+    bare = start(args.port + 1, ["-m", "uvicorn", "--factory", BARE, "--port",
+                                 str(args.port + 1), "--log-level", "warning"], "bare")
+    try:
+        await wait_ready(f"http://127.0.0.1:{args.port}/readyz")
+        await wait_ready(f"http://127.0.0.1:{args.port + 1}/docs")
+        bodies = [audit_command() for _ in range(args.count)]
+        warm = bodies[: min(50, args.count)]
+        await rate(f"http://127.0.0.1:{args.port}/audits", warm, args.concurrency)
+        service_rate = await rate(f"http://127.0.0.1:{args.port}/audits", bodies,
+                                  args.concurrency)
+        bare_rate = await rate(f"http://127.0.0.1:{args.port + 1}/audits", bodies,
+                               args.concurrency)
+    finally:
+        for process in (service, bare):
+            process.terminate()
+            process.wait(timeout=30)
+    print(f"audit capture (stored, Kafka acks=all): {service_rate:8.1f} submissions/s")
+    print(f"bare FastAPI endpoint:                  {bare_rate:8.1f} requests/s")
+    print(f"ratio: {service_rate / bare_rate:.2f} (aim: at least 0.5)")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,64 @@
+"""A local projection of the staff directory (qa.directory): who exists, their team and
+line manager, and each team's head of service. Only a newer revision replaces a record."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pymongo.errors import DuplicateKeyError
+
+from shared.store import IndexSpec, Store, ascending
+
+PEOPLE = "people"
+TEAMS = "teams"
+INDEXES = [IndexSpec(PEOPLE, ascending("line_manager_id")),
+           IndexSpec(PEOPLE, ascending("team_id")),
+           IndexSpec(TEAMS, ascending("head_of_service_id"))]
+
+
+class Directory:
+    def __init__(self, store: Store) -> None:
+        self.people = store.db[PEOPLE]
+        self.teams = store.db[TEAMS]
+
+    async def upsert(self, collection: str, key: str, record: dict[str, Any]) -> None:
+        target = self.people if collection == PEOPLE else self.teams
+        revision = record.get("revision", 1)
+        # Replace only an older revision; a first sighting inserts. A duplicate key error
+        # means this or a newer revision is already stored: nothing to do.
+        try:
+            await target.update_one({"_id": key, "revision": {"$lt": revision}},
+                                     {"$set": record}, upsert=True)
+        except DuplicateKeyError:
+            pass
+
+    async def person(self, person_id: str) -> dict[str, Any] | None:
+        return await self.people.find_one({"_id": person_id})
+
+    async def active_person(self, person_id: str) -> dict[str, Any] | None:
+        person = await self.person(person_id)
+        return person if person and person.get("active", True) else None
+
+    async def team(self, team_id: str | None) -> dict[str, Any] | None:
+        return await self.teams.find_one({"_id": team_id}) if team_id else None
+
+    async def manages(self, manager_id: str, person_id: str, team_id: str | None) -> bool:
+        """Line manager of the person, or a team manager of the action's team."""
+        person = await self.person(person_id)
+        if person and person.get("line_manager_id") == manager_id:
+            return True
+        manager = await self.person(manager_id)
+        return bool(manager and team_id and manager.get("team_id") == team_id)
+
+    async def service_teams(self, head_of_service_id: str) -> set[str]:
+        cursor = self.teams.find({"head_of_service_id": head_of_service_id}, {"_id": 1})
+        return {team["_id"] async for team in cursor}
+
+    async def managed_teams(self, manager_id: str) -> set[str]:
+        teams = set()
+        manager = await self.person(manager_id)
+        if manager:
+            teams.add(manager["team_id"])
+        async for report in self.people.find({"line_manager_id": manager_id}, {"team_id": 1}):
+            teams.add(report["team_id"])
+        return teams

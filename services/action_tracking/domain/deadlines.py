@@ -1,0 +1,81 @@
+"""Every deadline, one rule: a due date becomes a due moment (the end of that day in
+England), with a due-soon moment some working days before and an escalation moment some
+working days after. Alerts have ids derived from what they are about and the due moment,
+so raising one twice (restart, replay, a second instance) gives the same id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from shared.envelope import derived_id
+from shared.workdays import add_working_days, working_days_between
+
+ENGLAND = ZoneInfo("Europe/London")
+ORDER = ("due_soon", "overdue", "escalated")
+
+
+@dataclass(frozen=True)
+class Rule:
+    due_soon_working_days: int = 2
+    escalate_after_working_days: int = 3
+
+
+def start_of(day: date) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=ENGLAND)
+
+
+def due_moment(due_on: date) -> datetime:
+    """The end of the due day, in England: overdue from the first moment after it."""
+    return start_of(due_on + timedelta(days=1))
+
+
+def local_date(moment: datetime) -> date:
+    return moment.astimezone(ENGLAND).date()
+
+
+def moments(due_on: date, rule: Rule) -> dict[str, datetime]:
+    return {
+        "due_soon": start_of(add_working_days(due_on, -rule.due_soon_working_days)),
+        "overdue": due_moment(due_on),
+        "escalated": due_moment(add_working_days(due_on, rule.escalate_after_working_days)),
+    }
+
+
+def deadline_id(about: str, about_id: str) -> str:
+    return derived_id("deadline", about, about_id)
+
+
+def alert_id(kind: str, deadline: str, due_at: datetime) -> str:
+    return derived_id("alert", kind, deadline, due_at.isoformat())
+
+
+def urgent_alert_id(kind: str, about_id: str) -> str:
+    return derived_id("alert", kind, about_id)
+
+
+def working_days_overdue(due_on: date, now: datetime) -> int:
+    return max(0, working_days_between(due_on, local_date(now)))
+
+
+@dataclass
+class Plan:
+    """Which alerts of one deadline are still to come, and which fall due now."""
+
+    moments: dict[str, datetime]
+    done: set[str] = field(default_factory=set)  # raised or skipped
+
+    def next_at(self) -> datetime | None:
+        pending = [self.moments[k] for k in ORDER if k not in self.done]
+        return min(pending) if pending else None
+
+    def due(self, now: datetime) -> tuple[list[str], list[str]]:
+        """(kinds to raise now, kinds to skip). Due soon is pointless once overdue."""
+        ready = [k for k in ORDER if k not in self.done and self.moments[k] <= now]
+        skip = ["due_soon"] if "due_soon" in ready and "overdue" in ready else []
+        return [k for k in ready if k not in skip], skip
+
+    def quiet_until(self, moment: datetime) -> None:
+        """A record of the past: nothing already due when it was recorded is alerted."""
+        self.done |= {k for k in ORDER if self.moments[k] <= moment}

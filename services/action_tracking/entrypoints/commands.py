@@ -1,0 +1,27 @@
+"""Bodies of the lifecycle requests (422 with field messages when wrong)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class Assign(BaseModel):
+    owner_id: str = Field(min_length=1, max_length=128)
+    reason: str | None = Field(default=None, max_length=2000)
+
+
+class Progress(BaseModel):
+    note: str = Field(min_length=1, max_length=4000)
+
+
+class Complete(BaseModel):
+    evidence: str = Field(min_length=1, max_length=4000, description="What shows it is done")
+    note: str | None = Field(default=None, max_length=4000)
+
+
+class Confirm(BaseModel):
+    note: str | None = Field(default=None, max_length=4000)
+
+
+class WithReason(BaseModel):
+    reason: str = Field(min_length=1, max_length=2000)

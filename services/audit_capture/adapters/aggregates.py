@@ -1,0 +1,45 @@
+"""One collection of aggregates, each document holding its state and its outbox."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from schemas.base import EventData
+from shared.outbox import Outbox
+from shared.store import Store
+
+HIDDEN = {"outbox": 0}
+
+
+class Aggregates:
+    def __init__(self, store: Store, outbox: Outbox, name: str) -> None:
+        self.name = name
+        self.collection = store.db[name]
+        self.outbox = outbox
+
+    def _envelopes(self, facts: Sequence[EventData], correlation_id: str):
+        return [(f, self.outbox.publisher.envelope(f, correlation_id=correlation_id))
+                for f in facts]
+
+    async def create(self, document: dict[str, Any], facts: Sequence[EventData], *,
+                     correlation_id: str) -> bool:
+        """Store it and its events (VersionConflict if the id exists); True once published."""
+        await self.outbox.insert(self.name, document, self._envelopes(facts, correlation_id))
+        return await self.outbox.flush(self.name, document["_id"])
+
+    async def change(self, current: dict[str, Any], changes: dict[str, Any],
+                     facts: Sequence[EventData], *, correlation_id: str) -> bool:
+        """Apply `changes` only if nobody changed it since `current` was read."""
+        await self.outbox.update(self.name, current["_id"], expected_version=current["version"],
+                                 changes=changes,
+                                 events=self._envelopes(facts, correlation_id))
+        return await self.outbox.flush(self.name, current["_id"])
+
+    async def get(self, aggregate_id: str) -> dict[str, Any] | None:
+        return await self.collection.find_one({"_id": aggregate_id}, HIDDEN)
+
+    async def find(self, query: dict[str, Any], *, sort: str = "_id",
+                   limit: int = 500) -> list[dict[str, Any]]:
+        cursor = self.collection.find(query, HIDDEN).sort(sort).limit(limit)
+        return await cursor.to_list(None)

@@ -1,0 +1,19 @@
+"""Every collection audit capture owns, its indexes, and which ones carry an outbox."""
+
+from __future__ import annotations
+
+from shared.store import IndexSpec, ascending
+
+from .audits import AUDITS
+from .audits import INDEXES as AUDIT_INDEXES
+
+STAFF, TEAMS, MONTHS = "staff", "teams", "programme_months"
+OBSERVATIONS, THEMES, THEMED_AUDITS = "observations", "themes", "themed_audits"
+WITH_OUTBOX = [AUDITS, STAFF, TEAMS, MONTHS, OBSERVATIONS, THEMED_AUDITS]
+INDEXES = [
+    *AUDIT_INDEXES,
+    IndexSpec(STAFF, ascending("team_id")),
+    IndexSpec(STAFF, ascending("audit_group")),
+    IndexSpec(OBSERVATIONS, ascending("kind", "observed_on")),
+    IndexSpec(THEMED_AUDITS, ascending("theme_id", "month")),
+]

@@ -1,0 +1,85 @@
+"""Moderation: agree or disagree per standard and overall, with a rationale, and perhaps a
+changed grade; agreement per auditor ("audit the auditor") follows from the facts (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, Field, model_validator
+
+from schemas.audit import AuditGradeChanged, AuditModerated, StandardModeration
+from schemas.base import PersonalText
+from schemas.common import Grade
+
+
+class ModerationRefused(Exception):
+    """A moderation the rules do not allow (answered 409 with this reason)."""
+
+
+class ModerateAudit(BaseModel):
+    standards: list[StandardModeration] = Field(min_length=6, max_length=6)
+    overall_agree: bool
+    overall_grade: Grade | None = Field(default=None, description="Only when changing it")
+    rationale: PersonalText = ""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ModerateAudit:
+        if sorted(s.standard for s in self.standards) != [1, 2, 3, 4, 5, 6]:
+            raise ValueError("standards must moderate each of standards 1 to 6 exactly once")
+        for s in self.standards:
+            if s.agree and s.grade is not None:
+                raise ValueError(f"standard {s.standard}: a grade is changed only on disagreeing")
+            if not s.agree and not s.rationale.strip():
+                raise ValueError(f"standard {s.standard}: a disagreement needs a rationale")
+        if self.overall_agree and self.overall_grade is not None:
+            raise ValueError("overall_grade is changed only when overall_agree is false")
+        if not self.overall_agree and not self.rationale.strip():
+            raise ValueError("rationale is required when disagreeing with the overall grade")
+        return self
+
+
+def moderate(
+    audit: dict[str, Any], command: ModerateAudit, *, moderation_id: str, moderator_id: str,
+    now: datetime,
+) -> tuple[AuditModerated, list[AuditGradeChanged]]:
+    if moderator_id in audit["auditor_ids"]:
+        raise ModerationRefused("an auditor cannot moderate their own audit")
+    graded = {s["standard"]: Grade(s["grade"]) for s in audit["standards"]}
+    common = dict(audit_id=audit["_id"], moderation_id=moderation_id, month=audit["month"],
+                  team_id=audit["team_id"], changed_by=moderator_id, changed_at=now)
+    changes = [
+        AuditGradeChanged(**common, standard=s.standard, previous_grade=graded[s.standard],
+                          grade=s.grade, reason=s.rationale)
+        for s in sorted(command.standards, key=lambda s: s.standard)
+        if s.grade is not None and s.grade != graded[s.standard]
+    ]
+    overall = Grade(audit["overall_grade"])
+    if command.overall_grade is not None and command.overall_grade != overall:
+        changes.append(AuditGradeChanged(**common, previous_grade=overall,
+                                         grade=command.overall_grade, reason=command.rationale))
+    moderated = AuditModerated(
+        moderation_id=moderation_id, audit_id=audit["_id"], month=audit["month"],
+        team_id=audit["team_id"], auditor_ids=audit["auditor_ids"], moderator_id=moderator_id,
+        standards=sorted(command.standards, key=lambda s: s.standard),
+        overall_agree=command.overall_agree,
+        overall_grade=command.overall_grade or overall, rationale=command.rationale,
+        agreed_count=sum(s.agree for s in command.standards) + int(command.overall_agree),
+        moderated_at=now,
+    )
+    return moderated, changes
+
+
+def agreement_by_auditor(moderations: Iterable[AuditModerated]) -> dict[str, dict[str, Any]]:
+    """For each auditor: audits moderated, judgements agreed out of those made, and the rate."""
+    table: dict[str, dict[str, Any]] = {}
+    for m in moderations:
+        for auditor in m.auditor_ids:
+            row = table.setdefault(auditor, {"moderated": 0, "judgements": 0, "agreed": 0})
+            row["moderated"] += 1
+            row["judgements"] += 7
+            row["agreed"] += m.agreed_count
+    for row in table.values():
+        row["agreement_rate"] = round(row["agreed"] / row["judgements"], 3)
+    return dict(sorted(table.items()))

@@ -1,0 +1,48 @@
+"""The head of quality's requests for a month's cases: the case list CSV and a sample (pure)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, ValidationError
+
+
+class CaseRow(BaseModel):
+    case_ref: str = Field(min_length=1, max_length=64)
+    team_id: str = Field(min_length=1)
+    category: str = Field(min_length=1, examples=["CIN", "CP", "LAC", "care_leaver"])
+    social_worker_id: str | None = None
+
+
+class Override(BaseModel):
+    case_ref: str
+    reason: str = Field(min_length=1, description="Why it may be audited again within 12 months")
+
+
+class Addition(CaseRow):
+    reason: str = Field(min_length=1)
+
+
+class DrawSample(BaseModel):
+    size: int = Field(ge=0, le=500)
+    seed: int
+    method: Literal["random", "stratified"] = "random"
+    strata: Literal["category", "team_id"] = "category"
+    overrides: list[Override] = Field(default_factory=list)
+    additions: list[Addition] = Field(default_factory=list)
+
+
+def parse_cases(text: str) -> tuple[list[dict[str, Any]], list[tuple[list[Any], str]]]:
+    """Rows of case_ref, team_id, category[, social_worker_id]; problems name row and column."""
+    rows, problems = [], []
+    for number, row in enumerate(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))), start=2):
+        try:
+            rows.append(CaseRow(**{k.strip(): (v or "").strip() or None
+                                   for k, v in row.items() if k}).model_dump())
+        except ValidationError as error:
+            problems += [(["row", number, *e["loc"]], e["msg"]) for e in error.errors()]
+    if not rows and not problems:
+        problems.append((["csv_text"], "no case rows"))
+    return rows, problems

@@ -1,0 +1,79 @@
+"""Moderation and sign-off of submitted audits, and agreement per auditor."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request, Response
+
+from schemas.audit import AuditModerated, AuditSignedOff
+from schemas.common import Month
+from shared.auth import Principal, Role, allow
+from shared.envelope import derived_id, utc_now
+from shared.http import PENDING_RESPONSE, current_correlation_id
+
+from ..domain.lifecycle import next_status
+from ..domain.moderation import ModerateAudit, agreement_by_auditor, moderate
+from .common import READERS, deps, recorded
+from .http import load
+
+router = APIRouter(tags=["moderation"])
+MODERATORS = (Role.MODERATOR, Role.PRINCIPAL_SOCIAL_WORKER, Role.HEAD_OF_QUALITY)
+SIGNERS = (Role.HEAD_OF_QUALITY, Role.PRINCIPAL_SOCIAL_WORKER)
+
+
+@router.post("/audits/{audit_id}/moderation", responses=PENDING_RESPONSE)
+async def moderate_audit(
+    audit_id: str, command: ModerateAudit, request: Request, response: Response,
+    who: Principal = Depends(allow(*MODERATORS)),
+) -> dict[str, Any]:
+    audit = await load(request, audit_id)
+    status_after, published, moderated, changes = await record_moderation(
+        deps(request), audit, command, who=who)
+    return recorded(response, published, audit_id=audit_id, status=status_after.value,
+                    grade_changes=changes, agreed=moderated.agreed_count)
+
+
+async def record_moderation(d: Any, audit: dict, command: ModerateAudit, *, who: Principal):
+    """(new status, published, the moderation fact, how many grades it changed)."""
+    status_after = next_status(audit["status"], "moderate")
+    moderated, changes = moderate(audit, command,
+                                  moderation_id=derived_id("moderation", audit["_id"]),
+                                  moderator_id=who.subject, now=utc_now())
+    changed = {c.standard: c.grade.value for c in changes if c.standard}
+    standards = [s | {"grade": changed.get(s["standard"], s["grade"])} for s in audit["standards"]]
+    updates = {"status": status_after.value, "moderation": moderated.model_dump(mode="json"),
+               "standards": standards, "overall_grade": moderated.overall_grade.value}
+    published = await d.audits.change(audit, updates, [moderated, *changes],
+                                      correlation_id=current_correlation_id())
+    return status_after, published, moderated, len(changes)
+
+
+@router.post("/audits/{audit_id}/sign-off", responses=PENDING_RESPONSE)
+async def sign_off(
+    audit_id: str, request: Request, response: Response,
+    who: Principal = Depends(allow(*SIGNERS)),
+) -> dict[str, Any]:
+    audit = await load(request, audit_id)
+    status_after = next_status(audit["status"], "sign off")
+    fact = AuditSignedOff(audit_id=audit_id, month=audit["month"], team_id=audit["team_id"],
+                          overall_grade=audit["overall_grade"], signed_off_by=who.subject,
+                          signed_off_at=utc_now())
+    published = await deps(request).audits.change(
+        audit, {"status": status_after.value, "signed_off_by": who.subject}, [fact],
+        correlation_id=current_correlation_id())
+    return recorded(response, published, audit_id=audit_id, status=status_after.value)
+
+
+@router.get("/moderation/agreement")
+async def agreement(
+    request: Request, month: Annotated[Month | None, Query()] = None,
+    _: Principal = Depends(allow(*READERS)),
+) -> dict[str, Any]:
+    """"Audit the auditor": per auditor, judgements the moderators agreed with."""
+    query: dict[str, Any] = {"moderation": {"$exists": True}}
+    if month:
+        query["month"] = month
+    moderated = [AuditModerated.model_validate(a["moderation"])
+                 for a in await deps(request).audits.find(query, limit=5000)]
+    return {"month": month, "by_auditor": agreement_by_auditor(moderated)}

@@ -1,0 +1,115 @@
+"""Pages: an auditor's allocations and audit form (drafts kept), moderation, for people in a
+browser. Plain forms: they work without JavaScript and by keyboard, every field labelled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, status
+from fastapi.responses import HTMLResponse, RedirectResponse
+from pydantic import ValidationError
+
+from schemas.common import MONTH_PATTERN
+from schemas.standards import GRADE_LABELS, STANDARDS_FOR_PRACTICE
+from shared.auth import Principal, Role, allow
+from shared.envelope import utc_now
+from shared.http import current_correlation_id
+from shared.web import page_templates
+
+from ..domain.audits import AuditFindings
+from ..domain.lifecycle import next_status
+from ..domain.moderation import ModerateAudit
+from .common import deps
+from .forms import field_errors, findings_from_form, moderation_from_form
+from .http import AUDITORS, load, record_submission, with_lateness
+from .moderation import MODERATORS, record_moderation
+
+router = APIRouter(include_in_schema=False)
+templates = page_templates(Path(__file__).parents[1] / "templates")
+EVERYONE = tuple(Role)
+LOOKS = {"standards": STANDARDS_FOR_PRACTICE, "grades": GRADE_LABELS}
+
+
+@router.get("/", response_class=HTMLResponse)
+async def home(request: Request, who: Principal = Depends(allow(*EVERYONE))) -> HTMLResponse:
+    mine = [with_lateness(a) for a in
+            await deps(request).audits.find({"auditor_ids": who.subject}, sort="deadline")]
+    return templates.TemplateResponse(request, "home.html", {
+        "principal": who, "allocations": mine, "month": utc_now().strftime("%Y-%m"),
+        "can_moderate": who.has_any(frozenset(MODERATORS))})
+
+
+@router.get("/audits/{audit_id}/form", response_class=HTMLResponse)
+async def audit_form(audit_id: str, request: Request,
+                     who: Principal = Depends(allow(*AUDITORS))) -> HTMLResponse:
+    audit = await load(request, audit_id, auditor=who)
+    return _form(request, who, audit, values=audit.get("draft") or {}, errors={})
+
+
+@router.post("/audits/{audit_id}/form", response_class=HTMLResponse)
+async def post_audit_form(audit_id: str, request: Request,
+                          who: Principal = Depends(allow(*AUDITORS))):
+    audit = await load(request, audit_id, auditor=who)
+    form = {k: str(v) for k, v in (await request.form()).items()}
+    action = form.pop("action", "draft")
+    if action == "draft":
+        status_after = next_status(audit["status"], "save a draft of")
+        await deps(request).audits.change(
+            audit, {"status": status_after.value, "draft": form, "draft_saved_at": utc_now()}, [],
+            correlation_id=current_correlation_id())
+        return RedirectResponse(f"/audits/{audit_id}/form?saved=1",
+                                status_code=status.HTTP_303_SEE_OTHER)
+    try:
+        findings = AuditFindings.model_validate(findings_from_form(form))
+    except ValidationError as error:
+        return _form(request, who, audit, values=form, errors=field_errors(error),
+                     status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
+    await record_submission(deps(request), audit, findings, who=who)
+    return RedirectResponse("/?submitted=" + audit_id, status_code=status.HTTP_303_SEE_OTHER)
+
+
+@router.get("/moderation", response_class=HTMLResponse)
+async def moderation_list(request: Request,
+                          month: Annotated[str | None, Query(pattern=MONTH_PATTERN.pattern)] = None,
+                          who: Principal = Depends(allow(*MODERATORS))) -> HTMLResponse:
+    month = month or utc_now().strftime("%Y-%m")
+    planned = await deps(request).months.get(month) or {}
+    audits = await deps(request).audits.of_month(month)
+    return templates.TemplateResponse(request, "moderation_list.html", {
+        "principal": who, "month": month, "sample": set(planned.get("moderation_sample") or []),
+        "audits": [a for a in audits if a["status"] in ("submitted", "moderated", "signed_off")]})
+
+
+@router.get("/audits/{audit_id}/moderate", response_class=HTMLResponse)
+async def moderation_form(audit_id: str, request: Request,
+                          who: Principal = Depends(allow(*MODERATORS))) -> HTMLResponse:
+    audit = await load(request, audit_id)
+    return _moderation(request, who, audit, values={}, errors={})
+
+
+@router.post("/audits/{audit_id}/moderate", response_class=HTMLResponse)
+async def post_moderation(audit_id: str, request: Request,
+                          who: Principal = Depends(allow(*MODERATORS))):
+    audit = await load(request, audit_id)
+    form = {k: str(v) for k, v in (await request.form()).items()}
+    try:
+        command = ModerateAudit.model_validate(moderation_from_form(form))
+    except ValidationError as error:
+        return _moderation(request, who, audit, values=form, errors=field_errors(error),
+                           status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
+    await record_moderation(deps(request), audit, command, who=who)
+    return RedirectResponse(f"/moderation?month={audit['month']}&moderated={audit_id}",
+                            status_code=status.HTTP_303_SEE_OTHER)
+
+
+def _form(request, who, audit, *, values, errors, status_code=200) -> HTMLResponse:
+    return templates.TemplateResponse(request, "audit_form.html", {
+        "principal": who, "audit": with_lateness(audit), "v": values, "errors": errors,
+        "saved": request.query_params.get("saved") == "1", **LOOKS}, status_code=status_code)
+
+
+def _moderation(request, who, audit, *, values, errors, status_code=200) -> HTMLResponse:
+    return templates.TemplateResponse(request, "moderation_form.html", {
+        "principal": who, "audit": audit, "v": values, "errors": errors, **LOOKS},
+        status_code=status_code)

@@ -1,0 +1,49 @@
+"""Charts rendered on the server as SVG with pygal (no JavaScript needed to see them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygal
+from pygal.style import Style
+
+GRADE_ORDER = ("outstanding", "good", "requires_improvement", "inadequate")
+GRADE_COLOURS = ("#1a7f37", "#4fa361", "#d4a72c", "#cf222e")
+_BASE = dict(background="transparent", plot_background="transparent",
+             font_family="system-ui, sans-serif", label_font_size=12,
+             major_label_font_size=12, legend_font_size=12, title_font_size=14)
+
+
+def _render(chart: Any) -> str:
+    return chart.render(is_unicode=True)
+
+
+def grade_bars(rows: dict[str, dict[str, int]], *, title: str) -> str:
+    """One stacked horizontal bar per judgement (overall, impact, standards)."""
+    chart = pygal.HorizontalStackedBar(
+        style=Style(colors=GRADE_COLOURS, **_BASE), title=title, height=80 + 32 * len(rows),
+        width=760, legend_at_bottom=True, disable_xml_declaration=True, js=[], print_values=False,
+        show_y_guides=False, margin=8)
+    ordered = list(reversed(rows.items()))  # pygal draws the first label at the bottom
+    chart.x_labels = [name for name, _ in ordered]
+    for grade in GRADE_ORDER:
+        chart.add(grade.replace("_", " "), [counts.get(grade, 0) for _, counts in ordered])
+    return _render(chart)
+
+
+def trend_lines(trends: list[dict[str, Any]], series: dict[str, str], *, title: str) -> str:
+    chart = pygal.Line(style=Style(**_BASE), title=title, width=760, height=300,
+                       legend_at_bottom=True, disable_xml_declaration=True, js=[], margin=8,
+                       show_minor_x_labels=True, allow_interruptions=True)
+    chart.x_labels = [t["month"] for t in trends]
+    for key, label in series.items():
+        chart.add(label, [t.get(key) for t in trends])
+    return _render(chart)
+
+
+def bars(counts: dict[str, int], *, title: str) -> str:
+    chart = pygal.Bar(style=Style(**_BASE), title=title, width=760, height=260,
+                      show_legend=False, disable_xml_declaration=True, js=[], margin=8)
+    chart.x_labels = [k.replace("_", " ") for k in counts]
+    chart.add(title, list(counts.values()))
+    return _render(chart)

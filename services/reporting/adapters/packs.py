@@ -1,0 +1,54 @@
+"""Facts for the Forum pack, clinic pack, coverage, complaints and impact reports."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from ..domain import names, packs
+from ..domain.coverage import coverage
+from ..domain.periods import month_of, months_back
+from .briefing import briefing_facts, scoped
+from .facts import FactStore
+
+
+async def forum_pack(facts: FactStore, *, quarter: str, months: list[str], today: date,
+                     team: str | None, theme: str | None) -> dict[str, Any]:
+    f = await briefing_facts(facts, months=months, team=team, theme=theme)
+    programme = await facts.find(names.PROGRAMME, {"_id": {"$in": months}})
+    return packs.forum_pack(f, quarter=quarter, months=months, as_of=today,
+                            programme=programme)
+
+
+async def clinic_pack(facts: FactStore, *, team: str, months: list[str], today: date,
+                      viewer: str) -> dict[str, Any]:
+    f = await briefing_facts(facts, months=months, team=team)
+    staff = await facts.find(names.STAFF, {"team_id": team})
+    return packs.clinic_pack(f, team=team, months=months, as_of=today, staff=staff,
+                             viewer=viewer)
+
+
+async def coverage_report(facts: FactStore, *, today: date, team: str | None) -> dict[str, Any]:
+    since = today - timedelta(days=365)
+    months = months_back(month_of(today), 13)
+    audits = [a for a in await facts.find(names.AUDITS, {"month": {"$in": months}},
+                                          fields=["social_worker_id", "submitted_on"])
+              if a.get("submitted_on", "") >= since.isoformat()]
+    observations = [o for o in await facts.find(names.OBSERVATIONS, {"month": {"$in": months}})
+                    if o.get("observed_on", "") >= since.isoformat()]
+    staff = await facts.find(names.STAFF, scoped({}, team))
+    return {"as_of": today.isoformat(), "since": since.isoformat(), "team": team,
+            **coverage(staff, audits, observations)}
+
+
+async def complaints_report(facts: FactStore, *, year: int, today: date,
+                            team: str | None, theme: str | None) -> dict[str, Any]:
+    every = await facts.find(names.COMPLAINTS, scoped({}, team, theme, True))
+    return packs.complaints_report(every, year=year, as_of=today)
+
+
+async def impact_report(facts: FactStore, *, month: str, today: date,
+                        team: str | None) -> dict[str, Any]:
+    months = months_back(month, 12)
+    f = await briefing_facts(facts, months=months, team=team)
+    return packs.impact_report(f, months=months, as_of=today)

@@ -1,0 +1,50 @@
+"""Small counting helpers the reports share (pure)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+GRADES = ("outstanding", "good", "requires_improvement", "inadequate")
+GOOD_OR_BETTER = ("outstanding", "good")
+STANDARDS = ("1", "2", "3", "4", "5", "6")
+
+
+def count_by(rows: Iterable[dict[str, Any]], field: str) -> dict[str, int]:
+    """Counts of each present value, like a $group (values absent stay absent)."""
+    counts: Counter[str] = Counter()
+    for row in rows:
+        value = _get(row, field)
+        if value is not None:
+            counts[str(value)] += 1
+    return dict(counts)
+
+
+def count_each(rows: Iterable[dict[str, Any]], field: str) -> dict[str, int]:
+    """Counts of each member of a list field (themes)."""
+    counts: Counter[str] = Counter()
+    for row in rows:
+        counts.update(row.get(field) or [])
+    return dict(counts.most_common())
+
+
+def count_if(rows: Iterable[dict[str, Any]], **equals: Any) -> int:
+    return sum(1 for row in rows if all(_get(row, k) == v for k, v in equals.items()))
+
+
+def percent(part: int, whole: int) -> float | None:
+    return None if whole == 0 else round(100 * part / whole, 1)
+
+
+def good_or_better(grades: dict[str, int]) -> int:
+    return sum(grades.get(g, 0) for g in GOOD_OR_BETTER)
+
+
+def _get(row: dict[str, Any], dotted: str) -> Any:
+    value: Any = row
+    for part in dotted.split("."):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value

@@ -1,0 +1,24 @@
+"""The read models reporting keeps (logical names; a generation prefix is added in adapters)."""
+
+AUDITS = "audit_facts"
+MODERATIONS = "moderation_facts"
+GRADE_CHANGES = "grade_change_facts"
+CONCERNS = "concern_facts"
+THEMED_AUDITS = "themed_audit_facts"
+PROGRAMME = "programme_facts"
+SAMPLES = "sample_facts"
+ALLOCATIONS = "allocation_facts"
+OBSERVATIONS = "observation_facts"
+CHECKLISTS = "checklist_facts"
+FEEDBACK = "feedback_facts"
+SAFETY_LINKS = "safety_link_facts"
+COMPLAINTS = "complaint_facts"
+ACTIONS = "action_facts"
+ALERTS = "alert_facts"
+TEAMS = "team_facts"
+STAFF = "staff_facts"
+SIGNOFFS = "briefing_signoffs"
+
+ALL = (AUDITS, MODERATIONS, GRADE_CHANGES, CONCERNS, THEMED_AUDITS, PROGRAMME, SAMPLES,
+       ALLOCATIONS, OBSERVATIONS, CHECKLISTS, FEEDBACK, SAFETY_LINKS, COMPLAINTS, ACTIONS,
+       ALERTS, TEAMS, STAFF, SIGNOFFS)

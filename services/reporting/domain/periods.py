@@ -1,0 +1,44 @@
+"""Months and quarters as reporting names them: "2026-11" and "2026-Q4" (pure)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+QUARTER_PATTERN = re.compile(r"^\d{4}-Q[1-4]$")
+
+
+def shift(month: str, by: int) -> str:
+    year, mon = (int(p) for p in month.split("-"))
+    index = year * 12 + (mon - 1) + by
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def months_back(month: str, count: int) -> list[str]:
+    """`count` months ending with `month`, oldest first."""
+    return [shift(month, -n) for n in range(count - 1, -1, -1)]
+
+
+def quarter_months(quarter: str) -> list[str]:
+    year, q = quarter.split("-Q")
+    first = (int(q) - 1) * 3 + 1
+    return [f"{year}-{m:02d}" for m in range(first, first + 3)]
+
+
+def quarter_of(month: str) -> str:
+    year, mon = month.split("-")
+    return f"{year}-Q{(int(mon) - 1) // 3 + 1}"
+
+
+def first_day(month: str) -> date:
+    return date.fromisoformat(f"{month}-01")
+
+
+def last_day(month: str) -> date:
+    year, mon = (int(p) for p in month.split("-"))
+    return date(year, mon, calendar.monthrange(year, mon)[1])
+
+
+def month_of(day: date) -> str:
+    return day.strftime("%Y-%m")

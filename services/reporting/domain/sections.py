@@ -1,0 +1,140 @@
+"""Each section of the reports, computed from fact documents (pure, so unit-tested)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from shared.workdays import add_working_days
+
+from .figures import STANDARDS, count_by, count_each, count_if, good_or_better, percent
+
+Rows = list[dict[str, Any]]
+OPEN = ("open", "in_progress")
+STAGE2_LIMIT_WORKING_DAYS = 65
+
+
+def audits(rows: Rows, *, allocations: Rows = (), concerns: Rows = ()) -> dict[str, Any]:
+    overall = count_by(rows, "overall_grade")
+    completed = len(rows)
+    on_time = count_if(rows, on_time=True)
+    return {
+        "allocated": len(allocations),
+        "completed": completed,
+        "on_time": on_time,
+        "on_time_percent": percent(on_time, completed),
+        "overall_grades": overall,
+        "good_or_better_percent": percent(good_or_better(overall), completed),
+        "impact_grades": count_by(rows, "impact_grade"),
+        "by_standard": {s: count_by(rows, f"standards.{s}") for s in STANDARDS},
+        "child_better_off": count_if(rows, better_off=True),
+        "child_seen_alone": count_if(rows, child_seen_alone=True),
+        "child_view_obtained": count_if(rows, child_view="obtained"),
+        "parent_view_obtained": count_if(rows, parent_view="obtained"),
+        "safeguarding_concerns": len(concerns),
+    }
+
+
+def moderation(moderations: Rows, changes: Rows, *, planned_sample: int | None) -> dict[str, Any]:
+    agreed = count_if(moderations, overall_agree=True)
+    judgements = sum(m.get("judgements", 7) for m in moderations)
+    judgements_agreed = sum(m.get("agreed_count", 0) for m in moderations)
+    order = {"outstanding": 4, "good": 3, "requires_improvement": 2, "inadequate": 1}
+    up = sum(1 for c in changes if order[c["grade"]] > order[c["previous_grade"]])
+    return {
+        "planned_sample": planned_sample,
+        "moderated": len(moderations),
+        "overall_agreed": agreed,
+        "agreement_percent": percent(agreed, len(moderations)),
+        "judgements_agreed_percent": percent(judgements_agreed, judgements),
+        "grade_changes": len(changes),
+        "grades_raised": up,
+        "grades_lowered": len(changes) - up,
+        "changes_by_judgement": count_by(changes, "judgement"),
+    }
+
+
+def is_overdue(action: dict[str, Any], as_of: date) -> bool:
+    return action.get("status") in OPEN and action["due_date"] < as_of.isoformat()
+
+
+def completed_in_time(action: dict[str, Any]) -> bool:
+    done = action.get("completed_on")
+    return done is not None and done <= action["due_date"]
+
+
+def actions(raised: Rows, live: Rows, *, month: str, as_of: date) -> dict[str, Any]:
+    """`raised`: actions raised in the month; `live`: every action in the filter, for what
+    fell due or was completed in the month and what is overdue now."""
+    completed = [a for a in live if (a.get("completed_on") or "").startswith(month)]
+    due = [a for a in live if a["due_date"].startswith(month) and a.get("status") != "cancelled"]
+    in_time = sum(1 for a in completed if completed_in_time(a))
+    return {
+        "raised": len(raised),
+        "by_status": count_by(raised, "status"),
+        "overdue": sum(1 for a in raised if is_overdue(a, as_of)),
+        "due": len(due),
+        "completed": len(completed),
+        "completed_in_time": in_time,
+        "completed_in_time_percent": percent(in_time, len(completed)),
+        "overdue_now": sum(1 for a in live if is_overdue(a, as_of)),
+        "by_origin": count_by(raised, "origin_kind"),
+    }
+
+
+def stage(complaint: dict[str, Any], number: int) -> dict[str, Any] | None:
+    return next((s for s in complaint.get("stages", []) if s["stage"] == number), None)
+
+
+def stage2_overdue(complaint: dict[str, Any], as_of: date) -> bool:
+    s2 = stage(complaint, 2)
+    if s2 is None or s2.get("responded_on"):
+        return False
+    limit = add_working_days(date.fromisoformat(s2["started_on"]), STAGE2_LIMIT_WORKING_DAYS)
+    return limit < as_of
+
+
+def complaints(received: Rows, every: Rows, *, months: list[str], as_of: date) -> dict[str, Any]:
+    """`received`: complaints received in the period; `every`: all known, for responses
+    given in the period and stage 2 cases past 65 working days."""
+    responses = [s for c in every for s in c.get("stages", [])
+                 if (s.get("responded_on") or "")[:7] in months]
+    within = sum(1 for s in responses if s.get("within"))
+    by_stage = {str(n): sum(1 for s in responses if s["stage"] == n) for n in (1, 2, 3)}
+    within_by_stage = {str(n): sum(1 for s in responses if s["stage"] == n and s.get("within"))
+                       for n in (1, 2, 3)}
+    return {
+        "received": len(received),
+        "by_stage": count_by(received, "current_stage"),
+        "by_complainant": count_by(received, "complainant"),
+        "responded": len(responses),
+        "responded_by_stage": by_stage,
+        "within_timescale": within,
+        "within_timescale_by_stage": within_by_stage,
+        "within_timescale_percent": percent(within, len(responses)),
+        "upheld": sum(1 for s in responses if s.get("outcome") in ("upheld", "partly_upheld")),
+        "stage2_past_65_working_days": sum(1 for c in every if stage2_overdue(c, as_of)),
+        "themes": count_each(received, "themes"),
+    }
+
+
+def feedback(items: Rows, safety_links: Rows) -> dict[str, Any]:
+    by_source = count_by(items, "source")
+    return {
+        "by_source": by_source,
+        "compliments": by_source.get("compliment", 0),
+        "momo_statements": by_source.get("momo", 0),
+        "safety_link_alerts": len(safety_links),
+        "themes": count_each(items, "themes"),
+    }
+
+
+def observations(rows: Rows, checklists: Rows = ()) -> dict[str, Any]:
+    return {
+        "done": len(rows),
+        "by_kind": count_by(rows, "kind"),
+        "meetings_by_observer_role": count_by([r for r in rows if r["kind"] == "meeting"],
+                                              "observer_role"),
+        "conference_checklists": len(checklists),
+        "checklist_escalations": count_if(checklists, escalation=True),
+    }

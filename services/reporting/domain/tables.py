@@ -1,0 +1,96 @@
+"""The briefing's tables as rows and columns, for the page and for CSV/Excel/PDF (pure)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .figures import GRADES
+
+Table = tuple[list[str], list[list[Any]]]
+
+
+def _label(value: str) -> str:
+    return value.replace("_", " ").capitalize()
+
+
+def grades(b: dict[str, Any]) -> Table:
+    a = b["audits"]
+    judgements = {"Overall": a["overall_grades"], "Impact for the child": a["impact_grades"],
+                  **{f"Standard {s}": c for s, c in a["by_standard"].items()}}
+    return (["Judgement", *[_label(g) for g in GRADES]],
+            [[name, *[counts.get(g, 0) for g in GRADES]] for name, counts in judgements.items()])
+
+
+def audits(b: dict[str, Any]) -> Table:
+    a = b["audits"]
+    keys = ["allocated", "completed", "on_time", "on_time_percent", "good_or_better_percent",
+            "child_better_off", "child_seen_alone", "child_view_obtained",
+            "parent_view_obtained", "safeguarding_concerns"]
+    return ["Figure", "Value"], [[_label(k), a[k]] for k in keys]
+
+
+def moderation(b: dict[str, Any]) -> Table:
+    m = b["moderation"]
+    keys = ["planned_sample", "moderated", "overall_agreed", "agreement_percent",
+            "judgements_agreed_percent", "grade_changes", "grades_raised", "grades_lowered"]
+    return ["Figure", "Value"], [[_label(k), m[k]] for k in keys]
+
+
+def actions(b: dict[str, Any]) -> Table:
+    a = b["actions"]
+    keys = ["overdue_now", "raised", "overdue", "due", "completed", "completed_in_time",
+            "completed_in_time_percent"]
+    return ["Figure", "Value"], [[_label(k), a[k]] for k in keys]
+
+
+def complaints(b: dict[str, Any]) -> Table:
+    c = b["complaints"]
+    rows = [[f"Stage {s}", c["responded_by_stage"][s], c["within_timescale_by_stage"][s]]
+            for s in ("1", "2", "3")]
+    rows.append(["All stages", c["responded"], c["within_timescale"]])
+    return ["Stage", "Responses this period", "Within timescale"], rows
+
+
+def feedback(b: dict[str, Any]) -> Table:
+    f = b["feedback"]
+    rows = [[_label(s), n] for s, n in f["by_source"].items()]
+    rows.append(["MOMO Safety Link alerts", f["safety_link_alerts"]])
+    return ["Source", "Items"], rows
+
+
+def trends(b: dict[str, Any]) -> Table:
+    keys = ["audits_completed", "good_or_better_percent", "impact_good_or_better_percent",
+            "on_time_percent", "actions_raised", "complaints_received", "compliments",
+            "momo_statements", "observations"]
+    return (["Month", *[_label(k) for k in keys]],
+            [[t["month"], *[t[k] for k in keys]] for t in b["trends"]])
+
+
+def observations(b: dict[str, Any]) -> Table:
+    o = b["observations"]
+    rows = [[_label(k), n] for k, n in o["by_kind"].items()]
+    rows += [["Conference checklists", o["conference_checklists"]],
+             ["Checklist escalations", o["checklist_escalations"]]]
+    return ["Kind", "Done"], rows
+
+
+BRIEFING_TABLES = {"audits": audits, "grades": grades, "moderation": moderation,
+                   "actions": actions, "complaints": complaints, "feedback": feedback,
+                   "observations": observations, "trends": trends}
+
+
+def rows_table(rows: list[dict[str, Any]]) -> Table:
+    """A list of fact documents as a table (drill-down exports)."""
+    columns: list[str] = []
+    for row in rows:
+        for key in row:
+            if key not in columns and key != "as_of":
+                columns.append(key)
+    return columns, [[_cell(row.get(c)) for c in columns] for row in rows]
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, (list, dict)):
+        return ", ".join(f"{k}: {v}" for k, v in value.items()) if isinstance(value, dict) \
+            else ", ".join(str(v) for v in value)
+    return value

@@ -1,0 +1,41 @@
+"""Reporting running in-process against the real Kafka and store, with its own database and
+consumer group, so its figures are exact."""
+
+from __future__ import annotations
+
+import contextlib
+
+import httpx
+import pytest
+
+from services.reporting.bootstrap import build_app
+from services.reporting.settings import ReportingSettings
+from tests.support.factories import uid
+
+
+@contextlib.asynccontextmanager
+async def running_reporting():
+    name = uid("rtest").replace("-", "_")
+    settings = ReportingSettings(mongo_database=name, kafka_group_suffix=f"-{name}")
+    app = build_app(settings)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://reporting") as client:
+            yield app, client, settings
+        await app.state.runtime.store.client.drop_database(name)
+
+
+@pytest.fixture(scope="module")
+async def reporting():
+    """One reporting per module: starting it joins a consumer group per topic (slow)."""
+    async with running_reporting() as running:
+        yield running
+
+
+async def publish_all(app, events, *, twice: bool = False) -> None:
+    """Publish as the producers do (envelope keyed by subject); `twice` = redelivery."""
+    publisher = app.state.runtime.publisher
+    for event in events:
+        envelope = publisher.envelope(event, correlation_id=uid("corr"))
+        for _ in range(2 if twice else 1):
+            await publisher.publish(envelope, event.topic)

@@ -1,0 +1,191 @@
+"""Running action tracking in the test process against the real Kafka and store, with a
+clock the test moves: several instances, restarts, and an HTTP port for SSE clients."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import socket
+import uuid
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+import uvicorn
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+
+from schemas import topics
+from shared.kafka import ensure_topics
+from schemas.base import EventData
+from schemas.directory import StaffMemberUpserted, TeamUpserted
+from services.action_tracking.bootstrap import build_app
+from services.action_tracking.clock import OffsetClock
+from services.action_tracking.settings import ActionTrackingSettings
+from shared.envelope import Envelope
+
+from .kafka import BOOTSTRAP
+from .waiting import eventually
+
+def listening_socket() -> socket.socket:
+    """A socket on a port the system chose: no clash with other engineers' or clients' ports."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(128)
+    return sock
+
+
+async def serve(app: Any, **options: Any) -> tuple[uvicorn.Server, asyncio.Task, str]:
+    sock = listening_socket()
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", **options))
+    task = asyncio.create_task(server.serve(sockets=[sock]))
+    return server, task, f"http://127.0.0.1:{sock.getsockname()[1]}"
+
+
+@dataclass
+class Instance:
+    app: Any
+    url: str
+    clock: OffsetClock
+    server: uvicorn.Server
+    task: asyncio.Task
+
+    @property
+    def deps(self):
+        return self.app.state.deps
+
+
+def fresh_settings(**overrides: Any) -> ActionTrackingSettings:
+    """Its own database and consumer group: nothing shared with other tests."""
+    name = uuid.uuid4().hex[:10]
+    values = {"mongo_database": f"qa_at_test_{name}", "kafka_group_suffix": f"-test-{name}",
+              "webhook_backoff_seconds": 0.05, "webhook_max_backoff_seconds": 0.2,
+              "webhook_attempts": 3, "engine_max_sleep_seconds": 1.0} | overrides
+    return ActionTrackingSettings(**values)
+
+
+async def start_group_at_end(group: str, *, replay: tuple[str, ...] = ()) -> None:
+    """Commit the current end of every topic (but `replay`) for a new consumer group, so a
+    test instance reads only what happens from now on instead of the whole suite's history
+    (qa.feedback alone can hold a 100,000-row import)."""
+    await ensure_topics(ActionTrackingSettings(), topics.ALL)  # a fresh broker has none yet
+    consumer = AIOKafkaConsumer(bootstrap_servers=BOOTSTRAP, group_id=group,
+                                enable_auto_commit=False)
+    await consumer.start()
+    try:
+        partitions = [TopicPartition(topic, p) for topic in topics.ALL if topic not in replay
+                      for p in (consumer.partitions_for_topic(topic)
+                                or await _partitions(consumer, topic))]
+        consumer.assign(partitions)
+        ends = await consumer.end_offsets(partitions)
+        if ends:
+            await consumer.commit(dict(ends))
+    finally:
+        await consumer.stop()
+
+
+async def _partitions(consumer: AIOKafkaConsumer, topic: str) -> set[int]:
+    await consumer._client.force_metadata_update()
+    return consumer.partitions_for_topic(topic) or set()
+
+
+@contextlib.asynccontextmanager
+async def running(settings: ActionTrackingSettings, clock: OffsetClock | None = None, *,
+                  new_group: bool = True, replay: tuple[str, ...] = ()
+                  ) -> AsyncIterator[Instance]:
+    """`new_group`: this instance is the first of its consumer group (see start_group_at_end)."""
+    clock = clock or OffsetClock()
+    if new_group:
+        await start_group_at_end(settings.consumer_group, replay=replay)
+    app = build_app(settings, clock=clock)
+    server, task, url = await serve(app, lifespan="on")
+
+    async def ready() -> bool:
+        if task.done():
+            task.result()
+        try:
+            async with httpx.AsyncClient() as http:
+                return (await http.get(f"{url}/readyz")).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    await eventually(ready, timeout=60, what="action tracking ready")
+    try:
+        yield Instance(app=app, url=url, clock=clock, server=server, task=task)
+    finally:
+        server.should_exit = True
+        await asyncio.wait_for(task, timeout=30)
+
+
+async def drop_database(settings: ActionTrackingSettings) -> None:
+    from pymongo import AsyncMongoClient
+
+    client: AsyncMongoClient = AsyncMongoClient(settings.mongo_uri)
+    await client.drop_database(settings.database_name)
+    await client.close()
+
+
+async def publish(*events: EventData, correlation_id: str | None = None) -> list[Envelope]:
+    """Publish events as their producing service would (enveloped, keyed by subject)."""
+    producer = AIOKafkaProducer(bootstrap_servers=BOOTSTRAP, acks="all")
+    await producer.start()
+    sent = []
+    try:
+        for data in events:
+            envelope = Envelope(event_id=uuid.uuid4(), event_type=data.event_type, source="tests",
+                                occurred_at=datetime.now(UTC), subject=data.subject(),
+                                correlation_id=correlation_id or str(uuid.uuid4()),
+                                data=data.model_dump(mode="json"))
+            await producer.send_and_wait(data.topic, envelope.to_bytes(), key=envelope.key())
+            sent.append(envelope)
+    finally:
+        await producer.stop()
+    return sent
+
+
+async def staff(*, team: str, head_of_service: str | None = None,
+                people: dict[str, str | None]) -> None:
+    """A team and its people ({person_id: line_manager_id}) on qa.directory."""
+    events: list[EventData] = [TeamUpserted(team_id=team, name="Fictional Team",
+                                            head_of_service_id=head_of_service)]
+    events += [StaffMemberUpserted(person_id=person, display_name="Fictional Person",
+                                   team_id=team, job_role="social_worker",
+                                   line_manager_id=manager)
+               for person, manager in people.items()]
+    await publish(*events)
+
+
+async def in_directory(instance: Instance, *person_ids: str) -> None:
+    async def known() -> bool:
+        return all([await instance.deps.directory.person(p) for p in person_ids])
+
+    await eventually(known, what="people in the directory projection")
+
+
+async def alerts_on_topic(tail, about_id: str) -> list[dict]:
+    """Every alert about `about_id` that reached qa.alert since the tail opened (read up to
+    the current end of every partition, so a second copy would be seen)."""
+    if not hasattr(tail, "read"):
+        tail.read = []
+    ends = await tail.consumer.end_offsets(list(tail.start_offsets))
+    while [tp for tp, end in ends.items() if await tail.consumer.position(tp) < end]:
+        batches = await tail.consumer.getmany(timeout_ms=200)
+        tail.read += [json.loads(r.value) for records in batches.values() for r in records]
+    return [m for m in tail.read if m["data"].get("about_id") == about_id]
+
+
+async def sse_alerts(url: str, headers: dict, found: list, ready: asyncio.Event) -> None:
+    """Read `alert` events from the stream into `found` until cancelled."""
+    async with httpx.AsyncClient(timeout=None) as http:
+        async with http.stream("GET", f"{url}/alerts/stream", headers=headers) as response:
+            event = None
+            async for line in response.aiter_lines():
+                if line.startswith("event:"):
+                    event = line.split(":", 1)[1].strip()
+                    if event == "ready":
+                        ready.set()
+                elif line.startswith("data:") and event == "alert":
+                    found.append(json.loads(line.split(":", 1)[1]))
