@@ -36,9 +36,12 @@ async def receiver(**options) -> AsyncIterator[Receiver]:
     target = Receiver(**options)
     app = Starlette(routes=[Route("/hook", target.handle, methods=["POST"])])
     server, task, url = await serve(app)
-    while not server.started:
+    deadline = asyncio.get_running_loop().time() + 15
+    while not server.started:  # polls a condition, with a bound
         if task.done():
             task.result()
+        if asyncio.get_running_loop().time() > deadline:
+            raise TimeoutError("the test receiver did not start within 15 s")
         await asyncio.sleep(0.02)
     target.url = f"{url}/hook"
     try:
