@@ -86,8 +86,7 @@ def create_app(
     """A service's FastAPI app: its routers, its subscriptions, and the shared plumbing."""
     settings = runtime.settings
     configure_logging(service=settings.service_name, level=settings.log_level)
-    for routes in subscriptions:
-        runtime.consumer.subscribe(routes)
+    runtime.consumer.subscribe_all(subscriptions)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

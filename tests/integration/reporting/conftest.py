@@ -10,6 +10,7 @@ import pytest
 
 from services.reporting.bootstrap import build_app
 from services.reporting.settings import ReportingSettings
+from tests.support.action_tracking import start_group_at_end
 from tests.support.factories import uid
 
 
@@ -17,6 +18,8 @@ from tests.support.factories import uid
 async def running_reporting():
     name = uid("rtest").replace("-", "_")
     settings = ReportingSettings(mongo_database=name, kafka_group_suffix=f"-{name}")
+    # Read only what the test publishes, not the whole suite's history on every topic.
+    await start_group_at_end(settings.consumer_group)
     app = build_app(settings)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)
@@ -27,7 +30,7 @@ async def running_reporting():
 
 @pytest.fixture(scope="module")
 async def reporting():
-    """One reporting per module: starting it joins a consumer group per topic (slow)."""
+    """One reporting per module."""
     async with running_reporting() as running:
         yield running
 
