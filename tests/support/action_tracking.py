@@ -15,10 +15,9 @@ from typing import Any
 
 import httpx
 import uvicorn
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaProducer
 
 from schemas import topics
-from shared.kafka import ensure_topics
 from schemas.base import EventData
 from schemas.directory import StaffMemberUpserted, TeamUpserted
 from services.action_tracking.bootstrap import build_app
@@ -26,7 +25,7 @@ from services.action_tracking.clock import OffsetClock
 from services.action_tracking.settings import ActionTrackingSettings
 from shared.envelope import Envelope
 
-from .kafka import BOOTSTRAP
+from .kafka import BOOTSTRAP, start_group_at_end
 from .waiting import eventually
 
 def listening_socket() -> socket.socket:
@@ -65,31 +64,6 @@ def fresh_settings(**overrides: Any) -> ActionTrackingSettings:
               "webhook_backoff_seconds": 0.05, "webhook_max_backoff_seconds": 0.2,
               "webhook_attempts": 3, "engine_max_sleep_seconds": 1.0} | overrides
     return ActionTrackingSettings(**values)
-
-
-async def start_group_at_end(group: str, *, replay: tuple[str, ...] = ()) -> None:
-    """Commit the current end of every topic (but `replay`) for a new consumer group, so a
-    test instance reads only what happens from now on instead of the whole suite's history
-    (qa.feedback alone can hold a 100,000-row import)."""
-    await ensure_topics(ActionTrackingSettings(), topics.ALL)  # a fresh broker has none yet
-    consumer = AIOKafkaConsumer(bootstrap_servers=BOOTSTRAP, group_id=group,
-                                enable_auto_commit=False)
-    await consumer.start()
-    try:
-        partitions = [TopicPartition(topic, p) for topic in topics.ALL if topic not in replay
-                      for p in (consumer.partitions_for_topic(topic)
-                                or await _partitions(consumer, topic))]
-        consumer.assign(partitions)
-        ends = await consumer.end_offsets(partitions)
-        if ends:
-            await consumer.commit(dict(ends))
-    finally:
-        await consumer.stop()
-
-
-async def _partitions(consumer: AIOKafkaConsumer, topic: str) -> set[int]:
-    await consumer._client.force_metadata_update()
-    return consumer.partitions_for_topic(topic) or set()
 
 
 @contextlib.asynccontextmanager

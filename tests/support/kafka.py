@@ -10,6 +10,10 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
+from schemas import topics
+from shared.kafka import ensure_topics
+from shared.settings import ServiceSettings
+
 BOOTSTRAP = os.environ.get("QA_KAFKA_BOOTSTRAP", "127.0.0.1:29092")
 
 
@@ -62,3 +66,28 @@ class TopicTail:
     async def new_message_count(self) -> int:
         ends = await self.consumer.end_offsets(list(self.start_offsets))
         return sum(ends[tp] - start for tp, start in self.start_offsets.items())
+
+
+async def start_group_at_end(group: str, *, replay: tuple[str, ...] = ()) -> None:
+    """Commit the current end of every topic (but `replay`) for a new consumer group, so a
+    test instance reads only what happens from now on instead of the whole suite's history
+    (qa.feedback alone can hold a 100,000-row import)."""
+    await ensure_topics(ServiceSettings(), topics.ALL)  # a fresh broker has none yet
+    consumer = AIOKafkaConsumer(bootstrap_servers=BOOTSTRAP, group_id=group,
+                                enable_auto_commit=False)
+    await consumer.start()
+    try:
+        partitions = [TopicPartition(topic, p) for topic in topics.ALL if topic not in replay
+                      for p in (consumer.partitions_for_topic(topic)
+                                or await _partitions(consumer, topic))]
+        consumer.assign(partitions)
+        ends = await consumer.end_offsets(partitions)
+        if ends:
+            await consumer.commit(dict(ends))
+    finally:
+        await consumer.stop()
+
+
+async def _partitions(consumer: AIOKafkaConsumer, topic: str) -> set[int]:
+    await consumer._client.force_metadata_update()
+    return consumer.partitions_for_topic(topic) or set()
