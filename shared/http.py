@@ -98,3 +98,10 @@ def install_middleware(app: FastAPI) -> None:
 
 def current_correlation_id() -> str:
     return correlation_id_var.get() or str(uuid.uuid4())
+
+
+def found_or_404(value: Any, detail: str) -> Any:
+    """The one way an endpoint says an id is unknown: 404 with what was not found."""
+    if value is None:
+        raise StarletteHTTPException(status.HTTP_404_NOT_FOUND, detail=detail)
+    return value

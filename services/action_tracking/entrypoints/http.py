@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response,
 from fastapi.exceptions import RequestValidationError
 
 from shared.auth import Principal, Role, allow
-from shared.http import PENDING_RESPONSE
+from shared.http import PENDING_RESPONSE, found_or_404
 from shared.logs import correlation_id_var
 
 from ..domain.actions import DueDateInPast, RaiseAction, raise_directly
@@ -77,9 +77,7 @@ async def raise_action(body: RaiseAction, request: Request, response: Response,
 
 
 async def _load(request: Request, action_id: str) -> dict[str, Any]:
-    action = await request.app.state.deps.actions.collection.find_one({"_id": action_id})
-    if action is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no action {action_id}")
+    action = found_or_404(await request.app.state.deps.actions.collection.find_one({"_id": action_id}), f"no action {action_id}")
     return action
 
 
@@ -99,9 +97,7 @@ async def _run(request: Request, response: Response, action_id: str, call) -> di
 @router.get("/{action_id}")
 async def get_action(action_id: str, request: Request,
                      _: Principal = Depends(allow(*READERS))) -> dict:
-    action = await request.app.state.deps.actions.get(action_id)
-    if action is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no action {action_id}")
+    action = found_or_404(await request.app.state.deps.actions.get(action_id), f"no action {action_id}")
     return action
 
 

@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, HTTPException, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from shared.http import found_or_404
 from shared.auth import Principal, Role, allow
 from shared.web import page_templates
 
@@ -53,9 +54,7 @@ async def team_actions(request: Request, who: Principal = Depends(allow(*MANAGER
 @router.get("/action/{action_id}", response_class=HTMLResponse)
 async def action_page(action_id: str, request: Request,
                       who: Principal = Depends(allow(*READERS))):
-    action = await request.app.state.deps.actions.get(action_id)
-    if action is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no action {action_id}")
+    action = found_or_404(await request.app.state.deps.actions.get(action_id), f"no action {action_id}")
     can_confirm = action["status"] == "completed" and who.has_any(frozenset(CONFIRMERS))
     return templates.TemplateResponse(request, "action.html", {
         "principal": who, "action": action, "can_confirm": can_confirm,
@@ -67,9 +66,7 @@ async def confirm_form(action_id: str, request: Request,
                        note: Annotated[str, Form(max_length=4000)] = "",
                        who: Principal = Depends(allow(*CONFIRMERS))):
     deps = request.app.state.deps
-    action = await deps.actions.collection.find_one({"_id": action_id})
-    if action is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no action {action_id}")
+    action = found_or_404(await deps.actions.collection.find_one({"_id": action_id}), f"no action {action_id}")
     target = f"/action/{action_id}"
     try:
         await deps.lifecycle.change(action, who, "confirmed", note=note or None)

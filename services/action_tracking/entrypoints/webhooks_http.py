@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request, status
 from pydantic import BaseModel, Field, HttpUrl
 
 from schemas.alert import AlertKind
+from shared.http import found_or_404
 from shared.auth import Principal, Role, allow
 
 from ..domain.webhooks import address_problem
@@ -61,7 +62,5 @@ async def dead_letters(request: Request, _: Principal = Depends(allow(*ADMINS)))
 @router.post("/dead-letters/{delivery_id}/retry")
 async def retry(delivery_id: str, request: Request,
                 _: Principal = Depends(allow(*ADMINS))) -> dict:
-    delivered = await request.app.state.deps.webhook_sender.retry_dead(delivery_id)
-    if delivered is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no dead letter {delivery_id}")
+    delivered = found_or_404(await request.app.state.deps.webhook_sender.retry_dead(delivery_id), f"no dead letter {delivery_id}")
     return {"delivery_id": delivery_id, "delivered": delivered}

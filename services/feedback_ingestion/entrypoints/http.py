@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, status
 
 from shared.auth import Principal, Role, allow
-from shared.http import PENDING_RESPONSE, current_correlation_id
+from shared.http import PENDING_RESPONSE, current_correlation_id, found_or_404
 
 from ..domain.complaints import ComplaintIn
 from ..domain.items import FeedbackItemIn
@@ -57,7 +57,5 @@ async def list_items(
 async def get_item(
     item_id: str, request: Request, who: Principal = Depends(allow(*READERS)),
 ) -> dict:
-    item = await request.app.state.deps.items.get(item_id)
-    if item is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no feedback item {item_id}")
+    item = found_or_404(await request.app.state.deps.items.get(item_id), f"no feedback item {item_id}")
     return item_view(request, who, item)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile, status
 
 from shared.auth import Principal, Role, allow
-from shared.http import current_correlation_id
+from shared.http import current_correlation_id, found_or_404
 
 from ..handlers.imports import ImportResult, run_import
 
@@ -48,8 +48,6 @@ async def upload_import(
 @router.get("/imports/{import_id}")
 async def get_import(import_id: str, request: Request,
                      _: Principal = Depends(allow(*IMPORTERS))) -> dict:
-    found = await request.app.state.deps.imports.get(import_id)
-    if found is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no import {import_id}")
+    found = found_or_404(await request.app.state.deps.imports.get(import_id), f"no import {import_id}")
     counts = await request.app.state.deps.counts.get("import", import_id)
     return found | {"counts": counts}

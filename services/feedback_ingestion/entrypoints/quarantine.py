@@ -9,7 +9,7 @@ from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request, sta
 
 from shared.auth import Principal, Role, allow
 from shared.envelope import utc_now
-from shared.http import current_correlation_id
+from shared.http import current_correlation_id, found_or_404
 
 from ..domain.sources import Invalid
 from ..handlers.resubmit import NotOpen, resubmit
@@ -34,17 +34,13 @@ async def list_quarantine(
 @router.get("/quarantine/{entry_id}")
 async def get_quarantined(entry_id: str, request: Request,
                           who: Principal = Depends(allow(*FIXERS))) -> dict:
-    entry = await request.app.state.deps.quarantine.get(entry_id)
-    if entry is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no quarantined item {entry_id}")
+    entry = found_or_404(await request.app.state.deps.quarantine.get(entry_id), f"no quarantined item {entry_id}")
     return quarantine_view(request, who, entry)
 
 
 async def resubmit_entry(request: Request, entry_id: str, correction: Any | None) -> dict:
     deps = request.app.state.deps
-    entry = await deps.quarantine.get(entry_id)
-    if entry is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no quarantined item {entry_id}")
+    entry = found_or_404(await deps.quarantine.get(entry_id), f"no quarantined item {entry_id}")
     try:
         receipt = await resubmit(deps.intake, entry, correction=correction,
                                  mappings=deps.settings.ingestion["mappings"],
