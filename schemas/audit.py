@@ -76,6 +76,26 @@ class AuditSubmitted(EventData):
         return self.audit_id
 
 
+class AuditDraftSaved(EventData):
+    """An auditor saved a draft of an allocated audit: progress only, never what was typed."""
+
+    event_type = "audit.draft_saved"
+    topic = topics.AUDIT
+
+    audit_id: Id
+    allocation_id: Id | None = None
+    month: Month
+    team_id: Id
+    standards_filled: list[int] = Field(
+        default_factory=list, description="Standards for Practice (1 to 6) graded so far")
+    overall_grade_filled: bool = False
+    saved_by: Id
+    saved_at: datetime
+
+    def subject(self) -> str:
+        return self.audit_id
+
+
 class SafeguardingConcernRaised(EventData):
     """Raised at once when an auditor finds a safeguarding concern."""
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .action import ActionAssigned, ActionRaised, ActionStatusChanged
 from .alert import AlertRaised
-from .audit import AuditGradeChanged, AuditModerated, AuditResultsShared, AuditSignedOff
+from .audit import AuditDraftSaved, AuditGradeChanged, AuditModerated, AuditResultsShared
+from .audit import AuditSignedOff
 from .audit import AuditSubmitted, SafeguardingConcernRaised, ThemedAuditRecorded
 from .base import EventData
 from .briefing import BriefingSignedOff
@@ -21,6 +22,7 @@ EVENTS: tuple[type[EventData], ...] = (
     ProgrammeMonthPlanned,
     CaseSampleDrawn,
     CaseAllocated,
+    AuditDraftSaved,
     AuditSubmitted,
     SafeguardingConcernRaised,
     AuditResultsShared,

@@ -16,7 +16,7 @@ from .adapters.audits import AuditRepository
 from .adapters.collections import INDEXES, MONTHS, OBSERVATIONS, STAFF, TEAMS, THEMED_AUDITS
 from .adapters.collections import THEMES, WITH_OUTBOX
 from .domain.lifecycle import IllegalTransition
-from .domain.moderation import ModerationRefused
+from .domain.moderation import ModerationRefused, NotInModeratingGroup
 from .entrypoints import directory, http, moderation, observations, pages, programme, themes
 from .entrypoints.subscriptions import SUBSCRIPTIONS
 from .settings import AuditCaptureSettings
@@ -36,6 +36,7 @@ class Dependencies:
     observations: Aggregates
     themes: Aggregates
     themed_audits: Aggregates
+    rotation_first_month: str  # anchors the rotation for months no programme planned
 
 
 def build_app(settings: AuditCaptureSettings | None = None) -> FastAPI:
@@ -45,6 +46,7 @@ def build_app(settings: AuditCaptureSettings | None = None) -> FastAPI:
     store, outbox = runtime.store, runtime.outbox
     app.state.deps = Dependencies(
         publisher=runtime.publisher, outbox=outbox, audits=AuditRepository(store, outbox),
+        rotation_first_month=settings.rotation_first_month,
         **{name: Aggregates(store, outbox, collection) for name, collection in (
             ("staff", STAFF), ("teams", TEAMS), ("months", MONTHS),
             ("observations", OBSERVATIONS), ("themes", THEMES),
@@ -54,5 +56,9 @@ def build_app(settings: AuditCaptureSettings | None = None) -> FastAPI:
     @app.exception_handler(ModerationRefused)
     async def refused(_: Request, error: Exception) -> JSONResponse:
         return JSONResponse({"detail": str(error)}, status_code=status.HTTP_409_CONFLICT)
+
+    @app.exception_handler(NotInModeratingGroup)
+    async def not_their_month(_: Request, error: Exception) -> JSONResponse:
+        return JSONResponse({"detail": str(error)}, status_code=status.HTTP_403_FORBIDDEN)
 
     return app

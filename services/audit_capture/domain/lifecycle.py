@@ -1,6 +1,7 @@
 """The audit lifecycle: allocated → in progress (drafts) → submitted → moderated → signed off.
 
-Anything else is refused with the reason, which the HTTP layer answers as 409.
+Only the month's moderation sample is moderated, so an audit outside it is signed off
+straight from submitted; one in the sample only once moderated. Anything else is refused with the reason, which the HTTP layer answers as 409.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ STEPS: dict[str, tuple[frozenset[Status], Status]] = {
     "save a draft of": (frozenset({Status.ALLOCATED, Status.IN_PROGRESS}), Status.IN_PROGRESS),
     "submit": (frozenset({Status.ALLOCATED, Status.IN_PROGRESS}), Status.SUBMITTED),
     "moderate": (frozenset({Status.SUBMITTED}), Status.MODERATED),
-    "sign off": (frozenset({Status.MODERATED}), Status.SIGNED_OFF),
+    "sign off": (frozenset({Status.SUBMITTED, Status.MODERATED}), Status.SIGNED_OFF),
 }
 
 
@@ -37,6 +38,20 @@ def next_status(current: str, step: str) -> Status:
         raise IllegalTransition(
             f"cannot {step} an audit that is {Status(current).value.replace('_', ' ')}; "
             f"only an audit that is {names} can be")
+    return target
+
+
+def signed_off_from(current: str, *, in_moderation_sample: bool | None) -> Status:
+    """Sign-off: `in_moderation_sample` is None while the month's sample is not drawn."""
+    target = next_status(current, "sign off")
+    if Status(current) is Status.SUBMITTED:
+        if in_moderation_sample is None:
+            raise IllegalTransition(
+                "cannot sign off a submitted audit before the month's moderation sample is "
+                "drawn: it may be one that must be moderated first")
+        if in_moderation_sample:
+            raise IllegalTransition("cannot sign off an audit in the month's moderation sample "
+                                    "until it is moderated")
     return target
 
 

@@ -18,6 +18,21 @@ class ModerationRefused(Exception):
     """A moderation the rules do not allow (answered 409 with this reason)."""
 
 
+class NotInModeratingGroup(Exception):
+    """The moderator is not in the group that moderates this month (answered 403: who asks
+    is the problem, not what they sent, as when someone who is not an audit's auditor opens it)."""
+
+
+def refuse_unless_moderating_group(*, moderator_id: str, moderator_group: int | None,
+                                   moderation_group: int, month: str) -> None:
+    """Each month one audit group moderates, by the rotation; nobody else may moderate."""
+    if moderator_group != moderation_group:
+        raise NotInModeratingGroup(
+            f"{moderator_id} cannot moderate {month}'s audits: audit group {moderation_group} "
+            f"moderates in {month} (they are in "
+            f"{f'group {moderator_group}' if moderator_group else 'no audit group'})")
+
+
 class ModerateAudit(BaseModel):
     standards: list[StandardModeration] = Field(min_length=6, max_length=6)
     overall_agree: bool

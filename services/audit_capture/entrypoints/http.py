@@ -17,6 +17,7 @@ from shared.http import PENDING_RESPONSE, current_correlation_id
 from shared.outbox import VersionConflict
 
 from ..domain.audits import AuditFindings, SubmitAudit, results_shared, submit_audit
+from ..domain.drafts import draft_saved
 from ..domain.lifecycle import Status, is_late, next_status
 from .common import READERS, deps, not_found, recorded
 
@@ -90,18 +91,27 @@ async def get_audit(audit_id: str, request: Request,
     return with_lateness(await load(request, audit_id))
 
 
-@router.put("/{audit_id}/draft")
+@router.put("/{audit_id}/draft", responses=PENDING_RESPONSE)
 async def save_draft(
     audit_id: str, request: Request, response: Response,
     draft: Annotated[dict[str, Any], Body(description="Whatever has been typed so far")],
     who: Principal = Depends(allow(*AUDITORS)),
 ) -> dict[str, Any]:
     audit = await load(request, audit_id, auditor=who)
-    await deps(request).audits.change(
-        audit, {"status": next_status(audit["status"], "save a draft of").value,
-                "draft": draft, "draft_saved_at": utc_now()}, [],
+    status_after, published = await record_draft(deps(request), audit, draft, who=who)
+    return recorded(response, published, audit_id=audit_id, status=status_after.value)
+
+
+async def record_draft(d: Any, audit: dict, draft: dict[str, Any], *,
+                       who: Principal) -> tuple[Status, bool]:
+    """Keep what was typed; tell others only which standards are graded so far."""
+    status_after = next_status(audit["status"], "save a draft of")
+    now = utc_now()
+    published = await d.audits.change(
+        audit, {"status": status_after.value, "draft": draft, "draft_saved_at": now},
+        [draft_saved(audit, draft, saved_by=who.subject, now=now)],
         correlation_id=current_correlation_id())
-    return {"audit_id": audit_id, "status": Status.IN_PROGRESS.value}
+    return status_after, published
 
 
 @router.post("/{audit_id}/submit", responses=PENDING_RESPONSE)

@@ -12,8 +12,10 @@ from shared.auth import Principal, Role, allow
 from shared.envelope import derived_id, utc_now
 from shared.http import PENDING_RESPONSE, current_correlation_id
 
-from ..domain.lifecycle import next_status
+from ..domain.lifecycle import next_status, signed_off_from
 from ..domain.moderation import ModerateAudit, agreement_by_auditor, moderate
+from ..domain.moderation import refuse_unless_moderating_group
+from ..handlers.programme import duties
 from .common import READERS, deps, recorded
 from .http import load
 
@@ -40,6 +42,12 @@ async def record_moderation(d: Any, audit: dict, command: ModerateAudit, *, who:
     moderated, changes = moderate(audit, command,
                                   moderation_id=derived_id("moderation", audit["_id"]),
                                   moderator_id=who.subject, now=utc_now())
+    month = await duties(d, audit["month"], first_month=d.rotation_first_month)
+    moderator = await d.staff.get(who.subject) or {}
+    refuse_unless_moderating_group(moderator_id=who.subject,
+                                   moderator_group=moderator.get("audit_group"),
+                                   moderation_group=month["moderation_group"],
+                                   month=audit["month"])
     changed = {c.standard: c.grade.value for c in changes if c.standard}
     standards = [s | {"grade": changed.get(s["standard"], s["grade"])} for s in audit["standards"]]
     updates = {"status": status_after.value, "moderation": moderated.model_dump(mode="json"),
@@ -55,7 +63,10 @@ async def sign_off(
     who: Principal = Depends(allow(*SIGNERS)),
 ) -> dict[str, Any]:
     audit = await load(request, audit_id)
-    status_after = next_status(audit["status"], "sign off")
+    planned = await deps(request).months.get(audit["month"]) or {}
+    sample = planned.get("moderation_sample")
+    status_after = signed_off_from(
+        audit["status"], in_moderation_sample=None if sample is None else audit_id in sample)
     fact = AuditSignedOff(audit_id=audit_id, month=audit["month"], team_id=audit["team_id"],
                           overall_grade=audit["overall_grade"], signed_off_by=who.subject,
                           signed_off_at=utc_now())

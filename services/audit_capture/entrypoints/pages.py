@@ -14,15 +14,14 @@ from schemas.common import MONTH_PATTERN
 from schemas.standards import GRADE_LABELS, STANDARDS_FOR_PRACTICE
 from shared.auth import Principal, Role, allow
 from shared.envelope import utc_now
-from shared.http import current_correlation_id
 from shared.web import page_templates
 
 from ..domain.audits import AuditFindings
-from ..domain.lifecycle import next_status
-from ..domain.moderation import ModerateAudit
+from ..domain.lifecycle import IllegalTransition
+from ..domain.moderation import ModerateAudit, ModerationRefused, NotInModeratingGroup
 from .common import deps
 from .forms import field_errors, findings_from_form, moderation_from_form
-from .http import AUDITORS, load, record_submission, with_lateness
+from .http import AUDITORS, load, record_draft, record_submission, with_lateness
 from .moderation import MODERATORS, record_moderation
 
 router = APIRouter(include_in_schema=False)
@@ -54,10 +53,7 @@ async def post_audit_form(audit_id: str, request: Request,
     form = {k: str(v) for k, v in (await request.form()).items()}
     action = form.pop("action", "draft")
     if action == "draft":
-        status_after = next_status(audit["status"], "save a draft of")
-        await deps(request).audits.change(
-            audit, {"status": status_after.value, "draft": form, "draft_saved_at": utc_now()}, [],
-            correlation_id=current_correlation_id())
+        await record_draft(deps(request), audit, form, who=who)
         return RedirectResponse(f"/audits/{audit_id}/form?saved=1",
                                 status_code=status.HTTP_303_SEE_OTHER)
     try:
@@ -98,7 +94,14 @@ async def post_moderation(audit_id: str, request: Request,
     except ValidationError as error:
         return _moderation(request, who, audit, values=form, errors=field_errors(error),
                            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
-    await record_moderation(deps(request), audit, command, who=who)
+    try:
+        await record_moderation(deps(request), audit, command, who=who)
+    except NotInModeratingGroup as refused:
+        return _moderation(request, who, audit, values=form, errors={"": str(refused)},
+                           status_code=status.HTTP_403_FORBIDDEN)
+    except (ModerationRefused, IllegalTransition) as refused:
+        return _moderation(request, who, audit, values=form, errors={"": str(refused)},
+                           status_code=status.HTTP_409_CONFLICT)
     return RedirectResponse(f"/moderation?month={audit['month']}&moderated={audit_id}",
                             status_code=status.HTTP_303_SEE_OTHER)
 

@@ -13,7 +13,8 @@ async def _allocated_audit(http, base: str) -> tuple[str, str, str, str]:
     p, month = uid("b"), unique_month()
     staff = ("person_id,display_name,team_id,team_name,job_role,line_manager_id,audit_group\n"
              f"{p}-aud,Test Auditor,{p}-team,Fictional Team,Team manager,,1\n"
-             f"{p}-sw,Test Worker,{p}-team,,Social worker,{p}-aud,\n")
+             f"{p}-sw,Test Worker,{p}-team,,Social worker,{p}-aud,\n"
+             f"{p}-mod,Test Moderator,{p}-team,,Team manager,,2\n")
     imported = await http.post(f"{base}/directory/import", content=staff,
                                headers=HOQ | {"Content-Type": "text/csv"})
     assert imported.status_code == 200, imported.text
@@ -73,7 +74,7 @@ async def test_an_auditor_submits_and_a_moderator_moderates(services, http, page
     await page.wait_for_url(f"{base}/?submitted={audit_id}")
     assert "submitted" in await page.locator(f"#audit-{audit_id} .status").inner_text()
 
-    await _sign_in(page, base, "moderator", uid("moderator"))
+    await _sign_in(page, base, "moderator", auditor.replace("-aud", "-mod"))  # group 2
     await page.goto(f"{base}/moderation?month={month}")
     await page.get_by_role("link", name=f"Moderate TEST-").click()
     await page.get_by_label("Standard 6: do you agree?").select_option("no")

@@ -41,7 +41,7 @@ def test_the_lifecycle_allows_only_its_own_steps():
     with pytest.raises(IllegalTransition):
         next_status("submitted", "submit")
     with pytest.raises(IllegalTransition):
-        next_status("submitted", "sign off")
+        next_status("in_progress", "sign off")
 
 
 def test_an_open_audit_past_its_deadline_is_late():
