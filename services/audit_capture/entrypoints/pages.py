@@ -19,10 +19,11 @@ from shared.web import page_templates
 from ..domain.audits import AuditFindings
 from ..domain.lifecycle import IllegalTransition
 from ..domain.moderation import ModerateAudit, ModerationRefused, NotInModeratingGroup
-from .common import deps
+from .common import PLANNERS, deps
 from .forms import field_errors, findings_from_form, moderation_from_form
 from .http import AUDITORS, load, record_draft, record_submission, with_lateness
 from .moderation import MODERATORS, record_moderation
+from .observations import MEETING_OBSERVERS, PRACTICE_OBSERVERS
 
 router = APIRouter(include_in_schema=False)
 templates = page_templates(Path(__file__).parents[1] / "templates")
@@ -36,7 +37,10 @@ async def home(request: Request, who: Principal = Depends(allow(*EVERYONE))) -> 
             await deps(request).audits.find({"auditor_ids": who.subject}, sort="deadline")]
     return templates.TemplateResponse(request, "home.html", {
         "principal": who, "allocations": mine, "month": utc_now().strftime("%Y-%m"),
-        "can_moderate": who.has_any(frozenset(MODERATORS))})
+        "can_moderate": who.has_any(frozenset(MODERATORS)),
+        "can_plan": who.has_any(frozenset(PLANNERS)),
+        "can_observe_practice": who.has_any(frozenset(PRACTICE_OBSERVERS)),
+        "can_observe_meetings": who.has_any(frozenset(MEETING_OBSERVERS))})
 
 
 @router.get("/audits/{audit_id}/form", response_class=HTMLResponse)
