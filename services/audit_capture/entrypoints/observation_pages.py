@@ -1,0 +1,79 @@
+"""Pages for observers: a practice observation (consent confirmed, or it is refused) and an
+observation of one of the 15 key meetings. Plain forms that work without JavaScript; the
+API's rules and handlers (handlers/observations.py); refusals keep what was typed."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from fastapi import APIRouter, Depends, Request, status
+from fastapi.responses import HTMLResponse, RedirectResponse
+from pydantic import ValidationError
+
+from schemas.observation import KEY_MEETING_TYPES
+from schemas.standards import GRADE_LABELS
+from shared.auth import Principal, allow
+from shared.web import page_templates
+
+from ..domain.observations import RecordMeetingObservation, RecordPracticeObservation
+from ..handlers.observations import record_meeting, record_practice
+from .common import deps
+from .observation_forms import ASPECTS, meeting_from_form, observation_errors
+from .observation_forms import practice_from_form
+from .observations import MEETING_OBSERVERS, PRACTICE_OBSERVERS
+
+router = APIRouter(prefix="/observe", include_in_schema=False)
+templates = page_templates(Path(__file__).parents[1] / "templates")
+LOOKS = {"meeting_types": KEY_MEETING_TYPES, "aspects": ASPECTS, "grades": GRADE_LABELS}
+FORMS = {"practice": ("observe_practice.html", RecordPracticeObservation, practice_from_form,
+                      record_practice),
+         "meeting": ("observe_meeting.html", RecordMeetingObservation, meeting_from_form,
+                     record_meeting)}
+
+
+def _blank(kind: str) -> dict[str, str]:
+    # A fresh form id per form shown: posting it twice records one observation.
+    blank = {"form_id": str(uuid.uuid4())}
+    return blank | ({"copy_to_performance_team": "on"} if kind == "meeting" else {})
+
+
+@router.get("/practice", response_class=HTMLResponse)
+async def practice_page(request: Request, who: Principal = Depends(allow(*PRACTICE_OBSERVERS))):
+    return _page(request, who, "practice", values=_blank("practice"), errors={})
+
+
+@router.post("/practice", response_class=HTMLResponse)
+async def post_practice(request: Request, who: Principal = Depends(allow(*PRACTICE_OBSERVERS))):
+    return await _post(request, who, "practice")
+
+
+@router.get("/meeting", response_class=HTMLResponse)
+async def meeting_page(request: Request, who: Principal = Depends(allow(*MEETING_OBSERVERS))):
+    return _page(request, who, "meeting", values=_blank("meeting"), errors={})
+
+
+@router.post("/meeting", response_class=HTMLResponse)
+async def post_meeting(request: Request, who: Principal = Depends(allow(*MEETING_OBSERVERS))):
+    return await _post(request, who, "meeting")
+
+
+async def _post(request: Request, who: Principal, kind: str):
+    _, model, from_form, record = FORMS[kind]
+    form = {k: str(v) for k, v in (await request.form()).items()}
+    try:
+        command = model.model_validate(from_form(form))
+    except ValidationError as error:
+        return _page(request, who, kind, values=form, errors=observation_errors(error, form),
+                     status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
+    done = await record(deps(request), command, who=who,
+                        idempotency_key=form.get("form_id") or None)
+    return RedirectResponse(f"/observe/{kind}?recorded={done.record_id}",
+                            status_code=status.HTTP_303_SEE_OTHER)
+
+
+def _page(request: Request, who: Principal, kind: str, *, values: dict[str, str],
+          errors: dict[str, str], status_code: int = 200) -> HTMLResponse:
+    return templates.TemplateResponse(request, FORMS[kind][0], {
+        "principal": who, "v": values, "errors": errors,
+        "recorded": request.query_params.get("recorded"), **LOOKS}, status_code=status_code)

@@ -1,0 +1,57 @@
+"""Recording observations, shared by the JSON API and the observers' pages: the command is
+validated (consent, key meeting types) before it gets here; the record and its event are
+stored together, and the same idempotency key again returns the same record."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from schemas.observation import MeetingObservationRecorded, PracticeObservationRecorded
+from shared.auth import Principal, Role
+from shared.envelope import derived_id
+from shared.http import current_correlation_id
+from shared.outbox import VersionConflict
+
+from ..domain.observations import RecordMeetingObservation, RecordPracticeObservation
+
+
+@dataclass(frozen=True)
+class Recorded:
+    record_id: str
+    published: bool
+    again: bool  # the same idempotency key again: nothing new
+
+
+def record_id(who: Principal, idempotency_key: str | None) -> str:
+    return (derived_id("observation", who.subject, idempotency_key) if idempotency_key
+            else str(uuid.uuid4()))
+
+
+async def record_practice(d: Any, command: RecordPracticeObservation, *, who: Principal,
+                          idempotency_key: str | None) -> Recorded:
+    oid = record_id(who, idempotency_key)
+    fact = PracticeObservationRecorded(**command.model_dump(), observation_id=oid,
+                                       observer_id=who.subject)
+    return await store_record(d, oid, "practice", fact)
+
+
+async def record_meeting(d: Any, command: RecordMeetingObservation, *, who: Principal,
+                         idempotency_key: str | None) -> Recorded:
+    oid = record_id(who, idempotency_key)
+    role = "director" if Role.DIRECTOR in who.roles else "head_of_service"
+    fact = MeetingObservationRecorded(**command.model_dump(), observation_id=oid,
+                                      observer_id=who.subject, observer_role=role)
+    return await store_record(d, oid, "meeting", fact)
+
+
+async def store_record(d: Any, rid: str, kind: str, fact: Any) -> Recorded:
+    observations = d.observations
+    document = {"_id": rid, "kind_of_record": kind, **fact.model_dump(mode="json")}
+    try:
+        published = await observations.create(document, [fact],
+                                              correlation_id=current_correlation_id())
+    except VersionConflict:
+        return Recorded(rid, await observations.outbox.flush(observations.name, rid), again=True)
+    return Recorded(rid, published, again=False)
