@@ -14,6 +14,7 @@ from .directory import StaffMemberUpserted, TeamUpserted
 from .feedback import FeedbackItemAccepted, RawFeedbackSubmitted, SafetyLinkTriggered
 from .observation import ConferenceChecklistRecorded, MeetingObservationRecorded
 from .observation import PracticeObservationRecorded
+from .performance import LocalityIndicatorRecorded
 from .programme import CaseAllocated, CaseSampleDrawn, ProgrammeMonthPlanned
 
 EVENTS: tuple[type[EventData], ...] = (
@@ -42,6 +43,7 @@ EVENTS: tuple[type[EventData], ...] = (
     ActionAssigned,
     AlertRaised,
     BriefingSignedOff,
+    LocalityIndicatorRecorded,
 )
 
 BY_TYPE: dict[str, type[EventData]] = {model.event_type: model for model in EVENTS}

@@ -26,7 +26,7 @@ PRODUCERS = {
     topics.FEEDBACK: "feedback_ingestion", topics.COMPLAINT: "feedback_ingestion",
     topics.FEEDBACK_RAW: "upstream systems (complaints system, MOMO)",
     topics.ACTION: "action_tracking", topics.ALERT: "action_tracking",
-    topics.BRIEFING: "reporting",
+    topics.BRIEFING: "reporting", topics.PERFORMANCE: "reporting (imports by the performance team)",
     topics.DEADLETTER: "every consumer",
 }
 

@@ -10,10 +10,11 @@ COMPLAINT = "qa.complaint"
 ACTION = "qa.action"
 ALERT = "qa.alert"
 BRIEFING = "qa.briefing"
+PERFORMANCE = "qa.performance"
 DEADLETTER = "qa.deadletter"
 
 ALL = (DIRECTORY, PROGRAMME, AUDIT, OBSERVATION, FEEDBACK, FEEDBACK_RAW, COMPLAINT, ACTION, ALERT,
-       BRIEFING, DEADLETTER)
+       BRIEFING, PERFORMANCE, DEADLETTER)
 
 KEYS = {
     DIRECTORY: "person_id or team_id",
@@ -26,5 +27,6 @@ KEYS = {
     ACTION: "action_id",
     ALERT: "alert_id",
     BRIEFING: "briefing month (YYYY-MM)",
+    PERFORMANCE: "team_id:month:indicator (one locality indicator value)",
     DEADLETTER: "the failed message's original topic",
 }

@@ -9,11 +9,15 @@ from fastapi import FastAPI
 from shared.runtime import Runtime, create_app
 
 from .adapters.facts import INDEXES, FactStore
+from .adapters.indicator_imports import INDICATOR_IMPORTS, IndicatorImports
 from .adapters.signoff import SIGNOFF_COMMANDS, SignOffs
 from .entrypoints.http import router as reports_router
+from .entrypoints.indicators import router as indicators_router
 from .entrypoints.pack_pages import router as pack_pages_router
 from .entrypoints.packs import router as packs_router
 from .entrypoints.pages import router as pages_router
+from .entrypoints.report_exports import router as report_exports_router
+from .entrypoints.report_pages import router as report_pages_router
 from .entrypoints.subscriptions import subscriptions
 from .handlers.projections import ProjectionHandlers
 from .settings import ReportingSettings
@@ -23,14 +27,19 @@ from .settings import ReportingSettings
 class Dependencies:
     facts: FactStore
     signoffs: SignOffs
+    indicators: IndicatorImports
 
 
 def build_app(settings: ReportingSettings | None = None) -> FastAPI:
     settings = settings or ReportingSettings()
-    runtime = Runtime.build(settings, indexes=INDEXES, outbox_collections=[SIGNOFF_COMMANDS])
+    runtime = Runtime.build(settings, indexes=INDEXES, 
+                            outbox_collections=[SIGNOFF_COMMANDS, INDICATOR_IMPORTS])
     facts = FactStore(runtime.store)
-    app = create_app(runtime, title="Reporting", routers=[reports_router, packs_router, pages_router, pack_pages_router],
+    routers = [reports_router, packs_router, report_exports_router, indicators_router,
+               pages_router, pack_pages_router, report_pages_router]
+    app = create_app(runtime, title="Reporting", routers=routers,
                      subscriptions=subscriptions(ProjectionHandlers(facts)))
     app.state.deps = Dependencies(facts=facts,
-                                  signoffs=SignOffs(runtime.outbox, runtime.publisher))
+                                  signoffs=SignOffs(runtime.outbox, runtime.publisher),
+                                  indicators=IndicatorImports(runtime.outbox, runtime.publisher))
     return app

@@ -47,3 +47,15 @@ def bars(counts: dict[str, int], *, title: str) -> str:
     chart.x_labels = [k.replace("_", " ") for k in counts]
     chart.add(title, list(counts.values()))
     return _render(chart)
+
+
+def stacked_bars(categories: list[str], series: dict[str, list[int]], *, title: str,
+                 colours: tuple[str, ...] = ("#1a7f37", "#cf222e", "#d4a72c", "#1d5fa8")) -> str:
+    """Vertical stacked bars: one bar per category (a quarter), one colour per series."""
+    chart = pygal.StackedBar(style=Style(colors=colours, **_BASE), title=title, width=760,
+                             height=300, legend_at_bottom=True, disable_xml_declaration=True,
+                             js=[], margin=8)
+    chart.x_labels = categories
+    for label, values in series.items():
+        chart.add(label, values)
+    return _render(chart)

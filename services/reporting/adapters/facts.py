@@ -35,6 +35,7 @@ _KEYS: list[tuple[str, list[str]]] = [
     (names.ALLOCATIONS, ["month"]),
     (names.MODERATIONS, ["month"]),
     (names.GRADE_CHANGES, ["month"]),
+    (names.INDICATORS, ["team_id", "month"]),
 ]
 
 

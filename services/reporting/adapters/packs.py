@@ -24,8 +24,9 @@ async def clinic_pack(facts: FactStore, *, team: str, months: list[str], today: 
                       viewer: str) -> dict[str, Any]:
     f = await briefing_facts(facts, months=months, team=team)
     staff = await facts.find(names.STAFF, {"team_id": team})
+    indicators = await facts.find(names.INDICATORS, {"team_id": team, "month": {"$in": months}})
     return packs.clinic_pack(f, team=team, months=months, as_of=today, staff=staff,
-                             viewer=viewer)
+                             viewer=viewer, indicators=indicators)
 
 
 async def coverage_report(facts: FactStore, *, today: date, team: str | None) -> dict[str, Any]:

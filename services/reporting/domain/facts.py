@@ -22,6 +22,7 @@ from schemas.directory import StaffMemberUpserted, TeamUpserted
 from schemas.feedback import FeedbackItemAccepted, SafetyLinkTriggered
 from schemas.observation import ConferenceChecklistRecorded, MeetingObservationRecorded
 from schemas.observation import PracticeObservationRecorded
+from schemas.performance import LocalityIndicatorRecorded
 from schemas.programme import CaseAllocated, CaseSampleDrawn, ProgrammeMonthPlanned
 
 from . import names
@@ -207,6 +208,14 @@ def signoff_facts(e: BriefingSignedOff) -> list[Fact]:
         "signed_off_at": e.signed_off_at.isoformat(), "revision": e.revision})]
 
 
+def indicator_facts(e: LocalityIndicatorRecorded) -> list[Fact]:
+    # The practice issue is kept (like the sign-off's commentary): the clinic pack shows it.
+    return [Fact(names.INDICATORS, e.subject(), {
+        "team_id": e.team_id, "month": e.month, "indicator": e.indicator, "value": e.value,
+        "target": e.target, "better": e.better, "practice_issue": e.practice_issue,
+        "import_id": e.import_id})]
+
+
 FACT_FUNCTIONS: dict[type[EventData], Callable[[Any], list[Fact]]] = {
     AuditSubmitted: audit_facts,
     AuditModerated: moderation_facts,
@@ -229,4 +238,5 @@ FACT_FUNCTIONS: dict[type[EventData], Callable[[Any], list[Fact]]] = {
     TeamUpserted: team_facts,
     StaffMemberUpserted: staff_facts,
     BriefingSignedOff: signoff_facts,
+    LocalityIndicatorRecorded: indicator_facts,
 }

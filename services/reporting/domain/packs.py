@@ -8,6 +8,7 @@ from typing import Any
 
 from . import sections
 from .briefing import BriefingFacts, trends
+from .indicators import locality_indicators, practice_issues
 from .figures import GOOD_OR_BETTER, count_by, count_each, good_or_better, percent
 
 Rows = list[dict[str, Any]]
@@ -70,7 +71,7 @@ def forum_pack(f: BriefingFacts, *, quarter: str, months: list[str], as_of: date
 
 
 def clinic_pack(f: BriefingFacts, *, team: str, months: list[str], as_of: date,
-                staff: Rows, viewer: str) -> dict[str, Any]:
+                staff: Rows, viewer: str, indicators: Rows = ()) -> dict[str, Any]:
     """A team's pack; individuals needing support only for workers the viewer manages."""
     body = period_sections(f, months, as_of)
     managed = {s["_id"] for s in staff if s.get("line_manager_id") == viewer}
@@ -86,7 +87,8 @@ def clinic_pack(f: BriefingFacts, *, team: str, months: list[str], as_of: date,
         "team": team, "months": months,
         "individuals_needing_support": [
             {"worker_id": w, **c} for w, c in sorted(support.items()) if c["below_good"]],
-        "locality_indicators": None,  # waits for an import of performance indicators
+        "locality_indicators": locality_indicators(list(indicators), months),
+        "practice_issues": practice_issues(list(indicators), months),
     })
     return body
 

@@ -42,3 +42,12 @@ def last_day(month: str) -> date:
 
 def month_of(day: date) -> str:
     return day.strftime("%Y-%m")
+
+
+def months_between(first: str, last: str) -> list[str]:
+    """Every month from `first` to `last`, both included (empty if `first` is later)."""
+    out, month = [], first
+    while month <= last and len(out) < 1200:
+        out.append(month)
+        month = shift(month, 1)
+    return out

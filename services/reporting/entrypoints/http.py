@@ -15,6 +15,7 @@ from ..adapters import exports
 from ..adapters.briefing import monthly_briefing
 from ..adapters.facts import ACTION_FACTS
 from ..domain import names
+from ..domain.periods import months_between
 from ..domain.sections import is_overdue
 from ..domain.tables import BRIEFING_TABLES, rows_table
 from .filters import Filters, MonthQuery, filters
@@ -75,6 +76,8 @@ async def briefing_pdf(
 async def drill_down(
     request: Request, kind: Literal[tuple(DRILLABLE)],  # type: ignore[valid-type]
     month: Annotated[str | None, Query(pattern=MONTH_PATTERN.pattern)] = None,
+    from_month: Annotated[str | None, Query(
+        pattern=MONTH_PATTERN.pattern, description="with month: every month from this one")] = None,
     grade: str | None = None, status: str | None = None, overdue: bool = False,
     fmt: Format | None = None, f: Filters = Depends(filters),
     _: Principal = Depends(allow(*DRILL_DOWN)),
@@ -83,7 +86,7 @@ async def drill_down(
     collection, month_field = DRILLABLE[kind]
     query: dict = {}
     if month:
-        query[month_field] = month
+        query[month_field] = {"$in": months_between(from_month, month)} if from_month else month
     if f.team:
         query["team_id"] = f.team
     if grade:

@@ -17,6 +17,7 @@ from .http import BRIEFING_READERS, attachment
 router = APIRouter(prefix="/reports", tags=["reports"])
 FORUM_READERS = (*BRIEFING_READERS, Role.TEAM_MANAGER)
 CLINIC_READERS = (*BRIEFING_READERS, Role.TEAM_MANAGER)
+YearQuery = Annotated[int, Query(ge=2000, le=9999, examples=[2026])]
 
 
 @router.get("/forum-pack")
@@ -42,18 +43,25 @@ async def forum_pack_pdf(request: Request, quarter: QuarterQuery, f: Filters = D
                     headers=attachment(f"forum-pack-{quarter}.pdf"))
 
 
-@router.get("/clinic-pack")
-async def clinic_pack(
-    request: Request, team: str, to_month: MonthQuery,
-    months: Annotated[int, Query(ge=3, le=6, description="3 to 6 months ending to_month")] = 3,
-    who: Principal = Depends(allow(*CLINIC_READERS)),
-) -> dict:
-    """A team's performance clinic pack; individuals only for the viewer's own reports."""
+ClinicMonths = Annotated[int, Query(ge=3, le=6, description="3 to 6 months ending to_month")]
+
+
+async def clinic_for(request: Request, team: str, to_month: str, months: int,
+                     viewer: str) -> dict:
     if team not in await known_values(request, "team"):
         raise unknown("team", team)
     return await packs.clinic_pack(request.app.state.deps.facts, team=team,
                                    months=months_back(to_month, months),
-                                   today=utc_now().date(), viewer=who.subject)
+                                   today=utc_now().date(), viewer=viewer)
+
+
+@router.get("/clinic-pack")
+async def clinic_pack(
+    request: Request, team: str, to_month: MonthQuery, months: ClinicMonths = 3,
+    who: Principal = Depends(allow(*CLINIC_READERS)),
+) -> dict:
+    """A team's performance clinic pack; individuals only for the viewer's own reports."""
+    return await clinic_for(request, team, to_month, months, who.subject)
 
 
 @router.get("/coverage")
@@ -67,7 +75,7 @@ async def coverage(request: Request, f: Filters = Depends(filters),
 
 @router.get("/complaints")
 async def complaints(request: Request,
-                     year: Annotated[int, Query(ge=2000, le=9999)],
+                     year: YearQuery,
                      f: Filters = Depends(filters),
                      _: Principal = Depends(allow(*BRIEFING_READERS))) -> dict:
     """Quarterly and annual figures, year on year, stage 2 past 65 working days, themes."""

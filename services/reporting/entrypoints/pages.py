@@ -32,6 +32,7 @@ async def home(request: Request, who: Principal = Depends(allow(*EVERYONE))) -> 
     can_read_briefing = who.has_any(frozenset(BRIEFING_READERS))
     return templates.TemplateResponse(request, "home.html", {
         "principal": who, "can_read_briefing": can_read_briefing,
+        "can_read_clinic": can_read_briefing or who.has_any(frozenset({Role.TEAM_MANAGER})),
         "month": utc_now().strftime("%Y-%m"), "quarter": quarter_of(utc_now().strftime("%Y-%m"))})
 
 

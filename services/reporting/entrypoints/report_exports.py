@@ -1,0 +1,85 @@
+"""PDFs and table exports (CSV, Excel) of the clinic pack, complaints and impact reports."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from fastapi import APIRouter, Depends, Request, Response
+
+from shared.auth import Principal, allow
+
+from ..adapters import exports
+from ..domain.report_tables import CLINIC_TABLES, COMPLAINTS_TABLES, IMPACT_TABLES
+from ..domain.tables import Table
+from .filters import Filters, MonthQuery, filters
+from .http import BRIEFING_READERS, Format, attachment, table_response
+from .packs import CLINIC_READERS, ClinicMonths, YearQuery, clinic_for, complaints, impact
+
+router = APIRouter(prefix="/reports", tags=["reports"])
+ClinicTable = Literal[tuple(CLINIC_TABLES)]  # type: ignore[valid-type]
+ComplaintsTable = Literal[tuple(COMPLAINTS_TABLES)]  # type: ignore[valid-type]
+ImpactTable = Literal[tuple(IMPACT_TABLES)]  # type: ignore[valid-type]
+
+
+def pdf_response(title: str, tables: dict, body: dict, stem: str,
+                 notes: list[str] = ()) -> Response:
+    sections: list[tuple[str, Table]] = [
+        (name.replace("-", " ").capitalize(), make(body)) for name, make in tables.items()]
+    return Response(exports.to_pdf(title, sections, notes=list(notes)),
+                    media_type=exports.PDF_TYPE, headers=attachment(f"{stem}.pdf"))
+
+
+def clinic_stem(team: str, to_month: str, months: int) -> str:
+    return f"clinic-pack-{team}-{to_month}-{months}m"
+
+
+@router.get("/clinic-pack.pdf")
+async def clinic_pack_pdf(request: Request, team: str, to_month: MonthQuery,
+                          months: ClinicMonths = 3,
+                          who: Principal = Depends(allow(*CLINIC_READERS))) -> Response:
+    """The clinic pack as a PDF; its individuals are the reader's own reports only."""
+    body = await clinic_for(request, team, to_month, months, who.subject)
+    return pdf_response(f"Performance clinic pack: {team}, {body['months'][0]} to {to_month}",
+                        CLINIC_TABLES, body, clinic_stem(team, to_month, months))
+
+
+@router.get("/clinic-pack/tables/{table}.{fmt}")
+async def clinic_pack_table(request: Request, table: ClinicTable, fmt: Format, team: str,
+                            to_month: MonthQuery, months: ClinicMonths = 3,
+                            who: Principal = Depends(allow(*CLINIC_READERS))) -> Response:
+    body = await clinic_for(request, team, to_month, months, who.subject)
+    return table_response(CLINIC_TABLES[table](body),
+                          f"{clinic_stem(team, to_month, months)}-{table}", fmt)
+
+
+@router.get("/complaints.pdf")
+async def complaints_pdf(request: Request, year: YearQuery, f: Filters = Depends(filters),
+                         who: Principal = Depends(allow(*BRIEFING_READERS))) -> Response:
+    body = await complaints(request, year, f, who)
+    notes = [f"{body['with_learning']} complaints this year recorded learning."]
+    return pdf_response(f"Complaints: {year}", COMPLAINTS_TABLES, body, f"complaints-{year}",
+                        notes)
+
+
+@router.get("/complaints/tables/{table}.{fmt}")
+async def complaints_table(request: Request, table: ComplaintsTable, fmt: Format,
+                           year: YearQuery, f: Filters = Depends(filters),
+                           who: Principal = Depends(allow(*BRIEFING_READERS))) -> Response:
+    body = await complaints(request, year, f, who)
+    return table_response(COMPLAINTS_TABLES[table](body), f"complaints-{year}-{table}", fmt)
+
+
+@router.get("/impact.pdf")
+async def impact_pdf(request: Request, month: MonthQuery, f: Filters = Depends(filters),
+                     who: Principal = Depends(allow(*BRIEFING_READERS))) -> Response:
+    body = await impact(request, month, f, who)
+    return pdf_response(f"Impact: the 12 months to {month}", IMPACT_TABLES, body,
+                        f"impact-{month}")
+
+
+@router.get("/impact/tables/{table}.{fmt}")
+async def impact_table(request: Request, table: ImpactTable, fmt: Format, month: MonthQuery,
+                       f: Filters = Depends(filters),
+                       who: Principal = Depends(allow(*BRIEFING_READERS))) -> Response:
+    body = await impact(request, month, f, who)
+    return table_response(IMPACT_TABLES[table](body), f"impact-{month}-{table}", fmt)
