@@ -8,14 +8,12 @@ only facts that already existed are applied one event at a time."""
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
 from typing import Any
 
 from pymongo.errors import BulkWriteError
 
+from .decoding import Pending
 from .facts import FactStore
-
-Pending = tuple[str, str, dict[str, Any], datetime]
 
 
 def fold(items: list[Pending]) -> dict[str, dict[str, Any]]:
