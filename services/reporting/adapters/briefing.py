@@ -8,7 +8,8 @@ from typing import Any
 from ..domain import names
 from ..domain.briefing import TREND_MONTHS, BriefingFacts
 from ..domain.briefing import monthly_briefing as compute
-from ..domain.periods import months_back
+from ..domain.briefing import period_briefing
+from ..domain.periods import QUARTER_PATTERN, months_back, quarter_months
 from .facts import FactStore
 
 
@@ -52,6 +53,33 @@ async def monthly_briefing(facts: FactStore, *, month: str, today: date,
     gathered = await briefing_facts(facts, months=months, team=team, theme=theme, month=month)
     return compute(gathered, month=month, months=months, today=today,
                    filters={"team": team, "theme": theme})
+
+
+async def quarterly_briefing(facts: FactStore, *, quarter: str, today: date,
+                             team: str | None = None,
+                             theme: str | None = None) -> dict[str, Any]:
+    """The briefing's figures summed over the quarter's three months (sign-offs are monthly,
+    so a quarter has none); trends over the six months ending with the quarter."""
+    period = quarter_months(quarter)
+    months = months_back(period[-1], TREND_MONTHS)
+    gathered = await briefing_facts(facts, months=months, team=team, theme=theme)
+    gathered.signoff = None
+    programme = await facts.find(names.PROGRAMME, {"_id": {"$in": period}})
+    sizes = [p["moderation_sample_size"] for p in programme
+             if p.get("moderation_sample_size") is not None]
+    return period_briefing(gathered, period=period, months=months, today=today,
+                           filters={"team": team, "theme": theme},
+                           planned_sample=sum(sizes) if sizes else None, quarter=quarter)
+
+
+async def briefing_for_period(facts: FactStore, *, period: str, today: date,
+                              team: str | None = None,
+                              theme: str | None = None) -> dict[str, Any]:
+    """`period` is a month (2026-11) or a quarter (2026-Q4)."""
+    if QUARTER_PATTERN.match(period):
+        return await quarterly_briefing(facts, quarter=period, today=today, team=team,
+                                        theme=theme)
+    return await monthly_briefing(facts, month=period, today=today, team=team, theme=theme)
 
 
 def _public(document: dict[str, Any]) -> dict[str, Any]:

@@ -44,33 +44,49 @@ def as_of_for(month: str, today: date) -> date:
 
 def monthly_briefing(f: BriefingFacts, *, month: str, months: list[str], today: date,
                      filters: dict[str, str | None]) -> dict[str, Any]:
-    as_of = as_of_for(month, today)
-    audits = in_month(f.audits, month)
+    planned = (f.programme or {}).get("moderation_sample_size")
+    return period_briefing(f, period=[month], months=months, today=today, filters=filters,
+                           planned_sample=planned)
+
+
+def period_briefing(f: BriefingFacts, *, period: list[str], months: list[str], today: date,
+                    filters: dict[str, str | None], planned_sample: int | None,
+                    quarter: str | None = None) -> dict[str, Any]:
+    """The briefing's figures summed over `period` (one month, or a quarter's three);
+    `months` is the trend window ending with the period's last month."""
+    as_of = as_of_for(period[-1], today)
     body: dict[str, Any] = {
-        "month": month,
+        "month": None if quarter else period[0],
+        "quarter": quarter,
+        "months": period,
         "as_of": as_of.isoformat(),
         "filters": filters,
         "programme": f.programme,
-        "audits": sections.audits(audits, allocations=in_month(f.allocations, month),
-                                  concerns=in_month(f.concerns, month)),
+        "audits": sections.audits(within(f.audits, period),
+                                  allocations=within(f.allocations, period),
+                                  concerns=within(f.concerns, period)),
         "moderation": sections.moderation(
-            in_month(f.moderations, month), in_month(f.grade_changes, month),
-            planned_sample=(f.programme or {}).get("moderation_sample_size")),
-        "actions": sections.actions(in_month(f.actions, month, "raised_month"), f.actions,
-                                    month=month, as_of=as_of),
-        "complaints": sections.complaints(in_month(f.complaints, month), f.complaints,
-                                          months=[month], as_of=as_of),
-        "feedback": sections.feedback(in_month(f.feedback, month),
-                                      in_month(f.safety_links, month)),
-        "observations": sections.observations(in_month(f.observations, month),
-                                              in_month(f.checklists, month)),
+            within(f.moderations, period), within(f.grade_changes, period),
+            planned_sample=planned_sample),
+        "actions": sections.actions(within(f.actions, period, "raised_month"), f.actions,
+                                    months=period, as_of=as_of),
+        "complaints": sections.complaints(within(f.complaints, period), f.complaints,
+                                          months=period, as_of=as_of),
+        "feedback": sections.feedback(within(f.feedback, period),
+                                      within(f.safety_links, period)),
+        "observations": sections.observations(within(f.observations, period),
+                                              within(f.checklists, period)),
         "trends": trends(f, months),
         "signoff": f.signoff,
     }
     body["empty"] = is_empty(body)
-    body["note"] = ("No facts recorded for this month yet: every figure shows zero."
-                    if body["empty"] else None)
+    body["note"] = (f"No facts recorded for this {'quarter' if quarter else 'month'} yet: "
+                    "every figure shows zero." if body["empty"] else None)
     return body
+
+
+def within(rows: Rows, period: list[str], key: str = "month") -> Rows:
+    return [r for r in rows if r.get(key) in period]
 
 
 def trends(f: BriefingFacts, months: list[str]) -> list[dict[str, Any]]:

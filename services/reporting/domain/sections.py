@@ -63,11 +63,13 @@ def completed_in_time(action: dict[str, Any]) -> bool:
     return done is not None and done <= action["due_date"]
 
 
-def actions(raised: Rows, live: Rows, *, month: str, as_of: date) -> dict[str, Any]:
-    """`raised`: actions raised in the month; `live`: every action in the filter, for what
-    fell due or was completed in the month and what is overdue now."""
-    completed = [a for a in live if (a.get("completed_on") or "").startswith(month)]
-    due = [a for a in live if a["due_date"].startswith(month) and a.get("status") != "cancelled"]
+def actions(raised: Rows, live: Rows, *, as_of: date, month: str | None = None,
+            months: list[str] | None = None) -> dict[str, Any]:
+    """`raised`: actions raised in the period (`month`, or every one of `months`); `live`:
+    every action in the filter, for what fell due or was completed then and is overdue now."""
+    period = months or [month]
+    completed = [a for a in live if (a.get("completed_on") or "")[:7] in period]
+    due = [a for a in live if a["due_date"][:7] in period and a.get("status") != "cancelled"]
     in_time = sum(1 for a in completed if completed_in_time(a))
     return {
         "raised": len(raised),

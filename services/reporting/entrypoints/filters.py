@@ -16,6 +16,19 @@ MonthQuery = Annotated[str, Query(pattern=MONTH_PATTERN.pattern, examples=["2026
 QuarterQuery = Annotated[str, Query(pattern=QUARTER_PATTERN.pattern, examples=["2026-Q3"])]
 
 
+def briefing_period(
+    month: Annotated[str | None, Query(pattern=MONTH_PATTERN.pattern, examples=["2026-11"])] = None,
+    quarter: Annotated[str | None, Query(pattern=QUARTER_PATTERN.pattern,
+                                         examples=["2026-Q3"])] = None,
+) -> str:
+    """A month or a quarter, exactly one of them."""
+    if bool(month) == bool(quarter):
+        raise HTTPException(422, [{"loc": ["query", "month" if month else "quarter"],
+                                   "type": "value_error",
+                                   "msg": "give either month (YYYY-MM) or quarter (YYYY-Qn)"}])
+    return month or quarter  # type: ignore[return-value]
+
+
 @dataclass
 class Filters:
     team: str | None = None

@@ -12,13 +12,13 @@ from shared.auth import Principal, Role, allow
 from shared.envelope import utc_now
 
 from ..adapters import exports
-from ..adapters.briefing import monthly_briefing
+from ..adapters.briefing import briefing_for_period
 from ..adapters.facts import ACTION_FACTS
 from ..domain import names
 from ..domain.periods import months_between
 from ..domain.sections import is_overdue
 from ..domain.tables import BRIEFING_TABLES, rows_table
-from .filters import Filters, MonthQuery, filters
+from .filters import Filters, briefing_period, filters
 
 router = APIRouter(prefix="/reports", tags=["reports"])
 
@@ -35,41 +35,44 @@ DRILLABLE = {"audits": (names.AUDITS, "month"), "actions": (names.ACTIONS, "rais
 Format = Literal["csv", "xlsx"]
 
 
-async def briefing_for(request: Request, month: str, f: Filters) -> dict:
-    return await monthly_briefing(request.app.state.deps.facts, month=month,
-                                  today=utc_now().date(), team=f.team, theme=f.theme)
+async def briefing_for(request: Request, period: str, f: Filters) -> dict:
+    """`period`: a month, or a quarter (its three months summed)."""
+    return await briefing_for_period(request.app.state.deps.facts, period=period,
+                                     today=utc_now().date(), team=f.team, theme=f.theme)
 
 
 @router.get("/monthly-briefing")
 async def get_monthly_briefing(
-    request: Request, month: MonthQuery, f: Filters = Depends(filters),
+    request: Request, period: str = Depends(briefing_period), f: Filters = Depends(filters),
     _: Principal = Depends(allow(*BRIEFING_READERS)),
 ) -> dict:
-    """Every figure of the monthly briefing; a month without facts answers zeros and says so."""
-    return await briefing_for(request, month, f)
+    """Every figure of the monthly briefing (`month`), or of a quarter's three months summed
+    (`quarter`); a period without facts answers zeros and says so."""
+    return await briefing_for(request, period, f)
 
 
 @router.get("/monthly-briefing/tables/{table}.{fmt}")
 async def export_briefing_table(
     request: Request, table: Literal[tuple(BRIEFING_TABLES)], fmt: Format,  # type: ignore[valid-type]
-    month: MonthQuery, f: Filters = Depends(filters),
+    period: str = Depends(briefing_period), f: Filters = Depends(filters),
     _: Principal = Depends(allow(*BRIEFING_READERS)),
 ) -> Response:
-    rows = BRIEFING_TABLES[table](await briefing_for(request, month, f))
-    return table_response(rows, f"briefing-{month}-{table}", fmt)
+    rows = BRIEFING_TABLES[table](await briefing_for(request, period, f))
+    return table_response(rows, f"briefing-{period}-{table}", fmt)
 
 
 @router.get("/monthly-briefing.pdf")
 async def briefing_pdf(
-    request: Request, month: MonthQuery, f: Filters = Depends(filters),
+    request: Request, period: str = Depends(briefing_period), f: Filters = Depends(filters),
     _: Principal = Depends(allow(*BRIEFING_READERS)),
 ) -> Response:
-    b = await briefing_for(request, month, f)
-    notes = [n for n in [b["note"], signoff_note(b["signoff"])] if n]
-    body = exports.to_pdf(f"Monthly briefing: {month}",
+    b = await briefing_for(request, period, f)
+    notes = [n for n in [b["note"], signoff_note(b["signoff"], b["quarter"])] if n]
+    kind = "Quarterly" if b["quarter"] else "Monthly"
+    body = exports.to_pdf(f"{kind} briefing: {period}",
                           [(name.capitalize(), make(b)) for name, make in BRIEFING_TABLES.items()],
                           notes=notes)
-    return Response(body, media_type=exports.PDF_TYPE, headers=attachment(f"briefing-{month}.pdf"))
+    return Response(body, media_type=exports.PDF_TYPE, headers=attachment(f"briefing-{period}.pdf"))
 
 
 @router.get("/facts/{kind}")
@@ -157,7 +160,9 @@ def attachment(filename: str) -> dict[str, str]:
     return {"Content-Disposition": f'attachment; filename="{filename}"'}
 
 
-def signoff_note(signoff: dict | None) -> str | None:
+def signoff_note(signoff: dict | None, quarter: str | None = None) -> str | None:
+    if quarter:
+        return "The head of quality signs off each month's briefing: open a month to read it."
     if not signoff:
         return "Not yet signed off by the head of quality."
     return (f"Signed off by {signoff['signed_off_by']} on {signoff['signed_off_at'][:10]} "

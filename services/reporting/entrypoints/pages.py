@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from schemas.common import MONTH_PATTERN, Grade
@@ -14,7 +15,7 @@ from shared.envelope import utc_now
 from shared.web import page_templates
 
 from ..adapters import charts
-from ..domain.periods import quarter_of
+from ..domain.periods import QUARTER_PATTERN, quarter_of
 from ..domain.tables import BRIEFING_TABLES
 from .filters import Filters, filters, known_values
 from .http import BRIEFING_READERS, briefing_for, signoff_note
@@ -36,35 +37,60 @@ async def home(request: Request, who: Principal = Depends(allow(*EVERYONE))) -> 
         "month": utc_now().strftime("%Y-%m"), "quarter": quarter_of(utc_now().strftime("%Y-%m"))})
 
 
+def period_problem(month: str | None, quarter: str | None) -> str | None:
+    if quarter and not QUARTER_PATTERN.match(quarter):
+        return f"Quarter must be written like 2026-Q3 (Q1 to Q4), not {quarter!r}."
+    if not quarter and month and not MONTH_PATTERN.match(month):
+        return f"Month must be written YYYY-MM, like 2026-11, not {month!r}."
+    return None
+
+
 @router.get("/briefing", response_class=HTMLResponse)
 async def briefing_page(
-    request: Request,
-    month: Annotated[str | None, Query(pattern=MONTH_PATTERN.pattern)] = None,
-    f: Filters = Depends(filters),
+    request: Request, month: str | None = None, quarter: str | None = None,
+    team: str | None = None, theme: str | None = None,
     who: Principal = Depends(allow(*BRIEFING_READERS)),
 ) -> HTMLResponse:
-    month = month or utc_now().strftime("%Y-%m")
-    b = await briefing_for(request, month, f)
+    """A month, or a quarter's three months summed (a quarter, when given, wins: one form
+    carries both fields)."""
+    quarter = (quarter or "").strip() or None
+    month = None if quarter else (month or utc_now().strftime("%Y-%m"))
+    context = {"principal": who, "month": month, "quarter": quarter, "grades": list(Grade),
+               "teams": sorted(await known_values(request, "team")),
+               "themes": sorted(await known_values(request, "theme")),
+               "f": Filters(team=team, theme=theme), "b": None}
+    error = period_problem(month, quarter)
+    if not error:
+        try:
+            f = await filters(request, team, theme)
+        except HTTPException as refused:
+            error = "; ".join(d["msg"] for d in refused.detail)
+    if error:
+        return templates.TemplateResponse(request, "briefing.html", {**context, "error": error},
+                                          status_code=422)
+    period = quarter or month
+    b = await briefing_for(request, period, f)
     a = b["audits"]
     grade_rows = {"Overall": a["overall_grades"], "Impact": a["impact_grades"],
                   **{f"Standard {s}": c for s, c in a["by_standard"].items()}}
     pictures = {
-        "grades": charts.grade_bars(grade_rows, title="Grades this month"),
+        "grades": charts.grade_bars(grade_rows, title=f"Grades, {period}"),
         "trends": charts.trend_lines(b["trends"], TREND_SERIES, title="Six-month trends"),
         "volumes": charts.trend_lines(
             b["trends"], {"audits_completed": "Audits", "actions_raised": "Actions raised",
                           "complaints_received": "Complaints", "compliments": "Compliments"},
             title="Volumes by month"),
     }
-    query = "&".join(f"{k}={v}" for k, v in
-                     {"month": month, "team": f.team, "theme": f.theme}.items() if v)
+    scope = {k: v for k, v in {"team": f.team, "theme": f.theme}.items() if v}
+    period_query = {"quarter": quarter} if quarter else {"month": month}
     return templates.TemplateResponse(request, "briefing.html", {
-        "principal": who, "month": month, "b": b, "grades": list(Grade), "f": f,
+        **context, "b": b, "f": f, "period": period, "error": None,
         "charts": pictures, "tables": {n: make(b) for n, make in BRIEFING_TABLES.items()},
-        "query": query, "teams": sorted(await known_values(request, "team")),
-        "themes": sorted(await known_values(request, "theme")),
-        "signoff_note": signoff_note(b["signoff"]),
-        "can_sign_off": who.has_any(frozenset({Role.HEAD_OF_QUALITY}))})
+        "query": urlencode({**period_query, **scope}),
+        "drill_query": urlencode({**({"team": f.team} if f.team else {}),
+                                  "from_month": b["months"][0], "month": b["months"][-1]}),
+        "signoff_note": signoff_note(b["signoff"], quarter),
+        "can_sign_off": not quarter and who.has_any(frozenset({Role.HEAD_OF_QUALITY}))})
 
 
 @router.post("/briefing/sign-off")
