@@ -43,8 +43,8 @@ async def briefing_for(request: Request, period: str, f: Filters) -> dict:
 
 @router.get("/monthly-briefing")
 async def get_monthly_briefing(
-    request: Request, period: str = Depends(briefing_period), f: Filters = Depends(filters),
-    _: Principal = Depends(allow(*BRIEFING_READERS)),
+    request: Request, _: Principal = Depends(allow(*BRIEFING_READERS)),
+    period: str = Depends(briefing_period), f: Filters = Depends(filters),
 ) -> dict:
     """Every figure of the monthly briefing (`month`), or of a quarter's three months summed
     (`quarter`); a period without facts answers zeros and says so."""
@@ -54,8 +54,8 @@ async def get_monthly_briefing(
 @router.get("/monthly-briefing/tables/{table}.{fmt}")
 async def export_briefing_table(
     request: Request, table: Literal[tuple(BRIEFING_TABLES)], fmt: Format,  # type: ignore[valid-type]
-    period: str = Depends(briefing_period), f: Filters = Depends(filters),
     _: Principal = Depends(allow(*BRIEFING_READERS)),
+    period: str = Depends(briefing_period), f: Filters = Depends(filters),
 ) -> Response:
     rows = BRIEFING_TABLES[table](await briefing_for(request, period, f))
     return table_response(rows, f"briefing-{period}-{table}", fmt)
@@ -63,8 +63,8 @@ async def export_briefing_table(
 
 @router.get("/monthly-briefing.pdf")
 async def briefing_pdf(
-    request: Request, period: str = Depends(briefing_period), f: Filters = Depends(filters),
-    _: Principal = Depends(allow(*BRIEFING_READERS)),
+    request: Request, _: Principal = Depends(allow(*BRIEFING_READERS)),
+    period: str = Depends(briefing_period), f: Filters = Depends(filters),
 ) -> Response:
     b = await briefing_for(request, period, f)
     notes = [n for n in [b["note"], signoff_note(b["signoff"], b["quarter"])] if n]
