@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -18,6 +19,7 @@ from faststream.kafka.prometheus import KafkaPrometheusMiddleware
 
 from schemas.base import EventData
 
+from .bulk import BulkProducer
 from .envelope import Envelope, utc_now
 from .metrics import PlatformMetrics
 from .settings import ServiceSettings
@@ -48,12 +50,14 @@ class EventPublisher:
     """Wraps payloads in the envelope and publishes them keyed by subject."""
 
     def __init__(
-        self, broker: KafkaBroker, *, source: str, metrics: PlatformMetrics, timeout: float
+        self, broker: KafkaBroker, *, source: str, metrics: PlatformMetrics, timeout: float,
+        bulk: BulkProducer | None = None,
     ) -> None:
         self.broker = broker
         self.source = source
         self.metrics = metrics
         self.timeout = timeout
+        self.bulk = bulk
 
     def envelope(
         self,
@@ -83,6 +87,20 @@ class EventPublisher:
             correlation_id=envelope.correlation_id,
         )
         self.metrics.events_published.labels(envelope.event_type).inc()
+
+    async def publish_many(self, events: Sequence[tuple[str, Envelope]]) -> bool:
+        """Many (topic, envelope) pairs at once; False if Kafka did not acknowledge them all
+        (the caller keeps them in an outbox for the relay)."""
+        if not events:
+            return True
+        assert self.bulk is not None, "built without a bulk producer"
+        try:
+            await self.bulk.send_all(events, timeout=self.timeout * 4)
+        except (TimeoutError, KafkaError):
+            return False
+        for _, envelope in events:
+            self.metrics.events_published.labels(envelope.event_type).inc()
+        return True
 
     async def publish_raw(self, value: bytes, topic: str, *, key: bytes | None, **extra: Any) -> None:
         try:

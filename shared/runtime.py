@@ -15,6 +15,7 @@ from tenacity import AsyncRetrying, stop_after_delay, wait_exponential
 from schemas import topics
 
 from .auth import TokenVerifier, configure_auth
+from .bulk import BulkProducer
 from .consumer import EventConsumer, TopicRoutes
 from .http import health_router, install_middleware
 from .kafka import EventPublisher, ensure_topics, make_broker
@@ -47,7 +48,8 @@ class Runtime:
         metrics = PlatformMetrics.create()
         broker = make_broker(settings, metrics)
         publisher = EventPublisher(broker, source=settings.service_name, metrics=metrics,
-                                   timeout=settings.publish_timeout_seconds)
+                                   timeout=settings.publish_timeout_seconds,
+                                   bulk=BulkProducer(settings))
         all_indexes = [*indexes, *(outbox_index(c) for c in outbox_collections)]
         store = Store.connect(settings, all_indexes)
         return cls(
@@ -76,6 +78,8 @@ class Runtime:
             task.cancel()
         await asyncio.gather(*self.tasks, return_exceptions=True)
         await self.broker.stop()
+        if self.publisher.bulk is not None:
+            await self.publisher.bulk.stop()
         await self.store.close()
 
 

@@ -6,6 +6,8 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from pymongo.errors import DuplicateKeyError
+
 from shared.store import IndexSpec, Store, ascending
 
 QUARANTINE = "quarantine"
@@ -19,16 +21,25 @@ class QuarantineRepository:
     @staticmethod
     def entry(*, source: str, content: Any, reasons: list[str], channel: str,
               import_id: str | None, row: int | None, now: datetime,
-              shape: str = "item") -> dict[str, Any]:
+              shape: str = "item", entry_id: str | None = None) -> dict[str, Any]:
         """`shape`: "item" (JSON as a system sent it) or "row" (a file's row, header → cell,
-        mapped again when re-submitted)."""
-        return {"_id": str(uuid.uuid4()), "source": source, "content": content, "shape": shape,
+        mapped again when re-submitted). `entry_id`: fixed by the caller when the same input
+        can arrive twice (a redelivered Kafka message), so it is kept once."""
+        return {"_id": entry_id or str(uuid.uuid4()), "source": source, "content": content, "shape": shape,
                 "reasons": reasons, "channel": channel, "import_id": import_id, "row": row,
                 "status": "open", "received_at": now, "attempts": 0}
 
     async def add_many(self, entries: list[dict[str, Any]]) -> None:
         if entries:
             await self.collection.insert_many(entries, ordered=False)
+
+    async def add_once(self, entry: dict[str, Any]) -> bool:
+        """False when an entry with this id is kept already."""
+        try:
+            await self.collection.insert_one(entry)
+        except DuplicateKeyError:
+            return False
+        return True
 
     async def get(self, entry_id: str) -> dict[str, Any] | None:
         return await self.collection.find_one({"_id": entry_id})

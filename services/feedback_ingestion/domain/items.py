@@ -6,6 +6,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, Field, model_validator
@@ -17,11 +18,16 @@ from shared.envelope import derived_id
 MOMO_ONLY = ("app", "statement_kind", "feelings")
 
 
+@lru_cache(maxsize=8192)  # asked several times per item while a chunk is imported
+def _item_id(source: str, source_id: str) -> str:
+    return derived_id("feedback", source, source_id)
+
+
 class Canonical(BaseModel):
     """What every incoming kind shares: an id from (source, source id) and a content hash."""
 
     def item_id(self) -> str:
-        return derived_id("feedback", self.source, self.source_id)  # type: ignore[attr-defined]
+        return _item_id(self.source, self.source_id)  # type: ignore[attr-defined]
 
     def content_hash(self) -> str:
         canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True)

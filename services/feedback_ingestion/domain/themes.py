@@ -9,9 +9,10 @@ from functools import lru_cache
 Taxonomy = Mapping[str, list[str]]
 
 
-@lru_cache(maxsize=4096)
-def _pattern(keyword: str) -> re.Pattern[str]:
-    return re.compile(rf"\b{re.escape(keyword.lower())}\b")
+@lru_cache(maxsize=1024)
+def _pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern per theme: any of its keywords as a whole word."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(k.lower()) for k in keywords) + r")\b")
 
 
 def tag(texts: Iterable[str], taxonomy: Taxonomy, *, given: Iterable[str] = ()) -> list[str]:
@@ -20,6 +21,6 @@ def tag(texts: Iterable[str], taxonomy: Taxonomy, *, given: Iterable[str] = ()) 
     lowered = " ".join(texts).lower()
     if lowered:
         for theme, keywords in taxonomy.items():
-            if theme not in themes and any(_pattern(k).search(lowered) for k in keywords):
+            if keywords and theme not in themes and _pattern(tuple(keywords)).search(lowered):
                 themes.add(theme)
     return sorted(themes)

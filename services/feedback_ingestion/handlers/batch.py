@@ -4,7 +4,7 @@ Per chunk: check every row (failures to quarantine, in one insert); Safety Link 
 first, one by one, so they are published at once, ahead of the chunk. Then the rest, taken
 as new: their events are written in ONE chunk-outbox document, the items in one
 insert_many; items already stored come back as duplicate-key errors and their events are
-dropped from the chunk outbox before publishing. The events are handed to the producer
+dropped from the chunk outbox before publishing. The events are handed to the bulk producer
 without awaiting each, then awaited together (acks=all, idempotent producer); then the
 chunk outbox is deleted. If the broker does not acknowledge, the chunk outbox stays and the
 relay publishes it. Items already stored are then decided (duplicate / update) one by one.
@@ -12,12 +12,9 @@ relay publishes it. Items already stored are then decided (duplicate / update) o
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 from collections.abc import Sequence
 from typing import Any
-
-from aiokafka.errors import KafkaError
 
 from shared.envelope import Envelope
 from shared.kafka import EventPublisher
@@ -31,16 +28,8 @@ Row = tuple[int, Any, dict[str, Any] | None]
 
 
 async def publish_all(publisher: EventPublisher, events: Sequence[tuple[Any, Envelope]]) -> bool:
-    try:
-        futures = [await publisher.broker.publish(
-            env.to_bytes(), data.topic, key=env.key(), headers={"event_type": env.event_type},
-            correlation_id=env.correlation_id, no_confirm=True) for data, env in events]
-        await asyncio.wait_for(asyncio.gather(*futures), timeout=publisher.timeout * 4)
-    except (TimeoutError, KafkaError):
-        return False  # kept in the chunk outbox: the relay publishes it when the broker returns
-    for _, env in events:
-        publisher.metrics.events_published.labels(env.event_type).inc()
-    return True
+    """False if Kafka did not acknowledge: the chunk outbox keeps them for the relay."""
+    return await publisher.publish_many([(data.topic, env) for data, env in events])
 
 
 def _check(intake: Intake, source: str, rows: Sequence[Row], *, channel: str,

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from shared.envelope import utc_now
+from shared.envelope import derived_id, utc_now
 from shared.kafka import EventPublisher
 from shared.outbox import VersionConflict
 
@@ -77,12 +77,16 @@ class Intake:
         raise AssertionError("unreachable")
 
     async def receive(self, source: str, raw: Any, *, channel: str, correlation_id: str,
-                      import_id: str | None = None, row: int | None = None) -> Receipt:
+                      import_id: str | None = None, row: int | None = None,
+                      delivery_id: str | None = None) -> Receipt:
+        """`delivery_id`: the same for a redelivery of the same message (Kafka), so a
+        redelivered invalid item is quarantined once and counted as a duplicate."""
         try:
             item = self.check(source, raw)
         except Invalid as invalid:
             receipt = await self.quarantine_one(source, raw, invalid.reasons, channel=channel,
-                                                import_id=import_id, row=row)
+                                                import_id=import_id, row=row,
+                                                delivery_id=delivery_id)
         else:
             receipt = await self.accept(item, correlation_id=correlation_id)
         await self.count([receipt.outcome], import_id=import_id)
@@ -94,11 +98,14 @@ class Intake:
         return receipt
 
     async def quarantine_one(self, source: str, raw: Any, reasons: list[str], *, channel: str,
-                             import_id: str | None, row: int | None) -> Receipt:
-        entry = self.quarantine.entry(source=source, content=raw, reasons=reasons,
-                                      channel=channel, import_id=import_id, row=row,
-                                      now=self.clock())
-        await self.quarantine.add_many([entry])
+                             import_id: str | None, row: int | None,
+                             delivery_id: str | None = None) -> Receipt:
+        entry = self.quarantine.entry(
+            source=source, content=raw, reasons=reasons, channel=channel, import_id=import_id,
+            row=row, now=self.clock(),
+            entry_id=derived_id("quarantine", delivery_id) if delivery_id else None)
+        if not await self.quarantine.add_once(entry):
+            return Receipt("duplicate", quarantine_id=entry["_id"], reasons=reasons)
         return Receipt("quarantined", quarantine_id=entry["_id"], reasons=reasons)
 
     async def count(self, outcomes: list[str], *, import_id: str | None) -> None:

@@ -15,4 +15,5 @@ class RawItemHandlers:
 
     async def on_raw_item(self, event: RawFeedbackSubmitted, envelope: Envelope) -> None:
         await self.intake.receive(event.source, event.item, channel="kafka",
-                                  correlation_id=envelope.correlation_id)
+                                  correlation_id=envelope.correlation_id,
+                                  delivery_id=str(envelope.event_id))

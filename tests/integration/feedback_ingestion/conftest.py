@@ -11,12 +11,14 @@ from services.feedback_ingestion.bootstrap import build_app
 from services.feedback_ingestion.settings import FeedbackIngestionSettings
 from shared import signatures
 from tests.support.factories import uid
+from tests.support.kafka import start_group_at_end
 
 
 async def _running(consume_raw_topic: bool):
     settings = FeedbackIngestionSettings(mongo_database=uid("itest_fi").replace("-", "_"),
                                          kafka_group_suffix=uid("-g"),
                                          consume_raw_topic=consume_raw_topic)
+    await start_group_at_end(settings.consumer_group)  # only this test's raw messages
     app = build_app(settings)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)

@@ -75,3 +75,27 @@ async def test_a_safety_link_row_is_published_before_the_rest_of_its_chunk(feedb
     urgent = seen[f"feedback.safety_link_triggered:{ids[1]}"]
     others = [seen[f"feedback.item_accepted:{i}"] for i in (ids[0], ids[2])]
     assert all(urgent["occurred_at"] <= other["occurred_at"] for other in others)
+
+
+async def test_a_redelivered_invalid_raw_item_is_quarantined_once(feedback_reading_raw):
+    feedback = feedback_reading_raw
+    publisher = feedback.app.state.runtime.publisher
+    async def day_counts() -> dict:
+        return (await feedback.get("/feedback/reconciliation", headers=HOQ)).json()
+
+    before = await day_counts()
+    bad = {"source_id": uid("raw"), "received_on": "31/02/2026"}
+    message = raw_envelope("compliment", bad)
+    for _ in range(2):  # the same message twice, as Kafka redelivers after a lost commit
+        await publisher.publish(message, topics.FEEDBACK_RAW)
+
+    async def both_handled():
+        now = await day_counts()
+        return now if now["duplicates"] > before["duplicates"] else None
+
+    after = await eventually(both_handled, timeout=60, what="the redelivery counted")
+    entries = [e for e in (await feedback.get("/feedback/quarantine", headers=HOQ)).json()
+               if e["content"].get("source_id") == bad["source_id"]]
+    assert len(entries) == 1
+    assert after["quarantined"] - before["quarantined"] == 1
+    assert after["duplicates"] - before["duplicates"] == 1 and after["balanced"]
