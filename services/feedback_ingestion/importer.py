@@ -35,8 +35,12 @@ def count_lines(path: Path) -> int | None:
                    - 1, 0)
 
 
+SHOWN_PROBLEMS = 50  # quarantined rows printed; all are in --report and the stored report
+
+
 async def import_file(source: str, path: Path, *, report: Path | None,
-                      settings: FeedbackIngestionSettings, quiet: bool = False) -> ImportResult:
+                      settings: FeedbackIngestionSettings, quiet: bool = False,
+                      problems: list[dict] | None = None) -> ImportResult:
     runtime = build_runtime(settings, relay=False)
     deps = build_dependencies(settings, runtime)
     await runtime.start()
@@ -53,14 +57,21 @@ async def import_file(source: str, path: Path, *, report: Path | None,
                 by="command-line", mappings=settings.ingestion["mappings"],
                 chunk_rows=settings.import_chunk_rows, report_rows=settings.import_report_rows,
                 correlation_id=str(uuid.uuid4()), progress=bar.update,
-                on_row=(lambda r: writer.writerow([r["row"], r["outcome"], r["item_id"] or "",
-                                                   "; ".join(r["reasons"])]))
-                if writer else (lambda r: None))
+                on_row=lambda r: _on_row(r, writer, problems))
     finally:
         bar.close()
         if report_file:
             report_file.close()
         await runtime.stop()
+
+
+def _on_row(row: dict, writer, problems: list[dict] | None) -> None:
+    if writer:
+        writer.writerow([row["row"], row["outcome"], row["item_id"] or "",
+                         "; ".join(row["reasons"])])
+    if problems is not None and row["outcome"] == "quarantined" \
+            and len(problems) < SHOWN_PROBLEMS:
+        problems.append(row)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,8 +81,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", type=Path, help="write the per-row report here (CSV)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
+    problems: list[dict] = []
     result = asyncio.run(import_file(args.source, args.file, report=args.report,
-                                     settings=FeedbackIngestionSettings(), quiet=args.quiet))
+                                     settings=FeedbackIngestionSettings(), quiet=args.quiet,
+                                     problems=problems))
     if result.status == "refused":
         print(f"refused: {result.error}", file=sys.stderr)
         return 1
@@ -79,9 +92,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"import {result.import_id}: received {counts['received']}, accepted "
           f"{counts['accepted'] + counts['updated']} (of which updates {counts['updated']}), "
           f"duplicates {counts['duplicate']}, quarantined {counts['quarantined']}")
-    for row in result.rows:
-        if row["outcome"] == "quarantined":
-            print(f"  row {row['row']}: {'; '.join(row['reasons'])}")
+    for row in problems:
+        print(f"  row {row['row']}: {'; '.join(row['reasons'])}")
+    print(f"full report: GET /feedback/imports/{result.import_id}/report.csv")
     return 2 if counts["quarantined"] else 0
 
 

@@ -30,7 +30,8 @@ class FeedbackIngestionSettings(ServiceSettings):
                              "practice_learning_team", "admin"]
     consume_raw_topic: bool = True  # read qa.feedback.raw (upstream systems' raw items)
     import_chunk_rows: int = 500
-    import_report_rows: int = 2000
+    import_report_rows: int = 2000  # rows in the answer and on the page; all are in pages
+    import_stale_seconds: int = 300  # a running import silent this long was interrupted
 
     @model_validator(mode="after")
     def _refuse_development_webhook_secrets(self) -> FeedbackIngestionSettings:

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile, status
+import csv
+import io
+from datetime import timedelta
+
+from fastapi import (APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile,
+                     status)
+from fastapi.responses import StreamingResponse
 
 from shared.auth import Principal, Role, allow
+from shared.envelope import utc_now
 from shared.http import current_correlation_id, found_or_404
 
+from ..domain.imports import with_shown_status
 from ..handlers.imports import ImportResult, run_import
 
 router = APIRouter(prefix="/feedback", tags=["imports"])
@@ -28,7 +36,8 @@ def summary(result: ImportResult) -> dict:
     counts = {k: result.counts[k] for k in ("received", "accepted", "updated", "duplicate",
                                              "quarantined")}
     return {"import_id": result.import_id, "status": result.status, "error": result.error,
-            "counts": counts, "rows": result.rows, "rows_truncated": result.truncated}
+            "counts": counts, "rows": result.rows, "rows_truncated": result.truncated,
+            "pages": result.pages, "report_csv": f"/feedback/imports/{result.import_id}/report.csv"}
 
 
 @router.post("/imports")
@@ -45,9 +54,48 @@ async def upload_import(
     return summary(result)
 
 
+def shown(record: dict, settings) -> dict:
+    return with_shown_status(record, now=utc_now(),
+                             stale_after=timedelta(seconds=settings.import_stale_seconds))
+
+
 @router.get("/imports/{import_id}")
 async def get_import(import_id: str, request: Request,
                      _: Principal = Depends(allow(*IMPORTERS))) -> dict:
-    found = found_or_404(await request.app.state.deps.imports.get(import_id), f"no import {import_id}")
-    counts = await request.app.state.deps.counts.get("import", import_id)
-    return found | {"counts": counts}
+    """The import, its counts and the first rows of its report; `pages` pages hold all."""
+    deps = request.app.state.deps
+    found = found_or_404(await deps.imports.get(import_id), f"no import {import_id}")
+    counts = await deps.counts.get("import", import_id)
+    return shown(found, deps.settings) | {"counts": counts}
+
+
+@router.get("/imports/{import_id}/report")
+async def get_report_page(import_id: str, request: Request, page: int = Query(1, ge=1),
+                          _: Principal = Depends(allow(*IMPORTERS))) -> dict:
+    """One page (one chunk of rows) of the full per-row report."""
+    rows = found_or_404(await request.app.state.deps.imports.page(import_id, page),
+                        f"no page {page} for import {import_id}")
+    return {"import_id": import_id, "page": page, "rows": rows}
+
+
+@router.get("/imports/{import_id}/report.csv")
+async def get_report_csv(import_id: str, request: Request,
+                         _: Principal = Depends(allow(*IMPORTERS))) -> StreamingResponse:
+    """The whole per-row report, streamed (a 100,000-row import is never held at once)."""
+    imports = request.app.state.deps.imports
+    found = found_or_404(await imports.get(import_id), f"no import {import_id}")
+
+    async def lines():
+        yield "row,outcome,item_id,reasons\r\n"
+        async for row in imports.all_rows(import_id, found.get("pages", 0)):
+            yield report_line(row)
+
+    return StreamingResponse(lines(), media_type="text/csv", headers={
+        "Content-Disposition": f'attachment; filename="import-{import_id}.csv"'})
+
+
+def report_line(row: dict) -> str:
+    out = io.StringIO()
+    csv.writer(out).writerow([row["row"], row["outcome"], row.get("item_id") or "",
+                              "; ".join(row.get("reasons") or [])])
+    return out.getvalue()

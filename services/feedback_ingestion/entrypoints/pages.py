@@ -13,7 +13,7 @@ from shared.envelope import utc_now
 from shared.web import page_templates
 
 from ..domain.sources import SOURCES
-from .imports import IMPORTERS, import_upload, summary
+from .imports import IMPORTERS, import_upload, shown, summary
 from .privacy import quarantine_view
 from .quarantine import COUNTERS, FIXERS, resubmit_entry
 
@@ -84,5 +84,5 @@ async def reconciliation_page(request: Request,
                               who: Principal = Depends(allow(*COUNTERS))) -> HTMLResponse:
     deps = request.app.state.deps
     return templates.TemplateResponse(request, "reconciliation.html", {
-        "principal": who, "days": await deps.counts.days(), "imports": await deps.imports.recent(),
+        "principal": who, "days": await deps.counts.days(), "imports": [shown(i, deps.settings) for i in await deps.imports.recent()],
         "today": utc_now().date().isoformat()})

@@ -3,6 +3,7 @@ chunks, count, and keep a per-row report (accepted / duplicate / updated / quara
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
@@ -18,14 +19,19 @@ from .batch import receive_many
 from .intake import Intake
 
 
+FAILED = ("stopped by an error after the rows reported; import the same file again: rows "
+          "already taken in count as duplicates")
+
+
 @dataclass
 class ImportResult:
     import_id: str
     status: str  # done | refused
     error: str | None = None
     counts: Counter[str] = field(default_factory=Counter)
-    rows: list[dict[str, Any]] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list)  # the first rows only
     truncated: bool = False
+    pages: int = 0  # the full report, one page per chunk (ImportRepository.page)
 
 
 def _text(cell: Any) -> Any:
@@ -62,32 +68,45 @@ async def run_import(
         for entry in _mapped(source_rows, mappings[source]):
             chunk.append(entry)
             if len(chunk) >= chunk_rows:
-                await _chunk(intake, source, chunk, result, correlation_id, report_rows, on_row)
+                await _chunk(intake, imports, source, chunk, result, correlation_id,
+                             report_rows, on_row)
                 progress(len(chunk))
                 chunk = []
         if chunk:
-            await _chunk(intake, source, chunk, result, correlation_id, report_rows, on_row)
+            await _chunk(intake, imports, source, chunk, result, correlation_id, report_rows,
+                         on_row)
             progress(len(chunk))
         if not result.counts["received"]:
             raise EmptyFile("the file has a header but no data rows")
     except (EmptyFile, UnknownColumns) as error:
         result.status, result.error = "refused", str(error)
+    except Exception:
+        with contextlib.suppress(Exception):  # the store may be what failed
+            await imports.finished(result.import_id, status="failed", error=FAILED,
+                                   rows=result.rows, truncated=result.truncated,
+                                   now=intake.clock())
+        raise
     await imports.finished(result.import_id, status=result.status, error=result.error,
                            rows=result.rows, truncated=result.truncated, now=intake.clock())
     return result
 
 
-async def _chunk(intake: Intake, source: str, chunk: list, result: ImportResult,
-                 correlation_id: str, report_rows: int, on_row: Callable) -> None:
+async def _chunk(intake: Intake, imports: ImportRepository, source: str, chunk: list,
+                 result: ImportResult, correlation_id: str, report_rows: int,
+                 on_row: Callable) -> None:
     receipts = await receive_many(intake, source, chunk, channel="file",
                                   correlation_id=correlation_id, import_id=result.import_id)
+    page: list[dict[str, Any]] = []
     for number, receipt in receipts:
         result.counts["received"] += 1
         result.counts[receipt.outcome] += 1
         line = {"row": number, "outcome": receipt.outcome, "item_id": receipt.item_id,
                 "reasons": receipt.reasons, "quarantine_id": receipt.quarantine_id}
         on_row(line)
+        page.append(line)
         if len(result.rows) < report_rows:
             result.rows.append(line)
         else:
             result.truncated = True
+    result.pages += 1
+    await imports.report_page(result.import_id, result.pages, page, now=intake.clock())
