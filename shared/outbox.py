@@ -2,13 +2,16 @@
 
 The local store has no transactions, so an aggregate document carries its own outbox:
 one atomic write stores the new state and the new events together. The events are then
-published (in order) and pulled from the outbox; a relay republishes whatever a crash or
-a broker outage left behind. Consumers are idempotent, so a repeat publish is harmless.
+published in order; a relay republishes whatever a crash or a broker outage left behind.
+Consumers are idempotent, so a repeat publish is harmless.
 
-The relay reads a small `outbox_pending` collection of markers (written before the
-aggregate, removed once its outbox is empty) instead of scanning every aggregate: FerretDB
-answers any query but one on `_id` with a full scan. A full scan runs once at start-up, to
-catch anything a crash left between the two writes.
+Before each write, a marker holding that write's events goes into `outbox_pending`; once
+the broker has acknowledged them the marker is deleted. Nothing is written back to the
+aggregate: FerretDB 1.24 scans the whole collection for every update (about 70 ms at
+10,000 documents), so clearing an outbox in place made every request slower as data grew.
+The aggregate keeps its events as its history; what is pending is exactly what a marker
+names. The relay trusts a marker only once the aggregate shows its events (the write
+happened); a marker whose write never happened is dropped after a grace period.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 from pymongo import ReturnDocument
@@ -23,8 +28,9 @@ from pymongo.errors import DuplicateKeyError
 
 from schemas.base import EventData
 
-from .envelope import Envelope
+from .envelope import Envelope, utc_now
 from .kafka import BrokerUnavailable, EventPublisher
+from .marker_sweeper import MarkerSweeper
 from .metrics import PlatformMetrics
 from .store import IndexSpec, Store, ascending
 
@@ -38,8 +44,7 @@ class VersionConflict(Exception):
     """The aggregate changed (or already existed) since it was read."""
 
 
-def outbox_index(collection: str) -> IndexSpec:
-    return IndexSpec(collection, ascending(f"{OUTBOX}.event_id"), name="outbox_pending")
+MARKER_INDEXES = [IndexSpec(MARKERS, ascending("aggregate_id"))]
 
 
 def pending(events: Sequence[tuple[EventData, Envelope]]) -> list[dict[str, Any]]:
@@ -49,39 +54,60 @@ def pending(events: Sequence[tuple[EventData, Envelope]]) -> list[dict[str, Any]
     ]
 
 
+def marked_at(marker: dict[str, Any]) -> datetime:
+    """When the write was announced, naive UTC as the store returns it."""
+    return (marker.get("marked_at") or datetime(1970, 1, 1)).replace(tzinfo=None)
+
+
+@dataclass(frozen=True)
+class Written:
+    """One write's events as its writer holds them: flushed without reading them back."""
+
+    marker_id: str
+    events: tuple[tuple[str, Envelope], ...]  # (topic, envelope), in order
+
+
 class Outbox:
     def __init__(
         self, store: Store, publisher: EventPublisher, metrics: PlatformMetrics,
-        collections: Sequence[str],
+        collections: Sequence[str], *, grace_seconds: float = 60.0,
     ) -> None:
         self.store = store
         self.publisher = publisher
         self.metrics = metrics
         self.collections = tuple(collections)
+        self.grace = timedelta(seconds=grace_seconds)  # longer than any write can take
+        self.sweeper = MarkerSweeper(store.db[MARKERS])
 
     async def insert(
         self, collection: str, document: dict[str, Any],
         events: Sequence[tuple[EventData, Envelope]],
-    ) -> None:
-        await self._mark(collection, document["_id"], events)
+    ) -> Written | None:
+        """Returns the write's events, for `flush(..., written=)` to publish directly."""
+        written, ours = await self._mark(collection, document["_id"], events)
         try:
             await self.store.db[collection].insert_one(
                 {**document, "version": 1, OUTBOX: pending(events)}
             )
         except DuplicateKeyError as error:
+            if ours:
+                await self._unmark(written)  # this write did not happen
             raise VersionConflict(f"{document['_id']} already exists") from error
+        return written
 
     async def upsert_once(
         self, collection: str, document: dict[str, Any],
         events: Sequence[tuple[EventData, Envelope]],
     ) -> bool:
         """Insert if absent, else change nothing: for facts derived from consumed events."""
-        await self._mark(collection, document["_id"], events)
+        written, ours = await self._mark(collection, document["_id"], events)
         result = await self.store.db[collection].update_one(
             {"_id": document["_id"]},
             {"$setOnInsert": {**document, "version": 1, OUTBOX: pending(events)}},
             upsert=True,
         )
+        if result.upserted_id is None and ours:
+            await self._unmark(written)  # known already: its own marker (if any) stays
         return result.upserted_id is not None
 
     async def update(
@@ -89,7 +115,7 @@ class Outbox:
         changes: dict[str, Any], events: Sequence[tuple[EventData, Envelope]],
     ) -> dict[str, Any]:
         await self._claim(collection, aggregate_id, expected_version)
-        await self._mark(collection, aggregate_id, events)
+        written, ours = await self._mark(collection, aggregate_id, events)
         updated = await self.store.db[collection].find_one_and_update(
             {"_id": aggregate_id, "version": expected_version},
             {"$set": changes, "$inc": {"version": 1},
@@ -97,6 +123,8 @@ class Outbox:
             return_document=ReturnDocument.AFTER,
         )
         if updated is None:
+            if ours:
+                await self._unmark(written)
             raise VersionConflict(f"{aggregate_id} changed since version {expected_version}")
         return updated
 
@@ -111,83 +139,82 @@ class Outbox:
         except DuplicateKeyError as error:
             raise VersionConflict(f"{aggregate_id} changed since version {version}") from error
 
-    async def flush(self, collection: str, aggregate_id: str) -> bool:
-        """Publish the aggregate's pending events in order; False if the broker is down
-        (they stay in the outbox and the relay publishes them when it returns)."""
+    async def flush(self, collection: str, aggregate_id: str, *,
+                    written: Written | None = None) -> bool:
+        """Publish what this aggregate's writes left pending, in order; False if the broker
+        is down (the markers stay and the relay publishes them when it returns)."""
         try:
-            await self._publish_pending(collection, aggregate_id)
+            if written is not None:  # the events are at hand and the write is known done
+                await self._publish(written.events)
+                self.sweeper.done(written.marker_id)
+            else:
+                markers = await self.store.db[MARKERS].find(
+                    {"aggregate_id": aggregate_id, "collection": collection}).to_list(None)
+                await self._publish_marked(sorted(markers, key=marked_at))
         except BrokerUnavailable:
             log.warning("broker unavailable; events kept in the outbox")
-            await self._mark(collection, aggregate_id, [True])  # the relay may have unmarked it
             return False
-        await self._unmark_if_empty(collection, aggregate_id)
         return True
 
-    async def _mark(self, collection: str, aggregate_id: str, events: Sequence[Any]) -> None:
-        if not events:
-            return
-        try:
-            await self.store.db[MARKERS].update_one(
-                {"_id": f"{collection}/{aggregate_id}"},
-                {"$setOnInsert": {"collection": collection, "aggregate_id": aggregate_id}},
-                upsert=True,
-            )
-        except DuplicateKeyError:
-            pass  # two first writers raced: the marker is there either way
-
-    async def _unmark_if_empty(self, collection: str, aggregate_id: str) -> None:
-        document = await self.store.db[collection].find_one({"_id": aggregate_id}, {OUTBOX: 1})
-        if not (document or {}).get(OUTBOX):
-            await self.store.db[MARKERS].delete_one({"_id": f"{collection}/{aggregate_id}"})
-
-    async def _publish_pending(self, collection: str, aggregate_id: str) -> None:
-        document = await self.store.db[collection].find_one(
-            {"_id": aggregate_id}, {OUTBOX: 1}
-        )
-        entries = (document or {}).get(OUTBOX) or []
-        published: list[dict[str, Any]] = []
-        try:
-            for entry in entries:
-                envelope = Envelope.model_validate(entry["envelope"])
-                await self.publisher.publish(envelope, entry["topic"])
-                published.append(entry)
-        finally:
-            if published:
-                # One write for all that were published (even if a later one failed).
-                # $pullAll removes exact entries: FerretDB 1.24 treats a $pull condition as
-                # whole-element equality, so {"event_id": ...} alone would match nothing.
-                await self.store.db[collection].update_one(
-                    {"_id": aggregate_id}, {"$pullAll": {OUTBOX: published}}
-                )
-
     async def relay_once(self) -> int:
-        """Publish what earlier requests could not; returns how many aggregates were pending."""
+        """Publish what earlier requests could not; returns how many writes were pending."""
         markers = await self.store.db[MARKERS].find({}).to_list(None)
-        for marker in markers:
-            await self._publish_pending(marker["collection"], marker["aggregate_id"])
-            await self._unmark_if_empty(marker["collection"], marker["aggregate_id"])
         self.metrics.outbox_pending.set(len(markers))
+        await self._publish_marked(sorted(markers, key=marked_at))
         return len(markers)
 
-    async def recover_unmarked(self) -> int:
-        """Once at start-up: find outboxes a crash left without a marker, and mark them."""
-        found = 0
-        for collection in self.collections:
-            cursor = self.store.db[collection].find(
-                {f"{OUTBOX}.event_id": {"$exists": True}}, {"_id": 1}
-            )
-            async for document in cursor:
-                found += 1
-                await self._mark(collection, document["_id"], [True])
-        return found
+    async def _mark(self, collection: str, aggregate_id: str,
+                    events: Sequence[tuple[EventData, Envelope]]) -> tuple[Written | None, bool]:
+        """The marker for one write, before the write; whether this call created it (the
+        same events, redelivered, make the same marker)."""
+        if not events:
+            return None, False
+        written = Written(f"{collection}/{aggregate_id}/{events[0][1].event_id}",
+                          tuple((data.topic, env) for data, env in events))
+        try:
+            await self.store.db[MARKERS].insert_one({
+                "_id": written.marker_id, "collection": collection,
+                "aggregate_id": aggregate_id, "marked_at": utc_now(),
+                "entries": pending(events)})
+        except DuplicateKeyError:
+            return written, False
+        return written, True
+
+    async def _unmark(self, written: Written | None) -> None:
+        if written is not None:
+            await self.store.db[MARKERS].delete_one({"_id": written.marker_id})
+
+    async def _publish(self, events: Sequence[tuple[str, Envelope]]) -> None:
+        for topic, envelope in events:
+            await self.publisher.publish(envelope, topic)
+
+    async def _publish_marked(self, markers: list[dict[str, Any]]) -> None:
+        """Markers whose write is visible in the aggregate are published and removed; those
+        whose write never happened are removed once older than the grace period."""
+        for marker in markers:
+            if self.sweeper.queued(marker["_id"]):
+                continue  # published already; its deletion is on its way
+            aggregate = await self.store.db[marker["collection"]].find_one(
+                {"_id": marker["aggregate_id"]}, {OUTBOX: 1})
+            in_aggregate = (aggregate or {}).get(OUTBOX) or []
+            stored = {e["event_id"] for e in in_aggregate}
+            # A marker from before markers held their events: then outboxes held only
+            # pending events.
+            entries = marker["entries"] if "entries" in marker else in_aggregate
+            written = Written(marker["_id"], tuple(
+                (e["topic"], Envelope.model_validate(e["envelope"])) for e in entries))
+            if entries and all(e["event_id"] in stored for e in entries):
+                await self._publish(written.events)
+                await self._unmark(written)
+            elif marked_at(marker) < (utc_now() - self.grace).replace(tzinfo=None):
+                await self._unmark(written)  # the write it announced never happened
+
+    async def close(self) -> None:
+        await self.sweeper.close()
 
     async def run_relay(self, interval: float) -> None:
-        recovered = False
         while True:
             try:
-                if not recovered:
-                    await self.recover_unmarked()
-                    recovered = True
                 await self.relay_once()
             except Exception as error:  # noqa: BLE001 - the relay must outlive any outage
                 log.warning("outbox relay will retry", extra={"error": type(error).__name__})

@@ -21,7 +21,7 @@ from .http import health_router, install_middleware
 from .kafka import EventPublisher, ensure_topics, make_broker
 from .logs import configure_logging
 from .metrics import PlatformMetrics
-from .outbox import Outbox, outbox_index
+from .outbox import MARKER_INDEXES, Outbox
 from .settings import ServiceSettings
 from .store import IndexSpec, Store
 from .web.login import router as login_router
@@ -50,7 +50,7 @@ class Runtime:
         publisher = EventPublisher(broker, source=settings.service_name, metrics=metrics,
                                    timeout=settings.publish_timeout_seconds,
                                    bulk=BulkProducer(settings))
-        all_indexes = [*indexes, *(outbox_index(c) for c in outbox_collections)]
+        all_indexes = [*indexes, *(MARKER_INDEXES if outbox_collections else [])]
         store = Store.connect(settings, all_indexes)
         return cls(
             settings=settings, metrics=metrics, broker=broker, publisher=publisher, store=store,
@@ -77,6 +77,7 @@ class Runtime:
         for task in self.tasks:
             task.cancel()
         await asyncio.gather(*self.tasks, return_exceptions=True)
+        await self.outbox.close()
         await self.broker.stop()
         if self.publisher.bulk is not None:
             await self.publisher.bulk.stop()

@@ -37,6 +37,12 @@ func main() {
 	listen := flag.String("listen", env("QA_STORE_LISTEN", "127.0.0.1:27018"), "TCP address to listen on (env QA_STORE_LISTEN)")
 	data := flag.String("data", env("QA_STORE_DATA", "var/ferretdb"), "directory for the SQLite files (env QA_STORE_DATA)")
 	level := flag.String("log-level", env("QA_STORE_LOG_LEVEL", "info"), "debug, info, warn or error (env QA_STORE_LOG_LEVEL)")
+	// SQLite's advice for WAL mode: synchronous=NORMAL. A commit survives the process
+	// dying (the store, or a service mid-request); only an operating-system crash or a
+	// power cut can lose the last commits. FULL syncs the log on every commit, which costs
+	// a disk flush per write (three per request on the hot path). Production runs on a
+	// MongoDB replica set, not this store.
+	sync := flag.String("sync", env("QA_STORE_SYNC", "normal"), "SQLite synchronous: normal or full (env QA_STORE_SYNC)")
 	ping := flag.Bool("ping", false, "send a MongoDB ping to -listen and exit 0 if it answers ok")
 	flag.Parse()
 
@@ -47,6 +53,10 @@ func main() {
 	var lvl slog.Level
 	if err := lvl.UnmarshalText([]byte(*level)); err != nil {
 		fmt.Fprintln(os.Stderr, "qa-ferretdb: bad -log-level:", err)
+		os.Exit(2)
+	}
+	if *sync != "normal" && *sync != "full" {
+		fmt.Fprintln(os.Stderr, "qa-ferretdb: -sync must be normal or full")
 		os.Exit(2)
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: lvl}))
@@ -65,12 +75,12 @@ func main() {
 	// locks it off itself (ferretdb.New calls DisableTelemetry; there is no
 	// Config field for it in 1.24). DO_NOT_TRACK is only read by upstream's
 	// cmd/ferretdb; the start script sets it anyway, harmlessly.
-	logger.Info("qa-ferretdb starting", "listen", *listen, "data", dir)
+	logger.Info("qa-ferretdb starting", "listen", *listen, "data", dir, "sync", *sync)
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: *listen},
 		Logger:    logger,
 		Handler:   "sqlite",
-		SQLiteURL: "file:" + dir + "/",
+		SQLiteURL: "file:" + dir + "/?_pragma=synchronous(" + *sync + ")",
 	})
 	if err != nil {
 		logger.Error("start", "err", err)

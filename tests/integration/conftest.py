@@ -26,6 +26,7 @@ async def runtime():
     settings = ServiceSettings(service_name=name)
     built = Runtime.build(settings, outbox_collections=["aggregates"])
     yield built
+    await built.outbox.close()
     await built.broker.stop()
     await built.store.client.drop_database(settings.database_name)
     await built.store.close()

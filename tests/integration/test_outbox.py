@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from schemas import topics
-from shared.outbox import VersionConflict, pending
+from shared.outbox import VersionConflict
 from tests.support.events import audit_submitted, envelope_for
+from tests.support.factories import uid
 from tests.support.kafka import TopicTail
 from tests.support.waiting import eventually
 
@@ -16,19 +19,38 @@ async def two_events(runtime):
     return [(first, envelope_for(first)), (second, envelope_for(second))]
 
 
-async def test_flush_publishes_pending_events_in_order_and_empties_the_outbox(runtime):
+async def test_flush_publishes_a_writes_events_in_order_and_leaves_nothing_pending(runtime):
     await runtime.store.create_indexes()
     await runtime.broker.start()
     events = await two_events(runtime)
     async with TopicTail(topics.AUDIT) as tail:
-        await runtime.outbox.insert("aggregates", {"_id": "agg-1"}, events)
-        await runtime.outbox.flush("aggregates", "agg-1")
+        written = await runtime.outbox.insert("aggregates", {"_id": "agg-1"}, events)
+        assert await runtime.outbox.flush("aggregates", "agg-1", written=written)
         ids = {str(env.event_id) for _, env in events}
         first = await tail.wait_for(lambda m: m["event_id"] in ids)
         assert first["event_id"] == str(events[0][1].event_id)
         await tail.wait_for(lambda m: m["event_id"] == str(events[1][1].event_id))
     stored = await runtime.store.db["aggregates"].find_one({"_id": "agg-1"})
-    assert stored["outbox"] == [] and stored["version"] == 1
+    assert [e["event_id"] for e in stored["outbox"]] == [str(e.event_id) for _, e in events]
+    assert stored["version"] == 1  # the events stay as its history; nothing is pending
+    await runtime.outbox.close()  # markers of published writes are deleted in batches
+    assert await runtime.outbox.relay_once() == 0
+
+
+async def test_an_update_flushed_without_its_handle_publishes_only_what_is_pending(runtime):
+    await runtime.broker.start()
+    first, second = await two_events(runtime)
+    written = await runtime.outbox.insert("aggregates", {"_id": "agg-6"}, [first])
+    await runtime.outbox.flush("aggregates", "agg-6", written=written)
+    await runtime.outbox.update("aggregates", "agg-6", expected_version=1, changes={"n": 1},
+                                events=[second])
+    async with TopicTail(topics.AUDIT) as tail:
+        assert await runtime.outbox.flush("aggregates", "agg-6")
+        seen = await tail.wait_for(lambda m: m["event_id"] in
+                                   {str(first[1].event_id), str(second[1].event_id)})
+    assert seen["event_id"] == str(second[1].event_id)  # the first was published already
+    await runtime.outbox.close()
+    assert await runtime.outbox.relay_once() == 0
 
 
 async def test_the_relay_publishes_what_a_request_left_behind(runtime):
@@ -54,17 +76,26 @@ async def test_a_stale_version_is_a_conflict_and_changes_nothing(runtime):
     assert (stored["status"], stored["version"]) == ("b", 2)
 
 
-async def test_an_outbox_left_without_its_marker_is_found_at_start_up(runtime):
+async def test_a_marker_whose_write_never_happened_is_dropped_after_the_grace(runtime):
     await runtime.broker.start()
     events = await two_events(runtime)
-    await runtime.store.db["aggregates"].insert_one(  # as if a crash came between the writes
-        {"_id": "agg-4", "version": 1, "outbox": pending(events)})
-    assert await runtime.outbox.relay_once() == 0
-    assert await runtime.outbox.recover_unmarked() == 1
+    # As if the process died between announcing the write and making it:
+    await runtime.outbox._mark("aggregates", "agg-4", events)
     async with TopicTail(topics.AUDIT) as tail:
+        assert await runtime.outbox.relay_once() == 1  # young: the write may be in flight
         assert await runtime.outbox.relay_once() == 1
-        await tail.wait_for(lambda m: m["event_id"] == str(events[1][1].event_id))
-    assert await runtime.outbox.relay_once() == 0
+        runtime.outbox.grace = timedelta(0)
+        assert await runtime.outbox.relay_once() == 1  # old: dropped, nothing published
+        assert await runtime.outbox.relay_once() == 0
+        marker = uid("after")
+        later = audit_submitted()
+        written = await runtime.outbox.insert("aggregates", {"_id": marker}, [
+            (later, envelope_for(later))])
+        await runtime.outbox.flush("aggregates", marker, written=written)
+        first = await tail.wait_for(lambda m: m["event_id"] in
+                                    {str(e.event_id) for _, e in events} | {
+                                        str(written.events[0][1].event_id)})
+    assert first["event_id"] == str(written.events[0][1].event_id)
 
 
 async def test_of_concurrent_writers_from_one_version_exactly_one_wins(runtime):

@@ -25,8 +25,9 @@ class Aggregates:
     async def create(self, document: dict[str, Any], facts: Sequence[EventData], *,
                      correlation_id: str) -> bool:
         """Store it and its events (VersionConflict if the id exists); True once published."""
-        await self.outbox.insert(self.name, document, self._envelopes(facts, correlation_id))
-        return await self.outbox.flush(self.name, document["_id"])
+        written = await self.outbox.insert(self.name, document,
+                                           self._envelopes(facts, correlation_id))
+        return await self.outbox.flush(self.name, document["_id"], written=written)
 
     async def change(self, current: dict[str, Any], changes: dict[str, Any],
                      facts: Sequence[EventData], *, correlation_id: str) -> bool:

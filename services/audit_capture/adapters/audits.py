@@ -35,8 +35,8 @@ class AuditRepository(Aggregates):
         """Store the audit and its events together; True once the broker has them too."""
         document = {"_id": submitted.audit_id, "status": "submitted",
                     "idempotency_key": idempotency_key, **submitted.model_dump(mode="json")}
-        await self.outbox.insert(AUDITS, document, events)
-        return await self.outbox.flush(AUDITS, submitted.audit_id)
+        written = await self.outbox.insert(AUDITS, document, events)
+        return await self.outbox.flush(AUDITS, submitted.audit_id, written=written)
 
     async def recently_audited(self, case_refs: list[str], *, first: str, last: str) -> set[str]:
         cursor = self.collection.find(

@@ -54,12 +54,13 @@ class ItemRepository:
     ) -> bool:
         """Store the item and its events together; True once the broker has them too."""
         fields = document(item, revision=revision)
+        written = None
         if stored is None:
-            await self.outbox.insert(ITEMS, {"_id": item.item_id(), **fields}, events)
+            written = await self.outbox.insert(ITEMS, {"_id": item.item_id(), **fields}, events)
         else:
             await self.outbox.update(ITEMS, item.item_id(), expected_version=stored["version"],
                                      changes=fields, events=events)
-        return await self.outbox.flush(ITEMS, item.item_id())
+        return await self.outbox.flush(ITEMS, item.item_id(), written=written)
 
     async def insert_new(self, items: Sequence[Any]) -> set[str]:
         """Insert new items (revision 1, their events held in the chunk's outbox) in one round
