@@ -1,4 +1,4 @@
-"""The observers' flat HTML form fields ⇄ the observation commands the API takes."""
+"""The observers' and chairs' flat HTML form fields ⇄ the commands the API takes."""
 
 from __future__ import annotations
 
@@ -13,6 +13,15 @@ ASPECTS = {"governance": "Governance", "terms_of_reference": "Terms of reference
 PRACTICE_TEXTS = ("worker_id", "team_id", "observed_on", "kind", "observed_scope", "activity",
                   "critique", "family_discussion", "summary")
 MEETING_TEXTS = ("meeting_type", "observed_on", "chair_discussion", "learning")
+CHECKLIST_TEXTS = ("conference_type", "chair_role", "held_on", "case_ref", "team_id",
+                   "social_worker_id", "line_manager_id", "quality_grade", "impact_grade")
+# The page's prompts about quality and impact of practice; the API takes any items.
+CHECKLIST_ITEMS = ("Reports were shared with the child and family before the meeting",
+                   "The child's views and wishes were evident",
+                   "The plan is specific and focused on outcomes for the child",
+                   "Partner agencies contributed",
+                   "Progress since the last conference or review is evident",
+                   "The child is better off because of the help given")
 
 
 def _text(form: dict[str, str], name: str) -> str:
@@ -50,15 +59,41 @@ def meeting_from_form(form: dict[str, str]) -> dict[str, Any]:
     return body
 
 
+def items_answered(form: dict[str, str]) -> list[int]:
+    """The checklist items (numbered from 1) the chair answered or commented on."""
+    return [n for n in range(1, len(CHECKLIST_ITEMS) + 1)
+            if _text(form, f"item_{n}_answer") or _text(form, f"item_{n}_comment")]
+
+
+def checklist_from_form(form: dict[str, str]) -> dict[str, Any]:
+    body: dict[str, Any] = {k: _text(form, k) for k in CHECKLIST_TEXTS if _text(form, k)}
+    body["feedback"] = _text(form, "feedback")
+    body["answers"] = [{"item": CHECKLIST_ITEMS[n - 1],
+                        "answer": _text(form, f"item_{n}_answer") or None,
+                        "comment": _text(form, f"item_{n}_comment")}
+                       for n in items_answered(form)]
+    body["actions"] = ([{"key": "a1", "description": _text(form, "action_description"),
+                         "owner_id": _text(form, "action_owner_id"),
+                         "due_date": _text(form, "action_due_date") or None}]
+                       if _text(form, "action_description") else [])
+    return body
+
+
 def observation_errors(error: ValidationError, form: dict[str, str]) -> dict[str, str]:
     """Field name → message; an aspect's problem falls on that aspect's own field."""
-    judged = aspects_typed(form)
+    judged, answered = aspects_typed(form), items_answered(form)
     found: dict[str, str] = {}
     for e in error.errors():
-        loc = [str(part) for part in e["loc"]]
+        loc, message = [str(part) for part in e["loc"]], e["msg"].removeprefix("Value error, ")
         if loc[:1] == ["aspects"] and len(loc) >= 3:
             name = f"aspect_{judged[int(loc[1])]}_{loc[2]}"
+        elif loc[:1] == ["answers"] and len(loc) >= 3:
+            name = f"item_{answered[int(loc[1])]}_{loc[2]}"
+        elif loc == ["answers"]:
+            name, message = "item_1_answer", "answer at least one item of the checklist"
+        elif loc[:1] == ["actions"] and len(loc) >= 3:
+            name = f"action_{loc[2]}"
         else:
             name = loc[0] if loc else ""
-        found.setdefault(name, e["msg"].removeprefix("Value error, "))
+        found.setdefault(name, message)
     return found

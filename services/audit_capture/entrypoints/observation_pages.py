@@ -1,6 +1,7 @@
-"""Pages for observers: a practice observation (consent confirmed, or it is refused) and an
-observation of one of the 15 key meetings. Plain forms that work without JavaScript; the
-API's rules and handlers (handlers/observations.py); refusals keep what was typed."""
+"""Pages for observers: a practice observation (consent confirmed, or it is refused), an
+observation of one of the 15 key meetings, and an IRO's or CP chair's checklist about a
+conference or review. Plain forms that work without JavaScript; the API's rules and
+handlers (handlers/observations.py); refusals keep what was typed."""
 
 from __future__ import annotations
 
@@ -16,20 +17,24 @@ from schemas.standards import GRADE_LABELS
 from shared.auth import Principal, allow
 from shared.web import page_templates
 
-from ..domain.observations import RecordMeetingObservation, RecordPracticeObservation
-from ..handlers.observations import record_meeting, record_practice
+from ..domain.observations import RecordConferenceChecklist, RecordMeetingObservation
+from ..domain.observations import RecordPracticeObservation
+from ..handlers.observations import record_checklist, record_meeting, record_practice
 from .common import deps
-from .observation_forms import ASPECTS, meeting_from_form, observation_errors
-from .observation_forms import practice_from_form
-from .observations import MEETING_OBSERVERS, PRACTICE_OBSERVERS
+from .observation_forms import ASPECTS, CHECKLIST_ITEMS, checklist_from_form, meeting_from_form
+from .observation_forms import observation_errors, practice_from_form
+from .observations import CHAIRS, MEETING_OBSERVERS, PRACTICE_OBSERVERS
 
 router = APIRouter(prefix="/observe", include_in_schema=False)
 templates = page_templates(Path(__file__).parents[1] / "templates")
-LOOKS = {"meeting_types": KEY_MEETING_TYPES, "aspects": ASPECTS, "grades": GRADE_LABELS}
+LOOKS = {"meeting_types": KEY_MEETING_TYPES, "aspects": ASPECTS, "grades": GRADE_LABELS,
+         "items": CHECKLIST_ITEMS}
 FORMS = {"practice": ("observe_practice.html", RecordPracticeObservation, practice_from_form,
                       record_practice),
          "meeting": ("observe_meeting.html", RecordMeetingObservation, meeting_from_form,
-                     record_meeting)}
+                     record_meeting),
+         "checklist": ("observe_checklist.html", RecordConferenceChecklist, checklist_from_form,
+                       record_checklist)}
 
 
 def _blank(kind: str) -> dict[str, str]:
@@ -56,6 +61,16 @@ async def meeting_page(request: Request, who: Principal = Depends(allow(*MEETING
 @router.post("/meeting", response_class=HTMLResponse)
 async def post_meeting(request: Request, who: Principal = Depends(allow(*MEETING_OBSERVERS))):
     return await _post(request, who, "meeting")
+
+
+@router.get("/checklist", response_class=HTMLResponse)
+async def checklist_page(request: Request, who: Principal = Depends(allow(*CHAIRS))):
+    return _page(request, who, "checklist", values=_blank("checklist"), errors={})
+
+
+@router.post("/checklist", response_class=HTMLResponse)
+async def post_checklist(request: Request, who: Principal = Depends(allow(*CHAIRS))):
+    return await _post(request, who, "checklist")
 
 
 async def _post(request: Request, who: Principal, kind: str):

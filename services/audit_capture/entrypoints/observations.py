@@ -6,15 +6,13 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Header, Request, Response, status
 
-from schemas.observation import ConferenceChecklistRecorded
 from schemas.standards import standards_document
 from shared.auth import Principal, Role, allow
 from shared.http import PENDING_RESPONSE
 
 from ..domain.observations import RecordConferenceChecklist, RecordMeetingObservation
 from ..domain.observations import RecordPracticeObservation
-from ..handlers.observations import Recorded, record_id, record_meeting, record_practice
-from ..handlers.observations import store_record
+from ..handlers.observations import Recorded, record_checklist, record_meeting, record_practice
 from .common import READERS, deps, recorded
 
 router = APIRouter(tags=["observations"])
@@ -50,14 +48,9 @@ async def meeting(command: RecordMeetingObservation, request: Request, response:
 async def checklist(command: RecordConferenceChecklist, request: Request, response: Response,
                     who: Principal = Depends(allow(*CHAIRS)),
                     idempotency_key: str | None = Header(default=None, max_length=128)):
-    cid = record_id(who, idempotency_key)
-    if command.line_manager_id is None:
-        worker = await deps(request).staff.get(command.social_worker_id) or {}
-        command = command.model_copy(update={"line_manager_id": worker.get("line_manager_id")})
-    fact = ConferenceChecklistRecorded(**command.model_dump(), checklist_id=cid,
-                                       chair_id=who.subject)
-    done = await store_record(deps(request), cid, "checklist", fact)
-    return _answer(response, done, checklist_id=cid)
+    done = await record_checklist(deps(request), command, who=who,
+                                  idempotency_key=idempotency_key)
+    return _answer(response, done, checklist_id=done.record_id)
 
 
 @router.get("/observations")

@@ -23,7 +23,7 @@ from .common import PLANNERS, deps
 from .forms import field_errors, findings_from_form, moderation_from_form
 from .http import AUDITORS, load, record_draft, record_submission, with_lateness
 from .moderation import MODERATORS, record_moderation
-from .observations import MEETING_OBSERVERS, PRACTICE_OBSERVERS
+from .observations import CHAIRS, MEETING_OBSERVERS, PRACTICE_OBSERVERS
 
 router = APIRouter(include_in_schema=False)
 templates = page_templates(Path(__file__).parents[1] / "templates")
@@ -40,7 +40,8 @@ async def home(request: Request, who: Principal = Depends(allow(*EVERYONE))) -> 
         "can_moderate": who.has_any(frozenset(MODERATORS)),
         "can_plan": who.has_any(frozenset(PLANNERS)),
         "can_observe_practice": who.has_any(frozenset(PRACTICE_OBSERVERS)),
-        "can_observe_meetings": who.has_any(frozenset(MEETING_OBSERVERS))})
+        "can_observe_meetings": who.has_any(frozenset(MEETING_OBSERVERS)),
+        "can_chair": who.has_any(frozenset(CHAIRS))})
 
 
 @router.get("/audits/{audit_id}/form", response_class=HTMLResponse)

@@ -1,6 +1,6 @@
-"""Recording observations, shared by the JSON API and the observers' pages: the command is
-validated (consent, key meeting types) before it gets here; the record and its event are
-stored together, and the same idempotency key again returns the same record."""
+"""Recording observations and IRO/CP-chair checklists, shared by the JSON API and the pages:
+the command is validated (consent, key meeting types) before it gets here; the record and
+its event are stored together, and the same idempotency key again returns the same record."""
 
 from __future__ import annotations
 
@@ -8,13 +8,15 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from schemas.observation import MeetingObservationRecorded, PracticeObservationRecorded
+from schemas.observation import ConferenceChecklistRecorded, MeetingObservationRecorded
+from schemas.observation import PracticeObservationRecorded
 from shared.auth import Principal, Role
 from shared.envelope import derived_id
 from shared.http import current_correlation_id
 from shared.outbox import VersionConflict
 
-from ..domain.observations import RecordMeetingObservation, RecordPracticeObservation
+from ..domain.observations import RecordConferenceChecklist, RecordMeetingObservation
+from ..domain.observations import RecordPracticeObservation
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,18 @@ async def record_meeting(d: Any, command: RecordMeetingObservation, *, who: Prin
     fact = MeetingObservationRecorded(**command.model_dump(), observation_id=oid,
                                       observer_id=who.subject, observer_role=role)
     return await store_record(d, oid, "meeting", fact)
+
+
+async def record_checklist(d: Any, command: RecordConferenceChecklist, *, who: Principal,
+                           idempotency_key: str | None) -> Recorded:
+    """The chair's feedback goes to the worker's line manager: from the directory if unnamed."""
+    cid = record_id(who, idempotency_key)
+    if command.line_manager_id is None:
+        worker = await d.staff.get(command.social_worker_id) or {}
+        command = command.model_copy(update={"line_manager_id": worker.get("line_manager_id")})
+    fact = ConferenceChecklistRecorded(**command.model_dump(), checklist_id=cid,
+                                       chair_id=who.subject)
+    return await store_record(d, cid, "checklist", fact)
 
 
 async def store_record(d: Any, rid: str, kind: str, fact: Any) -> Recorded:

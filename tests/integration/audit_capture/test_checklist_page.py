@@ -1,0 +1,88 @@
+"""The IRO/CP-chair checklist page without JavaScript: refused with the problem on its field
+(what was typed kept), then recorded once however often the form is posted, the feedback
+addressed to the worker's line manager from the directory; only chairs see it."""
+
+from __future__ import annotations
+
+import re
+
+from schemas import topics
+from tests.support.auth import bearer
+from tests.support.factories import uid
+from tests.support.kafka import TopicTail
+
+HOQ = bearer("head_of_quality", sub="hoq-checklist")
+
+
+def _form_id(page: str) -> str:
+    return re.search(r'name="form_id" value="([^"]+)"', page).group(1)
+
+
+async def test_a_chair_records_a_checklist_once_with_feedback_to_the_line_manager(client):
+    p = uid("cl")
+    staff = ("person_id,display_name,team_id,team_name,job_role,line_manager_id,audit_group\n"
+             f"{p}-tm,Test Manager,{p}-team,Fictional Team,Team manager,,\n"
+             f"{p}-sw,Test Worker,{p}-team,,Social worker,{p}-tm,\n")
+    assert (await client.post("/directory/import", content=staff,
+                              headers=HOQ | {"Content-Type": "text/csv"})).status_code == 200
+    chair = bearer("auditor", sub=f"{p}-iro")
+    home = await client.get("/", headers=chair)
+    assert 'href="/observe/checklist"' in home.text
+    page = await client.get("/observe/checklist", headers=chair)
+    assert page.status_code == 200 and "The child&#39;s views and wishes were evident" in page.text
+    form = {"form_id": _form_id(page.text), "conference_type": "lac_review",
+            "chair_role": "iro", "held_on": "2026-06-03", "case_ref": f"TEST-{p}",
+            "team_id": f"{p}-team", "social_worker_id": f"{p}-sw", "quality_grade": "good",
+            "impact_grade": "requires_improvement",
+            "feedback": "Synthetic feedback typed for supervision"}
+    none = await client.post("/observe/checklist", headers=chair, data=form)
+    assert none.status_code == 422 and "answer at least one item of the checklist" in none.text
+    assert 'id="item_1_answer" name="item_1_answer" aria-invalid="true"' in none.text
+    assert "Synthetic feedback typed for supervision</textarea>" in none.text
+    assert 'value="lac_review" selected' in none.text
+    form |= {"item_2_answer": "partly", "item_4_comment": "Synthetic: police absent"}
+    half = await client.post("/observe/checklist", headers=chair, data=form)
+    assert half.status_code == 422 and 'id="item_4_answer-error"' in half.text
+    assert 'value="Synthetic: police absent"' in half.text and 'value="partly" selected' in half.text
+
+    async with TopicTail(topics.OBSERVATION) as observations:
+        for _ in range(2):  # a double click posts the same form twice
+            done = await client.post("/observe/checklist", headers=chair,
+                                     data=form | {"item_4_answer": "no"})
+            assert done.status_code == 303, done.text
+        checklist_id = done.headers["location"].split("recorded=")[1]
+        event = await observations.wait_for(lambda m: m["subject"] == checklist_id)
+    assert event["event_type"] == "observation.conference_checklist_recorded"
+    data = event["data"]
+    assert data["chair_id"] == f"{p}-iro" and data["line_manager_id"] == f"{p}-tm"
+    assert [(a["item"], a["answer"]) for a in data["answers"]] == [
+        ("The child's views and wishes were evident", "partly"),
+        ("Partner agencies contributed", "no")]
+    assert data["quality_grade"] == "good" and data["impact_grade"] == "requires_improvement"
+    kept = await client.get("/observations", params={"kind": "checklist"}, headers=HOQ)
+    assert [o["_id"] for o in kept.json() if o["case_ref"] == f"TEST-{p}"] == [checklist_id]
+    shown = await client.get(done.headers["location"], headers=chair)
+    assert "Checklist recorded." in shown.text
+
+
+async def test_a_checklist_action_is_checked_and_only_chairs_see_the_page(client):
+    manager = bearer("team_manager", sub=uid("tm"))
+    assert (await client.get("/observe/checklist", headers=manager)).status_code == 403
+    assert (await client.post("/observe/checklist", headers=manager, data={})).status_code == 403
+    assert 'href="/observe/checklist"' not in (await client.get("/", headers=manager)).text
+    page = await client.get("/observe/checklist", headers=HOQ)
+    form = {"form_id": _form_id(page.text), "conference_type": "cp_initial",
+            "chair_role": "cp_chair", "held_on": "2026-06-04", "case_ref": uid("TEST"),
+            "team_id": uid("team"), "social_worker_id": uid("sw"), "quality_grade": "good",
+            "impact_grade": "good", "feedback": "Synthetic", "item_1_answer": "yes",
+            "action_description": "Synthetic: share the plan", "action_owner_id": uid("tm")}
+    refused = await client.post("/observe/checklist", headers=HOQ, data=form)
+    assert refused.status_code == 422 and 'id="action_due_date-error"' in refused.text
+    assert 'value="Synthetic: share the plan"' in refused.text
+    done = await client.post("/observe/checklist", headers=HOQ,
+                             data=form | {"action_due_date": "2026-07-01"})
+    assert done.status_code == 303, done.text
+    checklist_id = done.headers["location"].split("recorded=")[1]
+    kept = await client.get("/observations", params={"kind": "checklist"}, headers=HOQ)
+    [mine] = [o for o in kept.json() if o["_id"] == checklist_id]
+    assert mine["actions"][0]["due_date"] == "2026-07-01" and mine["chair_role"] == "cp_chair"
