@@ -18,13 +18,13 @@ from .adapters.collections import THEMES, WITH_OUTBOX
 from .domain.lifecycle import IllegalTransition
 from .domain.moderation import ModerationRefused, NotInModeratingGroup
 from .entrypoints import directory, http, moderation, observations, pages, planning_pages
-from .entrypoints import observation_pages, programme, themes
+from .entrypoints import moderation_pages, observation_pages, programme, themes
 from .entrypoints.subscriptions import SUBSCRIPTIONS
 from .settings import AuditCaptureSettings
 
 ROUTERS = [http.router, moderation.router, programme.router, directory.router,
            observations.router, themes.router, pages.router, planning_pages.router,
-           observation_pages.router]
+           observation_pages.router, moderation_pages.router]
 
 
 @dataclass

@@ -34,6 +34,13 @@ class DrawSample(BaseModel):
     additions: list[Addition] = Field(default_factory=list)
 
 
+class DrawModerationSample(BaseModel):
+    """The month's moderation sample: `size` audits, or the programme's size when not given."""
+
+    seed: int
+    size: int | None = Field(default=None, ge=0, le=500)
+
+
 def parse_cases(text: str) -> tuple[list[dict[str, Any]], list[tuple[list[Any], str]]]:
     """Rows of case_ref, team_id, category[, social_worker_id]; problems name row and column."""
     rows, problems = [], []

@@ -12,7 +12,7 @@ from shared.auth import Principal, Role, allow
 from shared.envelope import derived_id, utc_now
 from shared.http import PENDING_RESPONSE, current_correlation_id
 
-from ..domain.lifecycle import next_status, signed_off_from
+from ..domain.lifecycle import Status, next_status, signed_off_from
 from ..domain.moderation import ModerateAudit, agreement_by_auditor, moderate
 from ..domain.moderation import refuse_unless_moderating_group
 from ..handlers.programme import duties
@@ -63,17 +63,23 @@ async def sign_off(
     who: Principal = Depends(allow(*SIGNERS)),
 ) -> dict[str, Any]:
     audit = await load(request, audit_id)
-    planned = await deps(request).months.get(audit["month"]) or {}
+    status_after, published = await record_sign_off(deps(request), audit, who=who)
+    return recorded(response, published, audit_id=audit_id, status=status_after.value)
+
+
+async def record_sign_off(d: Any, audit: dict, *, who: Principal) -> tuple[Status, bool]:
+    """(new status, published); IllegalTransition says why not (the month's sample decides)."""
+    planned = await d.months.get(audit["month"]) or {}
     sample = planned.get("moderation_sample")
     status_after = signed_off_from(
-        audit["status"], in_moderation_sample=None if sample is None else audit_id in sample)
-    fact = AuditSignedOff(audit_id=audit_id, month=audit["month"], team_id=audit["team_id"],
+        audit["status"], in_moderation_sample=None if sample is None else audit["_id"] in sample)
+    fact = AuditSignedOff(audit_id=audit["_id"], month=audit["month"], team_id=audit["team_id"],
                           overall_grade=audit["overall_grade"], signed_off_by=who.subject,
                           signed_off_at=utc_now())
-    published = await deps(request).audits.change(
+    published = await d.audits.change(
         audit, {"status": status_after.value, "signed_off_by": who.subject}, [fact],
         correlation_id=current_correlation_id())
-    return recorded(response, published, audit_id=audit_id, status=status_after.value)
+    return status_after, published
 
 
 @router.get("/moderation/agreement")

@@ -1,16 +1,15 @@
-"""Pages: an auditor's allocations and audit form (drafts kept), moderation, for people in a
-browser. Plain forms: they work without JavaScript and by keyboard, every field labelled."""
+"""Pages: an auditor's allocations and audit form (drafts kept), the moderation form, for
+people in a browser (the moderation list and sign-off are in moderation_pages.py). Plain
+forms: they work without JavaScript and by keyboard, every field labelled."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request, status
+from fastapi import APIRouter, Depends, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import ValidationError
 
-from schemas.common import MONTH_PATTERN
 from schemas.standards import GRADE_LABELS, STANDARDS_FOR_PRACTICE
 from shared.auth import Principal, Role, allow
 from shared.envelope import utc_now
@@ -68,18 +67,6 @@ async def post_audit_form(audit_id: str, request: Request,
                      status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
     await record_submission(deps(request), audit, findings, who=who)
     return RedirectResponse("/?submitted=" + audit_id, status_code=status.HTTP_303_SEE_OTHER)
-
-
-@router.get("/moderation", response_class=HTMLResponse)
-async def moderation_list(request: Request,
-                          month: Annotated[str | None, Query(pattern=MONTH_PATTERN.pattern)] = None,
-                          who: Principal = Depends(allow(*MODERATORS))) -> HTMLResponse:
-    month = month or utc_now().strftime("%Y-%m")
-    planned = await deps(request).months.get(month) or {}
-    audits = await deps(request).audits.of_month(month)
-    return templates.TemplateResponse(request, "moderation_list.html", {
-        "principal": who, "month": month, "sample": set(planned.get("moderation_sample") or []),
-        "audits": [a for a in audits if a["status"] in ("submitted", "moderated", "signed_off")]})
 
 
 @router.get("/audits/{audit_id}/moderate", response_class=HTMLResponse)

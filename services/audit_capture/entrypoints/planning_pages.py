@@ -1,6 +1,7 @@
 """Pages for the head of quality: plan the year, then per month import the case list, draw
-the sample and allocate cases. Plain forms (no JavaScript), every field labelled; the rules
-are the API's own (handlers/programme.py), refusals shown on the field with what was typed."""
+the sample and allocate cases (the moderation sample is drawn in moderation_pages.py). Plain
+forms (no JavaScript), every field labelled; the rules are the API's own
+(handlers/programme.py), refusals shown on the field with what was typed."""
 
 from __future__ import annotations
 
@@ -58,7 +59,7 @@ async def post_plan(request: Request, who: Principal = Depends(allow(*PLANNERS))
 @router.get("/{month}", response_class=HTMLResponse)
 async def month_page(month: MonthPath, request: Request,
                      who: Principal = Depends(allow(*PLANNERS))):
-    return await _month(request, who, month, values={}, errors={})
+    return await render_month(request, who, month, values={}, errors={})
 
 
 @router.post("/{month}/cases", response_class=HTMLResponse)
@@ -68,8 +69,8 @@ async def post_cases(month: MonthPath, request: Request,
     rows, problems = parse_cases(form.get("cases_csv", ""))
     if problems:
         message = "; ".join(f"{' '.join(map(str, loc))}: {msg}" for loc, msg in problems[:5])
-        return await _month(request, who, month, values=form, errors={"cases_csv": message},
-                            status_code=INVALID)
+        return await render_month(request, who, month, values=form,
+                                  errors={"cases_csv": message}, status_code=INVALID)
     await record_cases(deps(request), month, rows)
     return _done(month, "cases")
 
@@ -81,11 +82,11 @@ async def post_sample(month: MonthPath, request: Request,
     try:
         command = DrawSample.model_validate(sample_from_form(form))
     except FormProblem as problem:
-        return await _month(request, who, month, values=form,
-                            errors={problem.field: str(problem)}, status_code=INVALID)
+        return await render_month(request, who, month, values=form,
+                                  errors={problem.field: str(problem)}, status_code=INVALID)
     except ValidationError as error:
-        return await _month(request, who, month, values=form, errors=form_errors(error),
-                            status_code=INVALID)
+        return await render_month(request, who, month, values=form, errors=form_errors(error),
+                                  status_code=INVALID)
     await record_sample(deps(request), month, command, who=who)
     return _done(month, "sample")
 
@@ -100,15 +101,17 @@ async def post_allocation(month: MonthPath, request: Request,
                                                                    or []))
         await record_allocation(deps(request), month, command, who=who)
     except FormProblem as problem:
-        return await _month(request, who, month, values=form,
-                            errors={problem.field: str(problem)}, status_code=INVALID)
+        return await render_month(request, who, month, values=form,
+                                  errors={problem.field: str(problem)}, status_code=INVALID)
     except ValidationError as error:
         errors = form_errors(error, renames={"auditor_ids": "auditor_1"})
-        return await _month(request, who, month, values=form, errors=errors, status_code=INVALID)
+        return await render_month(request, who, month, values=form, errors=errors,
+                                  status_code=INVALID)
     except AllocationRefused as refused:
         field = {"auditor_ids": "auditor_1"}.get(refused.field, refused.field)
-        return await _month(request, who, month, values=form, errors={field: str(refused)},
-                            status_code=status.HTTP_409_CONFLICT if refused.conflict else INVALID)
+        answer = status.HTTP_409_CONFLICT if refused.conflict else INVALID
+        return await render_month(request, who, month, values=form,
+                                  errors={field: str(refused)}, status_code=answer)
     return _done(month, "allocated")
 
 
@@ -120,8 +123,9 @@ async def _plan(request: Request, who: Principal, *, values: dict[str, str],
         "this_month": utc_now().strftime("%Y-%m")}, status_code=status_code)
 
 
-async def _month(request: Request, who: Principal, month: str, *, values: dict[str, str],
-                 errors: dict[str, str], status_code: int = 200) -> HTMLResponse:
+async def render_month(request: Request, who: Principal, month: str, *,
+                       values: dict[str, str], errors: dict[str, str],
+                       status_code: int = 200) -> HTMLResponse:
     d = deps(request)
     try:
         planned = await planned_month(d, month)
@@ -129,8 +133,12 @@ async def _month(request: Request, who: Principal, month: str, *, values: dict[s
         return templates.TemplateResponse(request, "planning_missing.html", {
             "principal": who, "message": str(missing)}, status_code=status.HTTP_404_NOT_FOUND)
     group: list[dict[str, Any]] = await d.staff.find({"audit_group": planned["audit_group"]})
-    allocations = [a for a in await d.audits.of_month(month) if a.get("allocation_id")]
+    audits = await d.audits.of_month(month)
+    sampled = set(planned.get("moderation_sample") or [])
     return templates.TemplateResponse(request, "planning_month.html", {
         "principal": who, "month": month, "planned": planned, "group": group,
-        "allocations": allocations, "v": values, "errors": errors,
+        "allocations": [a for a in audits if a.get("allocation_id")],
+        "submitted": sum(1 for a in audits if a["status"] == "submitted"),
+        "moderation_sample": [a for a in audits if a["_id"] in sampled],
+        "v": values, "errors": errors,
         "done": request.query_params.get("done")}, status_code=status_code)

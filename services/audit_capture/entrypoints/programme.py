@@ -12,7 +12,7 @@ from shared.http import PENDING_RESPONSE
 
 from ..domain.allocation import AllocateCase, AllocationRefused
 from ..domain.programme import PlanProgramme
-from ..domain.selection import DrawSample, parse_cases
+from ..domain.selection import DrawModerationSample, DrawSample, parse_cases
 from ..handlers.programme import MonthNotPlanned, duties, planned_month, record_allocation
 from ..handlers.programme import record_cases, record_moderation_sample, record_plan, record_sample
 from .common import PLANNERS, READERS, conflict, deps, invalid, not_found, recorded
@@ -87,11 +87,11 @@ async def allocate_case(month: MonthPath, command: AllocateCase, request: Reques
 
 
 @router.post("/{month}/moderation-sample")
-async def moderation_sample(month: MonthPath, request: Request,
-                            seed: Annotated[int, Body(embed=True)],
+async def moderation_sample(month: MonthPath, command: DrawModerationSample, request: Request,
                             _: Principal = Depends(allow(*PLANNERS))) -> dict[str, Any]:
-    """The month's agreed sample of submitted audits for the moderating group (seeded)."""
-    chosen = await _planned(record_moderation_sample(deps(request), month, seed=seed))
+    """The month's agreed sample of submitted audits for the moderating group (seeded); its
+    size is the programme's for the month unless `size` is given."""
+    chosen = await _planned(record_moderation_sample(deps(request), month, command))
     return {"month": month, "audit_ids": chosen}
 
 

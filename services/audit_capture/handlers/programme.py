@@ -21,7 +21,7 @@ from ..domain.allocation import AllocateCase, AllocationRefused, allocate
 from ..domain.programme import PlanProgramme, plan_programme
 from ..domain.rotation import rotation
 from ..domain.sampling import Case, draw_sample, exclusion_window
-from ..domain.selection import DrawSample
+from ..domain.selection import DrawModerationSample, DrawSample
 
 
 class MonthNotPlanned(Exception):
@@ -135,12 +135,13 @@ async def record_allocation(d: Any, month: str, command: AllocateCase, *,
                      window_starts_on=fact.window_starts_on, deadline=fact.deadline)
 
 
-async def record_moderation_sample(d: Any, month: str, *, seed: int) -> list[str]:
-    """The month's agreed sample of submitted audits for the moderating group (seeded)."""
+async def record_moderation_sample(d: Any, month: str, command: DrawModerationSample) -> list[str]:
+    """The month's agreed sample of submitted audits (seeded; the programme's size if none)."""
     planned = await planned_month(d, month)
     submitted = sorted(a["_id"] for a in await d.audits.of_month(month, status="submitted"))
-    size = min(planned.get("moderation_sample_size", 0), len(submitted))
-    chosen = sorted(random.Random(seed).sample(submitted, size))
-    await d.months.change(planned, {"moderation_sample": chosen}, [],
+    wanted = planned.get("moderation_sample_size", 0) if command.size is None else command.size
+    chosen = sorted(random.Random(command.seed).sample(submitted, min(wanted, len(submitted))))
+    await d.months.change(planned, {"moderation_sample": chosen,
+                                    "moderation_sample_seed": command.seed}, [],
                           correlation_id=current_correlation_id())
     return chosen

@@ -1,0 +1,90 @@
+"""Pages for moderation and sign-off: the head of quality draws the month's moderation
+sample from the planning page; the month's submitted audits, with the sample marked, a
+moderation link and a sign-off button for those allowed. The API's handlers and lifecycle
+rule (handlers/programme.py, moderation.record_sign_off); a refusal is shown with its reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request, status
+from fastapi.responses import HTMLResponse, RedirectResponse
+from pydantic import ValidationError
+
+from schemas.common import MONTH_PATTERN
+from shared.auth import Principal, allow
+from shared.envelope import utc_now
+from shared.outbox import VersionConflict
+from shared.web import page_templates
+
+from ..domain.lifecycle import IllegalTransition
+from ..domain.selection import DrawModerationSample
+from ..handlers.programme import MonthNotPlanned, record_moderation_sample
+from .common import PLANNERS, deps
+from .http import load
+from .moderation import MODERATORS, SIGNERS, record_sign_off
+from .planning_forms import form_errors
+from .planning_pages import render_month
+from .programme import MonthPath
+
+router = APIRouter(include_in_schema=False)
+templates = page_templates(Path(__file__).parents[1] / "templates")
+SHOWN = ("submitted", "moderated", "signed_off")
+
+
+@router.post("/planning/{month}/moderation-sample", response_class=HTMLResponse)
+async def post_moderation_sample(month: MonthPath, request: Request,
+                                 who: Principal = Depends(allow(*PLANNERS))):
+    form = {k: str(v).strip() for k, v in (await request.form()).items()}
+    try:
+        command = DrawModerationSample.model_validate(
+            {"seed": form.get("moderation_seed") or None,
+             "size": form.get("moderation_size") or None})
+        await record_moderation_sample(deps(request), month, command)
+    except ValidationError as error:
+        errors = form_errors(error, renames={"seed": "moderation_seed",
+                                             "size": "moderation_size"})
+        return await render_month(request, who, month, values=form, errors=errors,
+                                  status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
+    except MonthNotPlanned:
+        return await render_month(request, who, month, values=form, errors={})
+    return RedirectResponse(f"/planning/{month}?done=moderation_sample#moderation-sample",
+                            status_code=status.HTTP_303_SEE_OTHER)
+
+
+@router.get("/moderation", response_class=HTMLResponse)
+async def moderation_list(request: Request,
+                          month: Annotated[str | None, Query(pattern=MONTH_PATTERN.pattern)] = None,
+                          who: Principal = Depends(allow(*MODERATORS))) -> HTMLResponse:
+    return await _list(request, who, month or utc_now().strftime("%Y-%m"), errors={})
+
+
+@router.post("/moderation/{audit_id}/sign-off", response_class=HTMLResponse)
+async def post_sign_off(audit_id: str, request: Request,
+                        who: Principal = Depends(allow(*SIGNERS))):
+    audit = await load(request, audit_id)
+    try:
+        await record_sign_off(deps(request), audit, who=who)
+    except IllegalTransition as refused:
+        reason = str(refused)
+    except VersionConflict:
+        reason = "someone changed this audit at the same moment: look at it again"
+    else:
+        return RedirectResponse(f"/moderation?month={audit['month']}&signed_off={audit_id}",
+                                status_code=status.HTTP_303_SEE_OTHER)
+    return await _list(request, who, audit["month"],
+                       errors={f"audit-{audit_id}": f"{audit['case_ref']}: {reason}"},
+                       status_code=status.HTTP_409_CONFLICT)
+
+
+async def _list(request: Request, who: Principal, month: str, *, errors: dict[str, str],
+                status_code: int = 200) -> HTMLResponse:
+    planned = await deps(request).months.get(month) or {}
+    audits = await deps(request).audits.of_month(month)
+    return templates.TemplateResponse(request, "moderation_list.html", {
+        "principal": who, "month": month, "sample": planned.get("moderation_sample"),
+        "audits": [a for a in audits if a["status"] in SHOWN], "errors": errors,
+        "can_sign_off": who.has_any(frozenset(SIGNERS)),
+        "can_plan": who.has_any(frozenset(PLANNERS)),
+        "signed_off": request.query_params.get("signed_off")}, status_code=status_code)
