@@ -27,7 +27,7 @@ async def test_the_moderation_sample_is_drawn_on_the_planning_page(client):
     audit_ids = await _two_submitted_audits(client, p, month)
     page = (await client.get(f"/planning/{month}", headers=HOQ)).text
     assert "2 audits submitted and not yet moderated" in page
-    assert "Moderation sample size (optional: 1 as planned)" in page
+    assert "How many audits to moderate (optional: 1 as planned)" in page
     bad = await client.post(f"/planning/{month}/moderation-sample", headers=HOQ,
                             data={"moderation_seed": "three", "moderation_size": "2"})
     assert bad.status_code == 422 and "valid integer" in bad.text
