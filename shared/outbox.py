@@ -5,7 +5,7 @@ one atomic write stores the new state and the new events together. The events ar
 published in order; a relay republishes whatever a crash or a broker outage left behind.
 Consumers are idempotent, so a repeat publish is harmless.
 
-Before each write, a marker holding that write's events goes into `outbox_pending`; once
+Before each write, a marker naming that write's events goes into `outbox_pending`; once
 the broker has acknowledged them the marker is deleted. Nothing is written back to the
 aggregate: FerretDB 1.24 scans the whole collection for every update (about 70 ms at
 10,000 documents), so clearing an outbox in place made every request slower as data grew.
@@ -175,7 +175,7 @@ class Outbox:
             await self.store.db[MARKERS].insert_one({
                 "_id": written.marker_id, "collection": collection,
                 "aggregate_id": aggregate_id, "marked_at": utc_now(),
-                "entries": pending(events)})
+                "event_ids": [str(env.event_id) for _, env in events]})
         except DuplicateKeyError:
             return written, False
         return written, True
@@ -185,6 +185,8 @@ class Outbox:
             await self.store.db[MARKERS].delete_one({"_id": written.marker_id})
 
     async def _publish(self, events: Sequence[tuple[str, Envelope]]) -> None:
+        # One at a time: the next is sent once the previous is acknowledged, so a write's
+        # events reach Kafka in order even across partitions (they have different keys).
         for topic, envelope in events:
             await self.publisher.publish(envelope, topic)
 
@@ -197,13 +199,13 @@ class Outbox:
             aggregate = await self.store.db[marker["collection"]].find_one(
                 {"_id": marker["aggregate_id"]}, {OUTBOX: 1})
             in_aggregate = (aggregate or {}).get(OUTBOX) or []
-            stored = {e["event_id"] for e in in_aggregate}
-            # A marker from before markers held their events: then outboxes held only
+            # A marker from before markers named their events: outboxes then held only
             # pending events.
-            entries = marker["entries"] if "entries" in marker else in_aggregate
+            wanted = marker.get("event_ids") or [e["event_id"] for e in in_aggregate]
+            entries = [e for e in in_aggregate if e["event_id"] in wanted]
             written = Written(marker["_id"], tuple(
                 (e["topic"], Envelope.model_validate(e["envelope"])) for e in entries))
-            if entries and all(e["event_id"] in stored for e in entries):
+            if entries and len(entries) == len(set(wanted)):
                 await self._publish(written.events)
                 await self._unmark(written)
             elif marked_at(marker) < (utc_now() - self.grace).replace(tzinfo=None):
