@@ -87,6 +87,43 @@ async def rate(url: str, bodies: list[dict], concurrency: int) -> float:
         return len(bodies) / (time.perf_counter() - started)
 
 
+async def store_ceiling(concurrency: int) -> float:
+    """Submissions/s of the store alone: for each audit the service stored, the same store
+    calls a submission makes (read the social worker, insert the outbox marker, insert the
+    audit as stored; markers deleted 50 at a time), with the same concurrency, no HTTP and
+    no Kafka. The service cannot be faster than this."""
+    from pymongo import AsyncMongoClient
+
+    from services.audit_capture.settings import AuditCaptureSettings
+
+    client = AsyncMongoClient(AuditCaptureSettings().mongo_uri)
+    db = client[DATABASE]
+    audits = await db["audits"].find({}).to_list(None)
+    queue = list(audits)
+    swept: list[str] = []
+
+    async def worker() -> None:
+        while queue:
+            audit = queue.pop()
+            await db["staff"].find_one({"_id": audit.get("social_worker_id")})
+            marker = {"_id": f"ceiling/{audit['_id']}", "collection": "ceiling_audits",
+                      "aggregate_id": audit["_id"], "marked_at": time.time(),
+                      "event_ids": [e["event_id"] for e in audit.get("outbox", [])]}
+            await db["ceiling_markers"].insert_one(marker)
+            await db["ceiling_audits"].insert_one(audit)
+            swept.append(marker["_id"])
+            if len(swept) >= 50:
+                batch = swept[:50]
+                del swept[:50]
+                await db["ceiling_markers"].delete_many({"_id": {"$in": batch}})
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    elapsed = time.perf_counter() - started
+    await client.close()
+    return len(audits) / elapsed
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=2000)
@@ -114,6 +151,9 @@ async def main() -> None:
     print(f"audit capture (stored, Kafka acks=all): {service_rate:8.1f} submissions/s")
     print(f"bare FastAPI endpoint:                  {bare_rate:8.1f} requests/s")
     print(f"ratio: {service_rate / bare_rate:.2f} (aim: at least 0.5)")
+    ceiling = await store_ceiling(args.concurrency)
+    print(f"the store alone, same calls per submission: {ceiling:8.1f} submissions/s "
+          f"({ceiling / bare_rate:.2f} of the bare endpoint)")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request, Response, status
@@ -52,17 +51,36 @@ def health_router(runtime: Any) -> APIRouter:
     return router
 
 
-def install_middleware(app: FastAPI) -> None:
-    @app.middleware("http")
-    async def correlation(request: Request, call_next: Callable[[Request], Awaitable[Response]]):
-        correlation_id = request.headers.get(CORRELATION_HEADER) or str(uuid.uuid4())
+class CorrelationMiddleware:
+    """Takes the caller's X-Correlation-ID (or makes one), sets it for the request's logs and
+    events, and echoes it on the response. Plain ASGI: Starlette's `@app.middleware("http")`
+    wraps every response in a stream and a task group, a sixth of a request's CPU here."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        given = dict(scope["headers"]).get(CORRELATION_HEADER.lower().encode(), b"")
+        correlation_id = given.decode("latin-1") or str(uuid.uuid4())
+        echoed = (CORRELATION_HEADER.lower().encode(), correlation_id.encode("latin-1"))
+
+        async def send_with_id(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), echoed]
+            await send(message)
+
         token = correlation_id_var.set(correlation_id)
         try:
-            response = await call_next(request)
+            await self.app(scope, receive, send_with_id)
         finally:
             correlation_id_var.reset(token)
-        response.headers[CORRELATION_HEADER] = correlation_id
-        return response
+
+
+def install_middleware(app: FastAPI) -> None:
+    app.add_middleware(CorrelationMiddleware)
 
     @app.exception_handler(StarletteHTTPException)
     async def people_get_pages(request: Request, error: StarletteHTTPException) -> Response:
