@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 import httpx
 import pytest
+from playwright.async_api import expect
 
 from services.action_tracking.domain.deadlines import deadline_id, due_moment
 from tests.support.action_tracking import (drop_database, fresh_settings, in_directory,
@@ -83,7 +84,8 @@ async def test_a_manager_confirms_a_completed_action_by_keyboard(tracking, page)
     await page.keyboard.type("Checked with the worker")
     await page.keyboard.press("Tab")
     await page.keyboard.press("Enter")
-    await page.wait_for_url(f"{tracking.url}/action/{action_id}")
-    assert await page.locator("#status").inner_text() == "confirmed"
+    # The form posts and comes back to this same address, so waiting for the URL would
+    # return at once: wait for the new status instead (Playwright retries, bounded).
+    await expect(page.locator("#status")).to_have_text("confirmed", timeout=15_000)
     history = await page.locator("table").last.inner_text()
     assert "completed" in history and "confirmed" in history and manager in history
