@@ -19,7 +19,7 @@ from faststream.kafka.prometheus import KafkaPrometheusMiddleware
 
 from schemas.base import EventData
 
-from .bulk import BulkProducer
+from .producer import DirectProducer
 from .envelope import Envelope, utc_now
 from .metrics import PlatformMetrics
 from .settings import ServiceSettings
@@ -51,13 +51,13 @@ class EventPublisher:
 
     def __init__(
         self, broker: KafkaBroker, *, source: str, metrics: PlatformMetrics, timeout: float,
-        bulk: BulkProducer | None = None,
+        direct: DirectProducer | None = None,
     ) -> None:
         self.broker = broker
         self.source = source
         self.metrics = metrics
         self.timeout = timeout
-        self.bulk = bulk
+        self.direct = direct
 
     def envelope(
         self,
@@ -81,11 +81,18 @@ class EventPublisher:
         )
 
     async def publish(self, envelope: Envelope, topic: str) -> None:
-        await self.publish_raw(
-            envelope.to_bytes(), topic, key=envelope.key(),
-            headers={"event_type": envelope.event_type},
-            correlation_id=envelope.correlation_id,
-        )
+        """One event, acknowledged by Kafka (BrokerUnavailable otherwise)."""
+        if self.direct is None:
+            await self.publish_raw(
+                envelope.to_bytes(), topic, key=envelope.key(),
+                headers={"event_type": envelope.event_type},
+                correlation_id=envelope.correlation_id,
+            )
+        else:
+            try:
+                await self.direct.send_one(topic, envelope, timeout=self.timeout)
+            except (TimeoutError, KafkaError) as error:
+                raise BrokerUnavailable(f"broker did not acknowledge on {topic}") from error
         self.metrics.events_published.labels(envelope.event_type).inc()
 
     async def publish_many(self, events: Sequence[tuple[str, Envelope]]) -> bool:
@@ -93,9 +100,9 @@ class EventPublisher:
         (the caller keeps them in an outbox for the relay)."""
         if not events:
             return True
-        assert self.bulk is not None, "built without a bulk producer"
+        assert self.direct is not None, "built without a direct producer"
         try:
-            await self.bulk.send_all(events, timeout=self.timeout * 4)
+            await self.direct.send_all(events, timeout=self.timeout * 4)
         except (TimeoutError, KafkaError):
             return False
         for _, envelope in events:

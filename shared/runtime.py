@@ -15,7 +15,7 @@ from tenacity import AsyncRetrying, stop_after_delay, wait_exponential
 from schemas import topics
 
 from .auth import TokenVerifier, configure_auth
-from .bulk import BulkProducer
+from .producer import DirectProducer
 from .consumer import EventConsumer, TopicRoutes
 from .http import health_router, install_middleware
 from .kafka import EventPublisher, ensure_topics, make_broker
@@ -49,7 +49,7 @@ class Runtime:
         broker = make_broker(settings, metrics)
         publisher = EventPublisher(broker, source=settings.service_name, metrics=metrics,
                                    timeout=settings.publish_timeout_seconds,
-                                   bulk=BulkProducer(settings))
+                                   direct=DirectProducer(settings))
         all_indexes = [*indexes, *(MARKER_INDEXES if outbox_collections else [])]
         store = Store.connect(settings, all_indexes)
         return cls(
@@ -79,8 +79,8 @@ class Runtime:
         await asyncio.gather(*self.tasks, return_exceptions=True)
         await self.outbox.close()
         await self.broker.stop()
-        if self.publisher.bulk is not None:
-            await self.publisher.bulk.stop()
+        if self.publisher.direct is not None:
+            await self.publisher.direct.stop()
         await self.store.close()
 
 

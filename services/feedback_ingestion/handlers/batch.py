@@ -4,7 +4,7 @@ Per chunk: check every row (failures to quarantine, in one insert); Safety Link 
 first, one by one, so they are published at once, ahead of the chunk. Then the rest, taken
 as new: their events are written in ONE chunk-outbox document, the items in one
 insert_many; items already stored come back as duplicate-key errors and their events are
-dropped from the chunk outbox before publishing. The events are handed to the bulk producer
+dropped from the chunk outbox before publishing. The events are handed to the direct producer
 without awaiting each, then awaited together (acks=all, idempotent producer); then the
 chunk outbox is deleted. If the broker does not acknowledge, the chunk outbox stays and the
 relay publishes it. Items already stored are then decided (duplicate / update) one by one.
