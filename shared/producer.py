@@ -29,7 +29,7 @@ class DirectProducer:
             if self._producer is None:
                 producer = AIOKafkaProducer(
                     bootstrap_servers=self.settings.kafka_bootstrap, acks="all",
-                    enable_idempotence=True, linger_ms=5,
+                    enable_idempotence=True,
                     request_timeout_ms=self.settings.kafka_request_timeout_ms,
                     client_id=f"{self.settings.service_name}-direct")
                 try:
