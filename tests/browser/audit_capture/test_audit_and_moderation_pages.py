@@ -4,6 +4,7 @@ message that keeps what was typed, then submission); a moderator then moderates 
 from __future__ import annotations
 
 from tests.support.auth import bearer
+from tests.support.directory import import_staff
 from tests.support.factories import uid, unique_month
 
 HOQ = bearer("head_of_quality", sub="hoq-browser")
@@ -15,9 +16,7 @@ async def _allocated_audit(http, base: str) -> tuple[str, str, str, str]:
              f"{p}-aud,Test Auditor,{p}-team,Fictional Team,Team manager,,1\n"
              f"{p}-sw,Test Worker,{p}-team,,Social worker,{p}-aud,\n"
              f"{p}-mod,Test Moderator,{p}-team,,Team manager,,2\n")
-    imported = await http.post(f"{base}/directory/import", content=staff,
-                               headers=HOQ | {"Content-Type": "text/csv"})
-    assert imported.status_code == 200, imported.text
+    await import_staff(http, f"{base}/directory/import", staff)
     planned = await http.post(f"{base}/programme", headers=HOQ,
                               json={"first_month": month, "themes": ["Journey and impact"]})
     assert planned.status_code == 201, planned.text

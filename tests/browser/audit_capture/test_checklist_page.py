@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from tests.browser.audit_capture.test_audit_and_moderation_pages import _sign_in
 from tests.support.auth import bearer
+from tests.support.directory import import_staff
 from tests.support.factories import uid
 
 HOQ = bearer("head_of_quality", sub="hoq-browser")
@@ -21,9 +22,7 @@ async def test_a_chair_records_a_checklist_by_keyboard(services, http, page):
     staff = ("person_id,display_name,team_id,team_name,job_role,line_manager_id,audit_group\n"
              f"{p}-tm,Test Manager,{p}-team,Fictional Team,Team manager,,\n"
              f"{p}-sw,Test Worker,{p}-team,,Social worker,{p}-tm,\n")
-    imported = await http.post(f"{base}/directory/import", content=staff,
-                               headers=HOQ | {"Content-Type": "text/csv"})
-    assert imported.status_code == 200, imported.text
+    await import_staff(http, f"{base}/directory/import", staff)
     await _sign_in(page, base, "auditor", f"{p}-iro")
     await page.get_by_role("link", name="Record a conference or review checklist").focus()
     await page.keyboard.press("Enter")

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from tests.browser.audit_capture.test_audit_and_moderation_pages import _sign_in
 from tests.support.auth import bearer
+from tests.support.directory import import_staff
 from tests.support.factories import uid, unique_month
-
-HOQ = bearer("head_of_quality", sub="hoq-browser")
 
 
 async def test_the_head_of_quality_plans_samples_and_allocates(services, http, page):
@@ -17,9 +16,7 @@ async def test_the_head_of_quality_plans_samples_and_allocates(services, http, p
     staff = ("person_id,display_name,team_id,team_name,job_role,line_manager_id,audit_group\n"
              f"{p}-g1,Test Auditor,{p}-team,Fictional Team,Team manager,,1\n"
              f"{p}-g2,Test Moderator,{p}-team,,Team manager,,2\n")
-    imported = await http.post(f"{base}/directory/import", content=staff,
-                               headers=HOQ | {"Content-Type": "text/csv"})
-    assert imported.status_code == 200, imported.text
+    await import_staff(http, f"{base}/directory/import", staff)
     await _sign_in(page, base, "head_of_quality", "hoq-browser")
     await page.get_by_role("link", name="Plan the audit programme").click()
     await page.get_by_label("First month of the programme").fill(month)

@@ -8,6 +8,7 @@ import re
 
 from schemas import topics
 from tests.support.auth import bearer
+from tests.support.directory import import_staff
 from tests.support.factories import uid
 from tests.support.kafka import TopicTail
 
@@ -23,8 +24,7 @@ async def test_a_chair_records_a_checklist_once_with_feedback_to_the_line_manage
     staff = ("person_id,display_name,team_id,team_name,job_role,line_manager_id,audit_group\n"
              f"{p}-tm,Test Manager,{p}-team,Fictional Team,Team manager,,\n"
              f"{p}-sw,Test Worker,{p}-team,,Social worker,{p}-tm,\n")
-    assert (await client.post("/directory/import", content=staff,
-                              headers=HOQ | {"Content-Type": "text/csv"})).status_code == 200
+    await import_staff(client, "/directory/import", staff)
     chair = bearer("auditor", sub=f"{p}-iro")
     home = await client.get("/", headers=chair)
     assert 'href="/observe/checklist"' in home.text

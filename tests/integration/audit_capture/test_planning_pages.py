@@ -6,6 +6,7 @@ from __future__ import annotations
 from schemas import topics
 from services.audit_capture.domain.months import add_months
 from tests.support.auth import bearer
+from tests.support.directory import import_staff
 from tests.support.factories import audit_command, uid, unique_month
 from tests.support.kafka import TopicTail
 
@@ -17,8 +18,7 @@ async def test_plan_sample_and_allocate_through_the_pages(client):
     staff = ("person_id,display_name,team_id,team_name,job_role,line_manager_id,audit_group\n"
              f"{p}-g1,Test Auditor,{p}-team,Fictional Team,Team manager,,1\n"
              f"{p}-g2,Test Other,{p}-team,,Team manager,,2\n")
-    assert (await client.post("/directory/import", content=staff,
-                              headers=HOQ | {"Content-Type": "text/csv"})).status_code == 200
+    await import_staff(client, "/directory/import", staff)
     bad = await client.post("/planning", headers=HOQ, data={
         "first_month": "2026-13", "theme_1": "Supervision typed"})
     assert bad.status_code == 422 and "first month" in bad.text
