@@ -2,18 +2,22 @@
 
     python -m services.reporting.demo [--seed 7] [--teams 20] [--months 12] [--force]
 
-About 20 teams, 250 staff, monthly audits (with actions, some late), practice observations,
-and a few thousand feedback items, all obviously fictional and reproducible from the seed.
-It posts to audit_capture and feedback_ingestion over HTTP (never to collections), skips
-when reporting already shows audits for last month (unless --force), and shows progress.
-Requests carry idempotency keys and stable source ids, so a re-run adds nothing.
+About 20 teams and 250 staff in three audit groups (imported into the directory), the
+programme, monthly audits (with actions, some late) and the moderating group's moderation of
+each month's sample with sign-off, practice observations, a few hundred complaints (some
+stage 2 running long) and a few thousand feedback items: all obviously fictional and
+reproducible from the seed. It posts to audit_capture and feedback_ingestion over HTTP
+(never to collections), skips when reporting already shows audits for last month (unless
+--force), and shows progress. Requests carry idempotency keys and stable source ids, so a
+re-run adds nothing.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
-from datetime import date, timedelta
+from datetime import date
+from typing import Any
 
 import httpx
 from tqdm import tqdm
@@ -21,83 +25,87 @@ from tqdm import tqdm
 from shared.auth import issue_development_token
 from shared.settings import ServiceSettings
 
-from .domain.periods import last_day, months_back, shift
-
-GRADES = ["outstanding", "good", "requires_improvement", "inadequate"]
-WEIGHTS = [10, 50, 30, 10]
-THEMES = ["timeliness", "communication", "listening to children", "planning", "contact"]
-
+from .demo_data import PROGRAMME_THEMES, Bodies, Population
+from .domain.periods import months_back, shift
 
 class Demo:
     def __init__(self, args: argparse.Namespace) -> None:
-        self.rng = random.Random(args.seed)
         self.args = args
         self.run_id = f"demo-{args.seed}-{args.team_prefix}"  # same seed and teams: same ids
         secret = ServiceSettings().auth_dev_secret
         self.headers = {r: {"Authorization": "Bearer " + issue_development_token(
             secret=secret, subject=f"demo-{r}", roles=[r])} for r in
-            ("auditor", "director", "integration", "team_manager")}
-        self.teams = [f"{args.team_prefix}-{t:02d}" for t in range(1, args.teams + 1)]
-        per_team = max(1, args.staff // args.teams)
-        self.workers = {t: [f"demo-sw-{i:02d}-{w:02d}" for w in range(1, per_team + 1)]
-                        for i, t in enumerate(self.teams, 1)}
-        today = date.today()
-        self.months = months_back(shift(today.strftime("%Y-%m"), -1), args.months)
+            ("auditor", "director", "integration", "team_manager", "head_of_quality")}
+        self.secret = secret
+        teams = [f"{args.team_prefix}-{t:02d}" for t in range(1, args.teams + 1)]
+        self.people = Population(teams, args.staff)
+        self.bodies = Bodies(random.Random(args.seed), self.people, self.run_id)
+        self.months = months_back(shift(date.today().strftime("%Y-%m"), -1), args.months)
 
-    def grade(self) -> str:
-        return self.rng.choices(GRADES, WEIGHTS)[0]
+    def as_person(self, role: str, person: str) -> dict[str, str]:
+        return {"Authorization": "Bearer " + issue_development_token(
+            secret=self.secret, subject=person, roles=[role])}
 
-    def audit(self, month: str, team: str, n: int) -> dict:
-        grades = [self.grade() for _ in range(6)]
-        overall = self.grade()
-        due = last_day(month) + timedelta(days=self.rng.choice([-20, 10, 40, 400]))
-        late = self.rng.random() < 0.15
-        return {
-            "month": month, "case_ref": f"DEMO-CASE-{month}-{n:04d}", "team_id": team,
-            "auditor_ids": [f"demo-auditor-{self.rng.randint(1, 30):02d}"],
-            "social_worker_id": self.rng.choice(self.workers[team]),
-            "standards": [{"standard": s + 1, "grade": g, "evidence": "Fictional evidence."}
-                          for s, g in enumerate(grades)],
-            "child_seen_alone": True, "overall_grade": overall,
-            "impact": {"grade": self.grade(), "better_off": self.rng.random() < 0.7,
-                       "has_pace": True, "rationale_evident": True,
-                       "help_planned_and_purposeful": True},
-            "child_view": {"status": self.rng.choice(["obtained", "obtained", "not_possible"]),
-                           "summary": "Fictional view."},
-            "parent_view": {"status": "obtained", "summary": "Fictional view."},
-            "deadline": str(date.fromisoformat(f"{month}-01") if late else last_day(month)
-                            + timedelta(days=400)),
-            "actions": [{"key": "a1", "description": "Fictional improvement action.",
-                         "owner_id": f"demo-tm-{team[-2:]}", "due_date": str(due)}]
-            if overall in ("requires_improvement", "inadequate") else [],
-        }
+    def post(self, client: httpx.Client, url: str, body: Any, headers: dict[str, str], *,
+             ok: tuple[int, ...] = (200, 201, 202), **extra: Any) -> httpx.Response:
+        response = client.post(url, json=body, headers=headers, **extra)
+        if response.status_code not in ok:
+            raise SystemExit(f"{url} answered {response.status_code}: {response.text[:300]}")
+        return response
 
-    def feedback(self, month: str, n: int) -> dict:
-        source = self.rng.choice(["compliment", "momo", "momo", "customer_feedback"])
-        body = {"source": source, "source_id": f"{self.run_id}-{month}-{n:05d}",
-                "received_on": f"{month}-{self.rng.randint(1, 28):02d}",
-                "team_id": self.rng.choice(self.teams),
-                "themes": [self.rng.choice(THEMES)], "text": "Fictional feedback."}
-        if source == "customer_feedback":
-            body["rating"] = self.rng.randint(1, 5)
-        return body
+    def setup(self, client: httpx.Client) -> None:
+        """The directory (three audit groups) and the programme, as the head of quality."""
+        a, hoq = self.args.audit_capture, self.headers["head_of_quality"]
+        self.post(client, f"{a}/directory/import", None, hoq | {"Content-Type": "text/csv"},
+                  content=self.people.directory_csv())
+        self.post(client, f"{a}/programme", {
+            "first_month": self.months[0], "moderation_sample_size": 5,
+            "themes": PROGRAMME_THEMES[:len(self.months)]}, hoq, ok=(201, 202, 409))
+
+    def month(self, client: httpx.Client, month: str, bar: tqdm) -> None:
+        a, f, args, b = self.args.audit_capture, self.args.feedback_ingestion, self.args, \
+            self.bodies
+        duty = client.get(f"{a}/programme/{month}",
+                          headers=self.headers["head_of_quality"]).json()
+        auditors = self.people.groups.get(duty.get("audit_group"), [])
+        moderators = self.people.groups.get(duty.get("moderation_group"), [])
+        for n in range(args.audits_per_month):
+            team = b.rng.choice(self.people.teams)
+            self.post(client, f"{a}/audits", b.audit(month, team, n, auditors),
+                      self.headers["auditor"] | {"Idempotency-Key": f"{self.run_id}-{month}-{n}"})
+            bar.update()
+        sample = self.post(client, f"{a}/programme/{month}/moderation-sample",
+                           {"seed": args.seed}, self.headers["head_of_quality"]).json()
+        for audit_id in sample.get("audit_ids", []) if moderators else []:
+            moderator = self.as_person("moderator", b.rng.choice(moderators))
+            self.post(client, f"{a}/audits/{audit_id}/moderation", b.moderation(), moderator,
+                      ok=(200, 202, 409))
+            self.post(client, f"{a}/audits/{audit_id}/sign-off", None,
+                      self.headers["head_of_quality"], ok=(200, 202, 409))
+            bar.update(2)
+        for team in b.rng.sample(self.people.teams, min(args.observations_per_month,
+                                                       len(self.people.teams))):
+            manager = self.as_person("team_manager", self.people.managers[team])
+            self.post(client, f"{a}/observations/practice", b.observation(month, team), manager)
+            bar.update()
+        for n in range(args.complaints_per_month):
+            self.post(client, f"{f}/feedback/complaints", b.complaint(month, n),
+                      self.headers["integration"])
+            bar.update()
+        for n in range(args.feedback_per_month):
+            self.post(client, f"{f}/feedback/items", b.feedback(month, n),
+                      self.headers["integration"])
+            bar.update()
 
     def run(self, client: httpx.Client) -> None:
-        a, f = self.args.audit_capture, self.args.feedback_ingestion
-        plan = []
-        for month in self.months:
-            for n in range(self.args.audits_per_month):
-                plan.append((f"{a}/audits", self.audit(month, self.rng.choice(self.teams), n),
-                             "auditor", f"{self.run_id}-{month}-{n}"))
-            for n in range(self.args.feedback_per_month):
-                plan.append((f"{f}/feedback/items", self.feedback(month, n), "integration", None))
-        for url, body, role, key in tqdm(plan, unit="req", desc="demo year"):
-            headers = dict(self.headers[role])
-            if key:
-                headers["Idempotency-Key"] = key
-            response = client.post(url, json=body, headers=headers)
-            if response.status_code >= 400:
-                raise SystemExit(f"{url} answered {response.status_code}: {response.text[:300]}")
+        args = self.args
+        per_month = (args.audits_per_month + 10 + args.complaints_per_month
+                     + args.feedback_per_month
+                     + min(args.observations_per_month, len(self.people.teams)))
+        with tqdm(total=per_month * len(self.months), unit="req", desc="demo year") as bar:
+            self.setup(client)
+            for month in self.months:
+                self.month(client, month, bar)
 
     def already_loaded(self, client: httpx.Client) -> bool:
         response = client.get(f"{self.args.reporting}/reports/monthly-briefing",
@@ -113,6 +121,8 @@ def main() -> None:
     parser.add_argument("--months", type=int, default=12)
     parser.add_argument("--audits-per-month", type=int, default=60)
     parser.add_argument("--feedback-per-month", type=int, default=250)
+    parser.add_argument("--complaints-per-month", type=int, default=25)
+    parser.add_argument("--observations-per-month", type=int, default=10)
     parser.add_argument("--audit-capture", default="http://127.0.0.1:8101")
     parser.add_argument("--feedback-ingestion", default="http://127.0.0.1:8102")
     parser.add_argument("--reporting", default="http://127.0.0.1:8104")

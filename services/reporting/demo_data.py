@@ -1,0 +1,128 @@
+"""The demo year's synthetic people and request bodies (pure; reproducible from the seed).
+
+Everything is obviously fictional: "Demo Worker 03-07", "DEMO-CASE-…", "Fictional …" text.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from .domain.periods import last_day
+
+GRADES = ["outstanding", "good", "requires_improvement", "inadequate"]
+WEIGHTS = [10, 50, 30, 10]
+THEMES = ["timeliness", "communication", "listening to children", "planning", "contact"]
+PROGRAMME_THEMES = ["Journey and impact", "Supervision", "Pathway plans", "Domestic abuse",
+                    "Child protection plans", "Neglect", "Care leavers", "Permanence",
+                    "Early help", "Disabled children", "Exploitation", "Voice of the child"]
+DIRECTORY_HEADER = "person_id,display_name,team_id,team_name,job_role,line_manager_id,audit_group"
+
+
+class Population:
+    """Teams of a manager, a deputy and social workers; managers and deputies spread over
+    the three audit groups."""
+
+    def __init__(self, teams: list[str], staff: int) -> None:
+        self.teams = teams
+        per_team = max(1, staff // max(1, len(teams)) - 2)
+        self.managers = {t: f"demo-tm-{i:02d}" for i, t in enumerate(teams, 1)}
+        self.deputies = {t: f"demo-dm-{i:02d}" for i, t in enumerate(teams, 1)}
+        self.workers = {t: [f"demo-sw-{i:02d}-{w:02d}" for w in range(1, per_team + 1)]
+                        for i, t in enumerate(teams, 1)}
+        self.groups: dict[int, list[str]] = {1: [], 2: [], 3: []}
+        for i, t in enumerate(teams):
+            self.groups[i % 3 + 1].append(self.managers[t])
+            self.groups[(i + 1) % 3 + 1].append(self.deputies[t])
+
+    def directory_csv(self) -> str:
+        group_of = {p: g for g, people in self.groups.items() for p in people}
+        rows = [DIRECTORY_HEADER]
+        for i, t in enumerate(self.teams, 1):
+            tm, dm = self.managers[t], self.deputies[t]
+            rows.append(f"{tm},Demo Manager {i:02d},{t},Demo Team {i:02d},Team manager,,"
+                        f"{group_of[tm]}")
+            rows.append(f"{dm},Demo Deputy {i:02d},{t},,Deputy manager,{tm},{group_of[dm]}")
+            rows += [f"{w},Demo Worker {i:02d}-{n:02d},{t},,Social worker,{tm},"
+                     for n, w in enumerate(self.workers[t], 1)]
+        return "\n".join(rows) + "\n"
+
+
+class Bodies:
+    def __init__(self, rng: random.Random, people: Population, run_id: str) -> None:
+        self.rng, self.people, self.run_id = rng, people, run_id
+        self.today = date.today()
+
+    def _until_today(self, day: date) -> str | None:
+        return str(day) if day <= self.today else None  # not answered yet
+
+    def grade(self) -> str:
+        return self.rng.choices(GRADES, WEIGHTS)[0]
+
+    def audit(self, month: str, team: str, n: int, auditors: list[str]) -> dict:
+        overall = self.grade()
+        due = last_day(month) + timedelta(days=self.rng.choice([-20, 10, 40, 400]))
+        late = self.rng.random() < 0.15
+        return {
+            "month": month, "case_ref": f"DEMO-CASE-{month}-{n:04d}", "team_id": team,
+            "auditor_ids": [self.rng.choice(auditors or [f"demo-auditor-{n % 30:02d}"])],
+            "social_worker_id": self.rng.choice(self.people.workers[team]),
+            "standards": [{"standard": s, "grade": self.grade(), "evidence": "Fictional evidence."}
+                          for s in range(1, 7)],
+            "child_seen_alone": True, "overall_grade": overall,
+            "impact": {"grade": self.grade(), "better_off": self.rng.random() < 0.7,
+                       "has_pace": True, "rationale_evident": True,
+                       "help_planned_and_purposeful": True},
+            "child_view": {"status": self.rng.choice(["obtained", "obtained", "not_possible"]),
+                           "summary": "Fictional view."},
+            "parent_view": {"status": "obtained", "summary": "Fictional view."},
+            "deadline": str(date.fromisoformat(f"{month}-01") if late else last_day(month)
+                            + timedelta(days=400)),
+            "actions": [{"key": "a1", "description": "Fictional improvement action.",
+                         "owner_id": self.people.managers[team], "due_date": str(due)}]
+            if overall in ("requires_improvement", "inadequate") else [],
+        }
+
+    def moderation(self) -> dict:
+        """Mostly agreement; now and then a standard regraded, with the reason."""
+        standards = [{"standard": s, "agree": True} for s in range(1, 7)]
+        if self.rng.random() < 0.3:
+            standards[1] = {"standard": 2, "agree": False, "grade": self.grade(),
+                            "rationale": "Fictional rationale for a different grade."}
+        return {"standards": standards, "overall_agree": True}
+
+    def feedback(self, month: str, n: int) -> dict:
+        source = self.rng.choice(["compliment", "momo", "momo", "customer_feedback"])
+        body = {"source": source, "source_id": f"{self.run_id}-{month}-{n:05d}",
+                "received_on": f"{month}-{self.rng.randint(1, 28):02d}",
+                "team_id": self.rng.choice(self.people.teams),
+                "themes": [self.rng.choice(THEMES)], "text": "Fictional feedback."}
+        if source == "customer_feedback":
+            body["rating"] = self.rng.randint(1, 5)
+        return body
+
+    def complaint(self, month: str, n: int) -> dict:
+        received = date.fromisoformat(f"{month}-{self.rng.randint(1, 20):02d}")
+        answered = self._until_today(received + timedelta(days=self.rng.randint(5, 20)))
+        stages = [{"stage": 1, "started_on": str(received), "responded_on": answered,
+                   "outcome": self.rng.choice(["upheld", "partly_upheld", "not_upheld"])
+                   if answered else None}]
+        started = received + timedelta(days=25)
+        if answered and started <= self.today and self.rng.random() < 0.2:
+            # escalated: some stage 2 investigations run past 65 working days
+            stages.append({"stage": 2, "started_on": str(started), "responded_on":
+                           self._until_today(started + timedelta(
+                               days=self.rng.choice([40, 60, 120])))})
+        return {"source_id": f"{self.run_id}-complaint-{month}-{n:04d}",
+                "received_on": str(received),
+                "complainant": self.rng.choice(["child", "parent_carer", "parent_carer", "other"]),
+                "team_id": self.rng.choice(self.people.teams),
+                "themes": [self.rng.choice(THEMES)], "stages": stages}
+
+    def observation(self, month: str, team: str) -> dict:
+        kind = self.rng.choice(["practice", "practice", "asye", "supervision"])
+        worker = self.people.deputies[team] if kind == "supervision" \
+            else self.rng.choice(self.people.workers[team])
+        return {"worker_id": worker, "team_id": team, "kind": kind, "consent_confirmed": True,
+                "observed_on": f"{month}-{self.rng.randint(1, 28):02d}",
+                "critique": "Fictional critique.", "observed_scope": "all"}
