@@ -49,6 +49,8 @@ async def test_an_update_flushed_without_its_handle_publishes_only_what_is_pendi
         seen = await tail.wait_for(lambda m: m["event_id"] in
                                    {str(first[1].event_id), str(second[1].event_id)})
     assert seen["event_id"] == str(second[1].event_id)  # the first was published already
+    stored = await runtime.store.db["aggregates"].find_one({"_id": "agg-6"})
+    assert [e["event_id"] for e in stored["outbox"]] == [str(second[1].event_id)]  # pruned
     await runtime.outbox.close()
     assert await runtime.outbox.relay_once() == 0
 
@@ -74,6 +76,20 @@ async def test_a_stale_version_is_a_conflict_and_changes_nothing(runtime):
         await runtime.outbox.insert("aggregates", {"_id": "agg-3"}, [])
     stored = await eventually(lambda: runtime.store.db["aggregates"].find_one({"_id": "agg-3"}))
     assert (stored["status"], stored["version"]) == ("b", 2)
+
+
+async def test_an_update_keeps_the_events_of_an_earlier_write_still_pending(runtime):
+    first, second = await two_events(runtime)
+    await runtime.outbox.insert("aggregates", {"_id": "agg-7"}, [first])  # broker never asked
+    await runtime.outbox.update("aggregates", "agg-7", expected_version=1, changes={"n": 1},
+                                events=[second])
+    stored = await runtime.store.db["aggregates"].find_one({"_id": "agg-7"})
+    assert [e["event_id"] for e in stored["outbox"]] == [str(e.event_id) for _, e in
+                                                         (first, second)]
+    await runtime.broker.start()
+    async with TopicTail(topics.AUDIT) as tail:
+        assert await runtime.outbox.relay_once() == 2
+        await tail.wait_for(lambda m: m["event_id"] == str(second[1].event_id))
 
 
 async def test_a_marker_whose_write_never_happened_is_dropped_after_the_grace(runtime):

@@ -49,8 +49,13 @@ async def test_packs_from_one_synthetic_month(reporting):
     assert grid["meeting_observers"][0]["needed"] == 2
 
     clinic = {"team": team, "to_month": month, "months": 3}
-    mine = (await client.get("/reports/clinic-pack", params=clinic,
-                             headers=bearer("team_manager", sub=manager))).json()
+    async def my_clinic_pack():
+        # The directory's facts come on their own topic: wait for them, not for the audits.
+        body = (await client.get("/reports/clinic-pack", params=clinic,
+                                 headers=bearer("team_manager", sub=manager))).json()
+        return body if body["individuals_needing_support"] else None
+
+    mine = await eventually(my_clinic_pack, what="the manager's view of the clinic pack")
     assert mine["individuals_needing_support"] == [
         {"worker_id": inadequate_worker, "audits": 1, "below_good": 1}]
     theirs = (await client.get("/reports/clinic-pack", params=clinic,
