@@ -49,6 +49,9 @@ class MarkerSweeper:
             self.sweeping, self.queue = self.queue[:BATCH], self.queue[BATCH:]
             try:
                 await self.markers.delete_many({"_id": {"$in": self.sweeping}})
+            except asyncio.CancelledError:
+                self.queue[:0] = self.sweeping  # not known deleted: keep them for next time
+                raise
             except Exception as error:  # noqa: BLE001 - the relay republishes; harmless
                 log.warning("outbox markers left for the relay",
                             extra={"error": type(error).__name__, "markers": len(self.sweeping)})
@@ -58,8 +61,13 @@ class MarkerSweeper:
                 self.sweeping = []
 
     async def close(self) -> None:
-        if self.task is not None:
-            self.task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self.task
-        await self.sweep()
+        """Delete what is queued before stopping (the running sweep finishes its batch)."""
+        if self.task is not None and not self.task.done():
+            try:
+                await asyncio.wait_for(asyncio.shield(self.task), timeout=5)
+            except Exception:  # noqa: BLE001 - the store is slow or down: stop it, keep its batch
+                self.task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await self.task
+        with contextlib.suppress(Exception):  # what is left waits for the relay
+            await self.sweep()

@@ -28,6 +28,7 @@ async def runtime():
     yield built
     await built.outbox.close()
     await built.broker.stop()
+    await built.publisher.direct.stop()
     await built.store.client.drop_database(settings.database_name)
     await built.store.close()
 
