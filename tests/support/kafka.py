@@ -24,6 +24,7 @@ class TopicTail:
         self.topic = topic
         self.consumer = AIOKafkaConsumer(bootstrap_servers=BOOTSTRAP, enable_auto_commit=False)
         self.start_offsets: dict[TopicPartition, int] = {}
+        self.unexamined: list[Any] = []  # fetched, not yet shown to a predicate
 
     async def __aenter__(self) -> TopicTail:
         await self.consumer.start()
@@ -53,14 +54,18 @@ class TopicTail:
 
     async def wait_for(self, predicate: Callable[[dict[str, Any]], bool], *,
                        timeout: float = 30.0) -> dict[str, Any]:
+        """The next message that matches; those examined before it are passed over, those
+        fetched with it but not yet examined wait for the next call."""
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+        while True:
+            while self.unexamined:
+                value = json.loads(self.unexamined.pop(0).value)
+                if predicate(value):
+                    return value
+            if time.monotonic() >= deadline:
+                break
             batches = await self.consumer.getmany(timeout_ms=200)
-            for records in batches.values():
-                for record in records:
-                    value = json.loads(record.value)
-                    if predicate(value):
-                        return value
+            self.unexamined = [r for records in batches.values() for r in records]
         raise AssertionError(f"no matching message on {self.topic} within {timeout}s")
 
     async def new_message_count(self) -> int:
