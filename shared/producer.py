@@ -24,8 +24,13 @@ class DirectProducer:
         self._producer: AIOKafkaProducer | None = None
         self._starting = asyncio.Lock()
 
+    async def start(self) -> None:
+        """At the service's start, so no request pays for it (a failed start is retried on
+        first use)."""
+        await self._started()
+
     async def _started(self) -> AIOKafkaProducer:
-        async with self._starting:  # started on first use; retried if Kafka was down
+        async with self._starting:
             if self._producer is None:
                 producer = AIOKafkaProducer(
                     bootstrap_servers=self.settings.kafka_bootstrap, acks="all",

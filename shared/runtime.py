@@ -69,6 +69,8 @@ class Runtime:
             with attempt:
                 await ensure_topics(self.settings, topics.ALL)
                 await self.broker.start()
+                if self.publisher.direct is not None:
+                    await self.publisher.direct.start()
         if self.outbox.collections:
             self.tasks.append(asyncio.create_task(
                 self.outbox.run_relay(self.settings.outbox_relay_seconds)))

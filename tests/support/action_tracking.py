@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import httpx
+import pytest
 import uvicorn
 from aiokafka import AIOKafkaProducer
 
@@ -163,3 +164,12 @@ async def sse_alerts(url: str, headers: dict, found: list, ready: asyncio.Event)
                         ready.set()
                 elif line.startswith("data:") and event == "alert":
                     found.append(json.loads(line.split(":", 1)[1]))
+
+
+@pytest.fixture(scope="module")
+async def tracking():
+    """A module's own action tracking, over HTTP on a free port, with its own database."""
+    settings = fresh_settings()
+    async with running(settings) as instance:
+        yield instance
+    await drop_database(settings)

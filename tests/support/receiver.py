@@ -13,6 +13,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from .action_tracking import serve
+from .waiting import eventually
 
 
 @dataclass
@@ -36,13 +37,13 @@ async def receiver(**options) -> AsyncIterator[Receiver]:
     target = Receiver(**options)
     app = Starlette(routes=[Route("/hook", target.handle, methods=["POST"])])
     server, task, url = await serve(app)
-    deadline = asyncio.get_running_loop().time() + 15
-    while not server.started:  # polls a condition, with a bound
+
+    async def started() -> bool:
         if task.done():
-            task.result()
-        if asyncio.get_running_loop().time() > deadline:
-            raise TimeoutError("the test receiver did not start within 15 s")
-        await asyncio.sleep(0.02)
+            task.result()  # it failed to start: say why
+        return server.started
+
+    await eventually(started, timeout=15, interval=0.02, what="the test receiver started")
     target.url = f"{url}/hook"
     try:
         yield target

@@ -8,6 +8,7 @@ only facts that already existed are applied one event at a time."""
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import datetime
 from typing import Any
 
 from pymongo.errors import BulkWriteError
@@ -16,15 +17,25 @@ from .decoding import Pending
 from .facts import FactStore
 
 
+def merge(documents: dict[str, dict[str, Any]], fact_id: str, fields: dict[str, Any],
+          as_of: datetime) -> str:
+    """One event into the documents held in memory, by the live rule (newer wins):
+    "new", "changed", or "older" (nothing done)."""
+    current = documents.get(fact_id)
+    if current is None:
+        documents[fact_id] = {"_id": fact_id, **fields, "as_of": as_of}
+        return "new"
+    if current["as_of"] <= as_of:
+        current.update(fields, as_of=as_of)
+        return "changed"
+    return "older"
+
+
 def fold(items: list[Pending]) -> dict[str, dict[str, Any]]:
     """The documents these events leave, in order, by the same newer-wins rule."""
     documents: dict[str, dict[str, Any]] = {}
     for _, fact_id, fields, as_of in items:
-        current = documents.get(fact_id)
-        if current is None:
-            documents[fact_id] = {"_id": fact_id, **fields, "as_of": as_of}
-        elif current["as_of"] <= as_of:
-            current.update(fields, as_of=as_of)
+        merge(documents, fact_id, fields, as_of)
     return documents
 
 

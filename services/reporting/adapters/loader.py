@@ -2,7 +2,7 @@
 
 FerretDB 1.24 inserts quickly (about 11,000 small documents/s here) but scans the whole
 collection for every update, so a rebuild must insert each fact once, in its final state.
-Every fact is folded in memory (same newer-wins rule as `batch.fold`); after each batch the
+Every fact is folded in memory (`batch.merge`, the live newer-wins rule); after each batch the
 facts seen for the first time are inserted in the background, overlapping Kafka reads and
 decoding. When an event changes a fact already written, its collection stops streaming:
 at the end it is dropped and written whole from memory. In practice that is the few kinds
@@ -20,6 +20,7 @@ from pymongo.asynchronous.collection import AsyncCollection
 
 from shared.store import Store
 
+from .batch import merge
 from .decoding import Pending
 from .facts import FactStore
 
@@ -38,15 +39,11 @@ class FreshGenerationLoader:
 
     def add(self, pending: list[Pending]) -> None:
         for collection, fact_id, fields, as_of in pending:
-            documents = self.documents[collection]
-            current = documents.get(fact_id)
-            if current is None:
-                documents[fact_id] = {"_id": fact_id, **fields, "as_of": as_of}
+            outcome = merge(self.documents[collection], fact_id, fields, as_of)
+            if outcome == "new":
                 self.unwritten[collection][fact_id] = None
-            elif current["as_of"] <= as_of:
-                current.update(fields, as_of=as_of)
-                if fact_id not in self.unwritten[collection]:
-                    self.rewrite.add(collection)  # already (being) written: redo at the end
+            elif outcome == "changed" and fact_id not in self.unwritten[collection]:
+                self.rewrite.add(collection)  # already (being) written: redo at the end
 
     async def flush(self, *, at_least: int = CHUNK) -> None:
         """Start writing the facts first seen since they were last written, per collection

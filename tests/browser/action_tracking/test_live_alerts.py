@@ -6,23 +6,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import httpx
-import pytest
 from playwright.async_api import expect
 
 from services.action_tracking.domain.deadlines import deadline_id, due_moment
-from tests.support.action_tracking import (drop_database, fresh_settings, in_directory,
-                                           running, staff)
+from tests.support.action_tracking import in_directory, staff
+from tests.support.action_tracking import tracking  # noqa: F401 - the module's instance
 from tests.support.auth import bearer
 from tests.support.factories import uid
 from tests.support.waiting import eventually
-
-
-@pytest.fixture(scope="module")
-async def tracking():
-    settings = fresh_settings()
-    async with running(settings) as instance:
-        yield instance
-    await drop_database(settings)
 
 
 async def sign_in(page, url: str, role: str, person: str, team: str = "") -> None:

@@ -4,15 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.action_tracking import drop_database, fresh_settings, running
-
-
-@pytest.fixture(scope="module")
-async def tracking():
-    settings = fresh_settings()
-    async with running(settings) as instance:
-        yield instance
-    await drop_database(settings)
+from tests.support.action_tracking import tracking  # noqa: F401 - the module's instance
 
 
 @pytest.fixture(autouse=True)
