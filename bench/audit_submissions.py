@@ -53,13 +53,16 @@ def start(port: int, module: list[str], name: str) -> subprocess.Popen:
 
 
 def fresh_database() -> None:
-    """Each run starts from an empty database, so runs compare (lookups grow with it)."""
+    """Each run starts from empty collections, so runs compare (lookups grow with them).
+    Collections, not the database: FerretDB 1.24 re-creating a dropped SQLite database while
+    its old connections still map the WAL index crashed the store with SIGBUS."""
     from pymongo import MongoClient
 
     from services.audit_capture.settings import AuditCaptureSettings
 
     with MongoClient(AuditCaptureSettings().mongo_uri) as client:
-        client.drop_database(DATABASE)
+        for name in client[DATABASE].list_collection_names():
+            client[DATABASE].drop_collection(name)
 
 
 async def wait_ready(url: str) -> None:
@@ -90,28 +93,29 @@ async def rate(url: str, bodies: list[dict], concurrency: int) -> float:
 
 async def store_ceiling(concurrency: int) -> float:
     """Submissions/s of the store alone: for each audit the service stored, the same store
-    calls a submission makes (read the social worker, insert the outbox marker, insert the
-    audit as stored; markers deleted 50 at a time), with the same concurrency, no HTTP and
-    no Kafka. The service cannot be faster than this."""
+    calls a submission makes (insert the outbox marker, then the audit as stored, both
+    gathered with concurrent requests' inserts; markers deleted 50 at a time), with the same
+    concurrency, no HTTP and no Kafka. The service cannot be faster than this."""
     from pymongo import AsyncMongoClient
 
     from services.audit_capture.settings import AuditCaptureSettings
+    from shared.group_insert import GroupInsert
 
     client = AsyncMongoClient(AuditCaptureSettings().mongo_uri)
     db = client[DATABASE]
     audits = await db["audits"].find({}).to_list(None)
     queue = list(audits)
     swept: list[str] = []
+    markers, stored = GroupInsert(db["ceiling_markers"]), GroupInsert(db["ceiling_audits"])
 
     async def worker() -> None:
         while queue:
             audit = queue.pop()
-            await db["staff"].find_one({"_id": audit.get("social_worker_id")})
             marker = {"_id": f"ceiling/{audit['_id']}", "collection": "ceiling_audits",
                       "aggregate_id": audit["_id"], "marked_at": time.time(),
                       "event_ids": [e["event_id"] for e in audit.get("outbox", [])]}
-            await db["ceiling_markers"].insert_one(marker)
-            await db["ceiling_audits"].insert_one(audit)
+            await markers.insert(marker)
+            await stored.insert(audit)
             swept.append(marker["_id"])
             if len(swept) >= 50:
                 batch = swept[:50]

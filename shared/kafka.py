@@ -82,18 +82,26 @@ class EventPublisher:
 
     async def publish(self, envelope: Envelope, topic: str) -> None:
         """One event, acknowledged by Kafka (BrokerUnavailable otherwise)."""
+        await self.publish_in_order([(topic, envelope)])
+
+    async def publish_in_order(self, events: Sequence[tuple[str, Envelope]]) -> None:
+        """(topic, envelope) pairs, each acknowledged before the next is sent (those with the
+        same topic and key go together: one partition keeps their order)."""
         if self.direct is None:
-            await self.publish_raw(
-                envelope.to_bytes(), topic, key=envelope.key(),
-                headers={"event_type": envelope.event_type},
-                correlation_id=envelope.correlation_id,
-            )
-        else:
-            try:
-                await self.direct.send_one(topic, envelope, timeout=self.timeout)
-            except (TimeoutError, KafkaError) as error:
-                raise BrokerUnavailable(f"broker did not acknowledge on {topic}") from error
-        self.metrics.events_published.labels(envelope.event_type).inc()
+            for topic, envelope in events:
+                await self.publish_raw(
+                    envelope.to_bytes(), topic, key=envelope.key(),
+                    headers={"event_type": envelope.event_type},
+                    correlation_id=envelope.correlation_id,
+                )
+                self.metrics.events_published.labels(envelope.event_type).inc()
+            return
+        try:
+            await self.direct.send_in_order(events, timeout=self.timeout)
+        except (TimeoutError, KafkaError) as error:
+            raise BrokerUnavailable(f"broker did not acknowledge on {events[0][0]}") from error
+        for _, envelope in events:
+            self.metrics.events_published.labels(envelope.event_type).inc()
 
     async def publish_many(self, events: Sequence[tuple[str, Envelope]]) -> bool:
         """Many (topic, envelope) pairs at once; False if Kafka did not acknowledge them all

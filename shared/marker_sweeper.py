@@ -2,9 +2,10 @@
 
 A request's events are safe once Kafka has acknowledged them; the marker that announced
 them is then only clutter. Deleting it costs FerretDB a scan and a commit (about 3 ms), one
-of the three writes a request made, so markers are deleted here, up to `BATCH` at a time.
-A marker not yet deleted when the process stops is found by the relay, which publishes its
-events again: a repeat that consumers, being idempotent, ignore.
+of the three writes a request made, so markers are deleted here, up to `BATCH` at a time:
+once that many wait, or `interval` after the first. A marker not yet deleted when the
+process stops is found by the relay, which publishes its events again: a repeat that
+consumers, being idempotent, ignore.
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ BATCH = 50  # FerretDB 1.24 hangs on one write that matches 100 or more document
 
 
 class MarkerSweeper:
-    def __init__(self, markers: AsyncCollection, *, interval: float = 0.05) -> None:
+    def __init__(self, markers: AsyncCollection, *, interval: float = 0.5) -> None:
         self.markers = markers
-        self.interval = interval
+        self.interval = interval  # the longest a published marker waits for its batch
+        self.full = asyncio.Event()
         self.queue: list[str] = []
         self.sweeping: list[str] = []  # the batch being deleted right now
         self.swept: deque[str] = deque(maxlen=2000)
@@ -36,12 +38,16 @@ class MarkerSweeper:
 
     def done(self, marker_id: str) -> None:
         self.queue.append(marker_id)
+        if len(self.queue) >= BATCH:
+            self.full.set()
         if self.task is None or self.task.done():
             self.task = asyncio.get_running_loop().create_task(self._run())
 
     async def _run(self) -> None:
         while self.queue:
-            await asyncio.sleep(self.interval)  # let a batch gather
+            with contextlib.suppress(TimeoutError):  # a batch gathers, or time is up
+                await asyncio.wait_for(self.full.wait(), timeout=self.interval)
+            self.full.clear()
             await self.sweep()
 
     async def sweep(self) -> None:
@@ -62,6 +68,7 @@ class MarkerSweeper:
 
     async def close(self) -> None:
         """Delete what is queued before stopping (the running sweep finishes its batch)."""
+        self.full.set()  # no more waiting for a batch to gather
         if self.task is not None and not self.task.done():
             try:
                 await asyncio.wait_for(asyncio.shield(self.task), timeout=5)

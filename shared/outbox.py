@@ -30,6 +30,7 @@ from pymongo.errors import DuplicateKeyError
 from schemas.base import EventData
 
 from .envelope import Envelope, utc_now
+from .group_insert import GroupInsert
 from .kafka import BrokerUnavailable, EventPublisher
 from .marker_sweeper import MarkerSweeper
 from .metrics import PlatformMetrics
@@ -79,6 +80,13 @@ class Outbox:
         self.collections = tuple(collections)
         self.grace = timedelta(seconds=grace_seconds)  # longer than any write can take
         self.sweeper = MarkerSweeper(store.db[MARKERS])
+        self._inserts: dict[str, GroupInsert] = {}
+
+    async def _insert(self, collection: str, document: dict[str, Any]) -> None:
+        """Concurrent writers' inserts go to the store together (see group_insert)."""
+        if collection not in self._inserts:
+            self._inserts[collection] = GroupInsert(self.store.db[collection])
+        await self._inserts[collection].insert(document)
 
     async def insert(
         self, collection: str, document: dict[str, Any],
@@ -87,9 +95,7 @@ class Outbox:
         """Returns the write's events, for `flush(..., written=)` to publish directly."""
         written, ours = await self._mark(collection, document["_id"], events)
         try:
-            await self.store.db[collection].insert_one(
-                {**document, "version": 1, OUTBOX: pending(events)}
-            )
+            await self._insert(collection, {**document, "version": 1, OUTBOX: pending(events)})
         except DuplicateKeyError as error:
             if ours:
                 await self._unmark(written)  # this write did not happen
@@ -151,8 +157,7 @@ class Outbox:
         8 "won"). A writer that dies between claim and update leaves that version claimed:
         the aggregate then answers 409 until its claim is removed by hand."""
         try:
-            await self.store.db[VERSION_CLAIMS].insert_one(
-                {"_id": f"{collection}/{aggregate_id}/{version}"})
+            await self._insert(VERSION_CLAIMS, {"_id": f"{collection}/{aggregate_id}/{version}"})
         except DuplicateKeyError as error:
             raise VersionConflict(f"{aggregate_id} changed since version {version}") from error
 
@@ -189,7 +194,7 @@ class Outbox:
         written = Written(f"{collection}/{aggregate_id}/{events[0][1].event_id}",
                           tuple((data.topic, env) for data, env in events))
         try:
-            await self.store.db[MARKERS].insert_one({
+            await self._insert(MARKERS, {
                 "_id": written.marker_id, "collection": collection,
                 "aggregate_id": aggregate_id, "marked_at": utc_now(),
                 "event_ids": [str(env.event_id) for _, env in events]})
@@ -202,10 +207,9 @@ class Outbox:
             await self.store.db[MARKERS].delete_one({"_id": written.marker_id})
 
     async def _publish(self, events: Sequence[tuple[str, Envelope]]) -> None:
-        # One at a time: the next is sent once the previous is acknowledged, so a write's
-        # events reach Kafka in order even across partitions (they have different keys).
-        for topic, envelope in events:
-            await self.publisher.publish(envelope, topic)
+        # In order: the next is sent once the previous is acknowledged, so a write's events
+        # reach Kafka in order even across partitions (they have different keys).
+        await self.publisher.publish_in_order(events)
 
     async def _publish_marked(self, markers: list[dict[str, Any]]) -> None:
         """Markers whose write is visible in the aggregate are published and removed; those

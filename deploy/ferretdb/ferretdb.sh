@@ -29,7 +29,9 @@ build() {
   mkdir -p "$(dirname "$bin")"
   lock "$bin.lock"
   # The binary is cached; rebuild only when it is missing or older than its sources.
-  if [[ -x "$bin" && ! "$here/main.go" -nt "$bin" && ! "$here/go.mod" -nt "$bin" && ! "$here/go.sum" -nt "$bin" ]]; then
+  local newer
+  newer="$(find "$here" -maxdepth 1 \( -name '*.go' -o -name 'go.mod' -o -name 'go.sum' \) -newer "$bin" 2>/dev/null | head -1)"
+  if [[ -x "$bin" && -z "$newer" ]]; then
     return 0
   fi
   echo "store: building $bin (first build downloads modules, ~1-2 min)" >&2

@@ -15,6 +15,8 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net/http"
+	_ "net/http/pprof" // served only with -pprof
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -43,6 +45,7 @@ func main() {
 	// a disk flush per write (three per request on the hot path). Production runs on a
 	// MongoDB replica set, not this store.
 	sync := flag.String("sync", env("QA_STORE_SYNC", "normal"), "SQLite synchronous: normal or full (env QA_STORE_SYNC)")
+	pprof := flag.String("pprof", env("QA_STORE_PPROF", ""), "serve Go's pprof profiles on this address, e.g. 127.0.0.1:6060 (env QA_STORE_PPROF; off when empty)")
 	ping := flag.Bool("ping", false, "send a MongoDB ping to -listen and exit 0 if it answers ok")
 	flag.Parse()
 
@@ -59,7 +62,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "qa-ferretdb: -sync must be normal or full")
 		os.Exit(2)
 	}
-	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: lvl}))
+	logger := slog.New(lazyHandler{inner: slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: lvl})})
 
 	// FerretDB's SQLite handler wants an existing directory as a "file:" URI ending in "/".
 	dir, err := filepath.Abs(*data)
@@ -85,6 +88,10 @@ func main() {
 	if err != nil {
 		logger.Error("start", "err", err)
 		os.Exit(1)
+	}
+
+	if *pprof != "" { // where the store spends its CPU: go tool pprof http://ADDR/debug/pprof/profile
+		go func() { logger.Warn("pprof stopped", "err", http.ListenAndServe(*pprof, nil)) }()
 	}
 
 	// SIGTERM/SIGINT cancel ctx; Run then closes the listener, connections and SQLite.

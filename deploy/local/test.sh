@@ -12,4 +12,6 @@ trap 'infra stop >/dev/null 2>&1 || true' EXIT
 infra start
 
 cd "$ROOT"
+# The store's own Go code (same flags as its build, so the compiled packages are reused).
+(cd deploy/ferretdb && CGO_ENABLED=0 GOFLAGS="-mod=readonly -buildvcs=false" go test -trimpath -count=1 .)
 "$PY" -m pytest "$@"

@@ -13,8 +13,9 @@ from shared.runtime import Runtime, create_app
 
 from .adapters.aggregates import Aggregates
 from .adapters.audits import AuditRepository
-from .adapters.collections import INDEXES, MONTHS, OBSERVATIONS, STAFF, TEAMS, THEMED_AUDITS
-from .adapters.collections import THEMES, WITH_OUTBOX
+from .adapters.collections import INDEXES, MONTHS, OBSERVATIONS, TEAMS, THEMED_AUDITS, THEMES
+from .adapters.collections import WITH_OUTBOX
+from .adapters.staff import Staff
 from .domain.lifecycle import IllegalTransition
 from .domain.moderation import ModerationRefused, NotInModeratingGroup
 from .entrypoints import directory, http, moderation, observations, pages, planning_pages
@@ -32,7 +33,7 @@ class Dependencies:
     publisher: EventPublisher
     outbox: Outbox
     audits: AuditRepository
-    staff: Aggregates
+    staff: Staff
     teams: Aggregates
     months: Aggregates
     observations: Aggregates
@@ -48,9 +49,9 @@ def build_app(settings: AuditCaptureSettings | None = None) -> FastAPI:
     store, outbox = runtime.store, runtime.outbox
     app.state.deps = Dependencies(
         publisher=runtime.publisher, outbox=outbox, audits=AuditRepository(store, outbox),
-        rotation_first_month=settings.rotation_first_month,
+        staff=Staff(store, outbox), rotation_first_month=settings.rotation_first_month,
         **{name: Aggregates(store, outbox, collection) for name, collection in (
-            ("staff", STAFF), ("teams", TEAMS), ("months", MONTHS),
+            ("teams", TEAMS), ("months", MONTHS),
             ("observations", OBSERVATIONS), ("themes", THEMES),
             ("themed_audits", THEMED_AUDITS))})
 

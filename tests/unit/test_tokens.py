@@ -29,3 +29,22 @@ def test_a_token_for_another_audience_is_refused():
     claims = {"iss": DEV_ISSUER, "aud": "someone-else", "sub": "x", "exp": int(time.time()) + 60}
     with pytest.raises(InvalidToken):
         VERIFIER.verify(jwt.encode(claims, DEVELOPMENT_SECRET, algorithm="HS256"))
+
+
+def test_a_verified_token_is_trusted_again_only_until_it_expires(monkeypatch):
+    verifier = TokenVerifier(ServiceSettings())
+    now = time.time()
+    claims = {"iss": DEV_ISSUER, "aud": DEV_AUDIENCE, "sub": "x", "roles": ["auditor"],
+              "exp": int(now) + 30}
+    token = jwt.encode(claims, DEVELOPMENT_SECRET, algorithm="HS256")
+    first = verifier.verify(token)
+    monkeypatch.setattr(jwt, "decode", lambda *a, **k: pytest.fail("verified again"))
+    assert verifier.verify(token) is first  # from the cache: no second signature check
+    monkeypatch.setattr(time, "time", lambda: now + 31)  # past its expiry: checked again
+
+    def expired(*_, **__):
+        raise jwt.ExpiredSignatureError("expired")
+
+    monkeypatch.setattr(jwt, "decode", expired)
+    with pytest.raises(InvalidToken, match="ExpiredSignatureError"):
+        verifier.verify(token)

@@ -6,8 +6,9 @@ from shared.store import IndexSpec, ascending
 
 from .audits import AUDITS
 from .audits import INDEXES as AUDIT_INDEXES
+from .staff import STAFF
 
-STAFF, TEAMS, MONTHS = "staff", "teams", "programme_months"
+TEAMS, MONTHS = "teams", "programme_months"
 OBSERVATIONS, THEMES, THEMED_AUDITS = "observations", "themes", "themed_audits"
 WITH_OUTBOX = [AUDITS, STAFF, TEAMS, MONTHS, OBSERVATIONS, THEMED_AUDITS]
 INDEXES = [

@@ -167,6 +167,5 @@ async def _with_line_manager(d: Any, command: SubmitAudit) -> SubmitAudit:
     """The results' copy goes to the social worker's line manager, from the directory."""
     if command.line_manager_id:
         return command
-    worker = await d.staff.get(command.social_worker_id)
-    manager = (worker or {}).get("line_manager_id")
+    manager = await d.staff.line_manager_of(command.social_worker_id)
     return command.model_copy(update={"line_manager_id": manager}) if manager else command

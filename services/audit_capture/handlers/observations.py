@@ -53,8 +53,8 @@ async def record_checklist(d: Any, command: RecordConferenceChecklist, *, who: P
     """The chair's feedback goes to the worker's line manager: from the directory if unnamed."""
     cid = record_id(who, idempotency_key)
     if command.line_manager_id is None:
-        worker = await d.staff.get(command.social_worker_id) or {}
-        command = command.model_copy(update={"line_manager_id": worker.get("line_manager_id")})
+        manager = await d.staff.line_manager_of(command.social_worker_id)
+        command = command.model_copy(update={"line_manager_id": manager})
     fact = ConferenceChecklistRecorded(**command.model_dump(), checklist_id=cid,
                                        chair_id=who.subject)
     return await store_record(d, cid, "checklist", fact)
