@@ -10,18 +10,13 @@ the broker has acknowledged them the marker is deleted. Nothing is written back 
 aggregate: FerretDB 1.24 scans the whole collection for every update (about 70 ms at
 10,000 documents), so clearing an outbox in place made every request slower as data grew.
 The aggregate keeps its events until its next update, which keeps only those still
-pending; what is pending is exactly what a marker names. The relay trusts a marker only
-once the aggregate shows its events (the write happened); a marker whose write never
-happened is dropped after a grace period.
+pending; what is pending is exactly what a marker names. Publishing, and the relay, are
+in outbox_delivery.py.
 """
 
 from __future__ import annotations
 
-import asyncio
-import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime, timedelta
 from typing import Any
 
 from pymongo import ReturnDocument
@@ -31,14 +26,11 @@ from schemas.base import EventData
 
 from .envelope import Envelope, utc_now
 from .group_insert import GroupInsert
-from .kafka import BrokerUnavailable, EventPublisher
-from .marker_sweeper import MarkerSweeper
+from .kafka import EventPublisher
 from .metrics import PlatformMetrics
+from .outbox_delivery import MARKERS, OUTBOX, OutboxDelivery, Written
 from .store import IndexSpec, Store, ascending
 
-log = logging.getLogger(__name__)
-OUTBOX = "outbox"
-MARKERS = "outbox_pending"
 VERSION_CLAIMS = "version_claims"
 
 
@@ -56,30 +48,15 @@ def pending(events: Sequence[tuple[EventData, Envelope]]) -> list[dict[str, Any]
     ]
 
 
-def marked_at(marker: dict[str, Any]) -> datetime:
-    """When the write was announced, naive UTC as the store returns it."""
-    return (marker.get("marked_at") or datetime(1970, 1, 1)).replace(tzinfo=None)
-
-
-@dataclass(frozen=True)
-class Written:
-    """One write's events as its writer holds them: flushed without reading them back."""
-
-    marker_id: str
-    events: tuple[tuple[str, Envelope], ...]  # (topic, envelope), in order
-
-
-class Outbox:
+class Outbox(OutboxDelivery):
     def __init__(
         self, store: Store, publisher: EventPublisher, metrics: PlatformMetrics,
         collections: Sequence[str], *, grace_seconds: float = 60.0,
+        settle_seconds: float = 30.0,
     ) -> None:
-        self.store = store
-        self.publisher = publisher
-        self.metrics = metrics
+        super().__init__(store, publisher, metrics, grace_seconds=grace_seconds,
+                         settle_seconds=settle_seconds)
         self.collections = tuple(collections)
-        self.grace = timedelta(seconds=grace_seconds)  # longer than any write can take
-        self.sweeper = MarkerSweeper(store.db[MARKERS])
         self._inserts: dict[str, GroupInsert] = {}
 
     async def _insert(self, collection: str, document: dict[str, Any]) -> None:
@@ -161,30 +138,6 @@ class Outbox:
         except DuplicateKeyError as error:
             raise VersionConflict(f"{aggregate_id} changed since version {version}") from error
 
-    async def flush(self, collection: str, aggregate_id: str, *,
-                    written: Written | None = None) -> bool:
-        """Publish what this aggregate's writes left pending, in order; False if the broker
-        is down (the markers stay and the relay publishes them when it returns)."""
-        try:
-            if written is not None:  # the events are at hand and the write is known done
-                await self._publish(written.events)
-                self.sweeper.done(written.marker_id)
-            else:
-                markers = await self.store.db[MARKERS].find(
-                    {"aggregate_id": aggregate_id, "collection": collection}).to_list(None)
-                await self._publish_marked(sorted(markers, key=marked_at))
-        except BrokerUnavailable:
-            log.warning("broker unavailable; events kept in the outbox")
-            return False
-        return True
-
-    async def relay_once(self) -> int:
-        """Publish what earlier requests could not; returns how many writes were pending."""
-        markers = await self.store.db[MARKERS].find({}).to_list(None)
-        self.metrics.outbox_pending.set(len(markers))
-        await self._publish_marked(sorted(markers, key=marked_at))
-        return len(markers)
-
     async def _mark(self, collection: str, aggregate_id: str,
                     events: Sequence[tuple[EventData, Envelope]]) -> tuple[Written | None, bool]:
         """The marker for one write, before the write; whether this call created it (the
@@ -202,43 +155,3 @@ class Outbox:
             return written, False
         return written, True
 
-    async def _unmark(self, written: Written | None) -> None:
-        if written is not None:
-            await self.store.db[MARKERS].delete_one({"_id": written.marker_id})
-
-    async def _publish(self, events: Sequence[tuple[str, Envelope]]) -> None:
-        # In order: the next is sent once the previous is acknowledged, so a write's events
-        # reach Kafka in order even across partitions (they have different keys).
-        await self.publisher.publish_in_order(events)
-
-    async def _publish_marked(self, markers: list[dict[str, Any]]) -> None:
-        """Markers whose write is visible in the aggregate are published and removed; those
-        whose write never happened are removed once older than the grace period."""
-        for marker in markers:
-            if self.sweeper.queued(marker["_id"]):
-                continue  # published already; its deletion is on its way
-            aggregate = await self.store.db[marker["collection"]].find_one(
-                {"_id": marker["aggregate_id"]}, {OUTBOX: 1})
-            in_aggregate = (aggregate or {}).get(OUTBOX) or []
-            # A marker from before markers named their events: outboxes then held only
-            # pending events.
-            wanted = marker.get("event_ids") or [e["event_id"] for e in in_aggregate]
-            entries = [e for e in in_aggregate if e["event_id"] in wanted]
-            written = Written(marker["_id"], tuple(
-                (e["topic"], Envelope.model_validate(e["envelope"])) for e in entries))
-            if entries and len(entries) == len(set(wanted)):
-                await self._publish(written.events)
-                await self._unmark(written)
-            elif marked_at(marker) < (utc_now() - self.grace).replace(tzinfo=None):
-                await self._unmark(written)  # the write it announced never happened
-
-    async def close(self) -> None:
-        await self.sweeper.close()
-
-    async def run_relay(self, interval: float) -> None:
-        while True:
-            try:
-                await self.relay_once()
-            except Exception as error:  # noqa: BLE001 - the relay must outlive any outage
-                log.warning("outbox relay will retry", extra={"error": type(error).__name__})
-            await asyncio.sleep(interval)

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 
 from schemas import topics
+from shared.kafka import BrokerUnavailable
 from shared.outbox import VersionConflict
 from tests.support.events import audit_submitted, envelope_for
 from tests.support.factories import uid
@@ -34,7 +35,7 @@ async def test_flush_publishes_a_writes_events_in_order_and_leaves_nothing_pendi
     assert [e["event_id"] for e in stored["outbox"]] == [str(e.event_id) for _, e in events]
     assert stored["version"] == 1  # the events stay as its history; nothing is pending
     await runtime.outbox.close()  # markers of published writes are deleted in batches
-    assert await runtime.outbox.relay_once() == 0
+    assert await runtime.outbox.relay_once(older_than_seconds=0) == 0
 
 
 async def test_an_update_flushed_without_its_handle_publishes_only_what_is_pending(runtime):
@@ -52,7 +53,7 @@ async def test_an_update_flushed_without_its_handle_publishes_only_what_is_pendi
     stored = await runtime.store.db["aggregates"].find_one({"_id": "agg-6"})
     assert [e["event_id"] for e in stored["outbox"]] == [str(second[1].event_id)]  # pruned
     await runtime.outbox.close()
-    assert await runtime.outbox.relay_once() == 0
+    assert await runtime.outbox.relay_once(older_than_seconds=0) == 0
 
 
 async def test_the_relay_publishes_what_a_request_left_behind(runtime):
@@ -60,9 +61,9 @@ async def test_the_relay_publishes_what_a_request_left_behind(runtime):
     events = await two_events(runtime)
     await runtime.outbox.insert("aggregates", {"_id": "agg-2"}, events)
     async with TopicTail(topics.AUDIT) as tail:
-        assert await runtime.outbox.relay_once() == 1
+        assert await runtime.outbox.relay_once(older_than_seconds=0) == 1
         await tail.wait_for(lambda m: m["event_id"] == str(events[1][1].event_id))
-    assert await runtime.outbox.relay_once() == 0
+    assert await runtime.outbox.relay_once(older_than_seconds=0) == 0
 
 
 async def test_a_stale_version_is_a_conflict_and_changes_nothing(runtime):
@@ -88,7 +89,7 @@ async def test_an_update_keeps_the_events_of_an_earlier_write_still_pending(runt
                                                          (first, second)]
     await runtime.broker.start()
     async with TopicTail(topics.AUDIT) as tail:
-        assert await runtime.outbox.relay_once() == 2
+        assert await runtime.outbox.relay_once(older_than_seconds=0) == 2
         await tail.wait_for(lambda m: m["event_id"] == str(second[1].event_id))
 
 
@@ -98,11 +99,11 @@ async def test_a_marker_whose_write_never_happened_is_dropped_after_the_grace(ru
     # As if the process died between announcing the write and making it:
     await runtime.outbox._mark("aggregates", "agg-4", events)
     async with TopicTail(topics.AUDIT) as tail:
-        assert await runtime.outbox.relay_once() == 1  # young: the write may be in flight
-        assert await runtime.outbox.relay_once() == 1
+        assert await runtime.outbox.relay_once(older_than_seconds=0) == 1  # young: the write may be in flight
+        assert await runtime.outbox.relay_once(older_than_seconds=0) == 1
         runtime.outbox.grace = timedelta(0)
-        assert await runtime.outbox.relay_once() == 1  # old: dropped, nothing published
-        assert await runtime.outbox.relay_once() == 0
+        assert await runtime.outbox.relay_once(older_than_seconds=0) == 1  # old: dropped, nothing published
+        assert await runtime.outbox.relay_once(older_than_seconds=0) == 0
         marker = uid("after")
         later = audit_submitted()
         written = await runtime.outbox.insert("aggregates", {"_id": marker}, [
@@ -131,3 +132,33 @@ async def test_of_concurrent_writers_from_one_version_exactly_one_wins(runtime):
     assert results.count(True) == 1
     stored = await runtime.store.db["aggregates"].find_one({"_id": "agg-5"})
     assert stored["version"] == 2 and stored["n"] == results.index(True)
+
+
+async def test_the_relay_leaves_a_young_marker_to_its_writer(runtime):
+    """A write still in flight (marked, stored, not yet published) is not published twice."""
+    await runtime.broker.start()
+    events = await two_events(runtime)
+    await runtime.outbox.insert("aggregates", {"_id": "agg-8"}, events)
+    published = []
+    runtime.outbox._publish = lambda batch: published.append(batch)  # would publish
+    assert await runtime.outbox.relay_once() == 1
+    assert published == []  # younger than the settle time: its writer publishes it
+
+
+async def test_a_write_whose_flush_failed_here_is_relayed_without_waiting(runtime):
+    await runtime.broker.start()
+    events = await two_events(runtime)
+    written = await runtime.outbox.insert("aggregates", {"_id": "agg-9"}, events)
+    publish = runtime.publisher.publish_in_order
+
+    async def broker_down(_events):
+        raise BrokerUnavailable("as if Kafka were down")
+
+    runtime.publisher.publish_in_order = broker_down
+    assert not await runtime.outbox.flush("aggregates", "agg-9", written=written)
+    runtime.publisher.publish_in_order = publish
+    async with TopicTail(topics.AUDIT) as tail:
+        assert await runtime.outbox.relay_once() == 1  # young, but known left behind
+        await tail.wait_for(lambda m: m["event_id"] == str(events[1][1].event_id))
+    await runtime.outbox.close()
+    assert await runtime.outbox.relay_once(older_than_seconds=0) == 0
