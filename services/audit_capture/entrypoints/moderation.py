@@ -12,7 +12,8 @@ from shared.auth import Principal, Role, allow
 from shared.envelope import derived_id, utc_now
 from shared.http import PENDING_RESPONSE, current_correlation_id
 
-from ..domain.lifecycle import Status, next_status, signed_off_from
+from ..domain.lifecycle import ModerationSample, Status, next_status
+from ..domain.lifecycle import signed_off_from
 from ..domain.moderation import ModerateAudit, agreement_by_auditor, moderate
 from ..domain.moderation import refuse_unless_moderating_group
 from ..handlers.programme import duties
@@ -50,7 +51,9 @@ async def record_moderation(d: Any, audit: dict, command: ModerateAudit, *, who:
                                    month=audit["month"])
     changed = {c.standard: c.grade.value for c in changes if c.standard}
     standards = [s | {"grade": changed.get(s["standard"], s["grade"])} for s in audit["standards"]]
+    # The changes are kept on the audit (its page shows each grade before and after).
     updates = {"status": status_after.value, "moderation": moderated.model_dump(mode="json"),
+               "grade_changes": [c.model_dump(mode="json") for c in changes],
                "standards": standards, "overall_grade": moderated.overall_grade.value}
     published = await d.audits.change(audit, updates, [moderated, *changes],
                                       correlation_id=current_correlation_id())
@@ -69,16 +72,15 @@ async def sign_off(
 
 async def record_sign_off(d: Any, audit: dict, *, who: Principal) -> tuple[Status, bool]:
     """(new status, published); IllegalTransition says why not (the month's sample decides)."""
-    planned = await d.months.get(audit["month"]) or {}
-    sample = planned.get("moderation_sample")
-    status_after = signed_off_from(
-        audit["status"], in_moderation_sample=None if sample is None else audit["_id"] in sample)
+    sample = ModerationSample.of_month(await d.months.get(audit["month"]))
+    status_after = signed_off_from(audit["_id"], audit["status"], sample=sample)
     fact = AuditSignedOff(audit_id=audit["_id"], month=audit["month"], team_id=audit["team_id"],
                           overall_grade=audit["overall_grade"], signed_off_by=who.subject,
                           signed_off_at=utc_now())
     published = await d.audits.change(
-        audit, {"status": status_after.value, "signed_off_by": who.subject}, [fact],
-        correlation_id=current_correlation_id())
+        audit, {"status": status_after.value,
+                **fact.model_dump(mode="json", include={"signed_off_by", "signed_off_at"})},
+        [fact], correlation_id=current_correlation_id())
     return status_after, published
 
 

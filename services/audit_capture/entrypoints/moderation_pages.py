@@ -1,7 +1,8 @@
 """Pages for moderation and sign-off: the head of quality draws the month's moderation
 sample from the planning page; the month's submitted audits, with the sample marked, a
-moderation link and a sign-off button for those allowed. The API's handlers and lifecycle
-rule (handlers/programme.py, moderation.record_sign_off); a refusal is shown with its reason."""
+moderation link and a sign-off button for those allowed (an audit submitted after the draw
+is marked). The API's handlers and lifecycle rule (handlers/programme.py,
+moderation.record_sign_off); a refusal is shown with its reason."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from shared.envelope import utc_now
 from shared.outbox import VersionConflict
 from shared.web import page_templates
 
-from ..domain.lifecycle import IllegalTransition
+from ..domain.lifecycle import IllegalTransition, ModerationSample
 from ..domain.selection import DrawModerationSample
 from ..handlers.programme import MonthNotPlanned, record_moderation_sample
 from .common import PLANNERS, deps
@@ -80,11 +81,12 @@ async def post_sign_off(audit_id: str, request: Request,
 
 async def _list(request: Request, who: Principal, month: str, *, errors: dict[str, str],
                 status_code: int = 200) -> HTMLResponse:
-    planned = await deps(request).months.get(month) or {}
-    audits = await deps(request).audits.of_month(month)
+    sample = ModerationSample.of_month(await deps(request).months.get(month))
+    audits = [a for a in await deps(request).audits.of_month(month) if a["status"] in SHOWN]
     return templates.TemplateResponse(request, "moderation_list.html", {
-        "principal": who, "month": month, "sample": planned.get("moderation_sample"),
-        "audits": [a for a in audits if a["status"] in SHOWN], "errors": errors,
+        "principal": who, "month": month, "sample": sample, "audits": audits, "errors": errors,
+        "missed_draw": {a["_id"] for a in audits if sample and sample.drawn_from is not None
+                        and a["status"] == "submitted" and a["_id"] not in sample.drawn_from},
         "can_sign_off": who.has_any(frozenset(SIGNERS)),
         "can_plan": who.has_any(frozenset(PLANNERS)),
         "signed_off": request.query_params.get("signed_off")}, status_code=status_code)

@@ -136,12 +136,16 @@ async def record_allocation(d: Any, month: str, command: AllocateCase, *,
 
 
 async def record_moderation_sample(d: Any, month: str, command: DrawModerationSample) -> list[str]:
-    """The month's agreed sample of submitted audits (seeded; the programme's size if none)."""
+    """The month's agreed sample of submitted audits (seeded; the programme's size if none),
+    with the pool it was drawn from: an audit submitted later is not in it (lifecycle.py)."""
     planned = await planned_month(d, month)
+    drawn_at = utc_now()
     submitted = sorted(a["_id"] for a in await d.audits.of_month(month, status="submitted"))
     wanted = planned.get("moderation_sample_size", 0) if command.size is None else command.size
     chosen = sorted(random.Random(command.seed).sample(submitted, min(wanted, len(submitted))))
     await d.months.change(planned, {"moderation_sample": chosen,
-                                    "moderation_sample_seed": command.seed}, [],
+                                    "moderation_sample_seed": command.seed,
+                                    "moderation_sample_drawn_from": submitted,
+                                    "moderation_sample_drawn_at": drawn_at}, [],
                           correlation_id=current_correlation_id())
     return chosen

@@ -8,7 +8,8 @@ from datetime import UTC, datetime
 import pytest
 
 from services.audit_capture.domain.drafts import draft_saved, standards_filled
-from services.audit_capture.domain.lifecycle import IllegalTransition, signed_off_from
+from services.audit_capture.domain.lifecycle import IllegalTransition, ModerationSample
+from services.audit_capture.domain.lifecycle import signed_off_from
 from services.audit_capture.domain.moderation import NotInModeratingGroup
 from services.audit_capture.domain.moderation import refuse_unless_moderating_group
 from services.audit_capture.domain.rotation import rotation
@@ -30,21 +31,28 @@ def test_only_the_months_moderating_group_moderates():
                                        moderation_group=1, month="2026-05")
 
 
+def _drawn(*, picked: set[str], drawn_from: set[str]) -> ModerationSample:
+    return ModerationSample(picked=frozenset(picked), drawn_from=frozenset(drawn_from),
+                            drawn_at=NOW)
+
+
 def test_an_audit_outside_the_moderation_sample_is_signed_off_once_submitted():
-    assert signed_off_from("submitted", in_moderation_sample=False) == "signed_off"
-    assert signed_off_from("moderated", in_moderation_sample=True) == "signed_off"
-    assert signed_off_from("moderated", in_moderation_sample=None) == "signed_off"
+    sample = _drawn(picked={"a1"}, drawn_from={"a1", "a2"})
+    assert signed_off_from("a2", "submitted", sample=sample) == "signed_off"
+    assert signed_off_from("a1", "moderated", sample=sample) == "signed_off"
+    assert signed_off_from("a1", "moderated", sample=None) == "signed_off"
 
 
 def test_a_sampled_audit_is_signed_off_only_after_moderation():
+    sample = _drawn(picked={"a1"}, drawn_from={"a1", "a2"})
     with pytest.raises(IllegalTransition, match="in the month's moderation sample until it is "
                                                 "moderated"):
-        signed_off_from("submitted", in_moderation_sample=True)
+        signed_off_from("a1", "submitted", sample=sample)
     with pytest.raises(IllegalTransition, match="before the month's moderation sample is drawn"):
-        signed_off_from("submitted", in_moderation_sample=None)
+        signed_off_from("a1", "submitted", sample=None)
     for open_or_done in ("allocated", "in_progress", "signed_off"):
         with pytest.raises(IllegalTransition, match="cannot sign off"):
-            signed_off_from(open_or_done, in_moderation_sample=False)
+            signed_off_from("a2", open_or_done, sample=sample)
 
 
 def test_standards_filled_reads_the_page_fields_and_the_api_shape():

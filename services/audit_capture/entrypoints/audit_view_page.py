@@ -1,0 +1,57 @@
+"""The read-only page of one audit, for anyone who may read audits: what the auditors found,
+the moderation (agreement, rationale and grade changes per standard) and the sign-off. A head
+of quality or PSW also gets the moderation list's own "Sign off" form while the lifecycle
+allows it, or the reason it does not (the same rule as the API: domain/lifecycle.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request, status
+from fastapi.responses import HTMLResponse
+
+from schemas.standards import GRADE_LABELS, STANDARDS_FOR_PRACTICE
+from shared.auth import Principal, allow
+from shared.web import page_templates
+
+from ..domain.lifecycle import ModerationSample, sign_off_refusal
+from .common import READERS, deps
+from .http import with_lateness
+from .moderation import MODERATORS, SIGNERS
+
+router = APIRouter(include_in_schema=False)
+templates = page_templates(Path(__file__).parents[1] / "templates")
+VIEW_LABELS = {"obtained": "Obtained", "not_appropriate": "Not appropriate",
+               "not_possible": "Not possible"}
+
+
+@router.get("/audits/{audit_id}/view", response_class=HTMLResponse)
+async def audit_page(audit_id: str, request: Request,
+                     who: Principal = Depends(allow(*READERS))) -> HTMLResponse:
+    d = deps(request)
+    audit = await d.audits.get(audit_id)
+    if audit is None:
+        return templates.TemplateResponse(request, "audit_missing.html", {
+            "principal": who, "audit_id": audit_id}, status_code=status.HTTP_404_NOT_FOUND)
+    sample = ModerationSample.of_month(await d.months.get(audit["month"]))
+    signer = who.has_any(frozenset(SIGNERS))
+    refusal = sign_off_refusal(audit_id, audit["status"], sample=sample) if signer else None
+    return templates.TemplateResponse(request, "audit_view.html", {
+        "principal": who, "audit": with_lateness(audit), "changes": grade_changes(audit),
+        "in_sample": bool(sample and audit_id in sample.picked),
+        "can_sign_off": signer and audit["status"] in ("submitted", "moderated")
+        and refusal is None,
+        "sign_off_refusal": refusal if audit["status"] in ("submitted", "moderated") else None,
+        "can_moderate": who.has_any(frozenset(MODERATORS)),
+        "standards": STANDARDS_FOR_PRACTICE, "grades": GRADE_LABELS, "views": VIEW_LABELS})
+
+
+def grade_changes(audit: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
+    """What moderation changed, by standard number ("overall" for the overall grade). An
+    audit moderated before the changes were kept on it has only each standard's new grade."""
+    if "grade_changes" in audit:
+        return {c.get("standard") or "overall": c for c in audit["grade_changes"]}
+    moderation = audit.get("moderation") or {}
+    return {s["standard"]: {"grade": s["grade"]} for s in moderation.get("standards", [])
+            if s.get("grade")}
