@@ -21,14 +21,14 @@ from ..domain.observations import RecordConferenceChecklist, RecordMeetingObserv
 from ..domain.observations import RecordPracticeObservation
 from ..handlers.observations import record_checklist, record_meeting, record_practice
 from .common import deps
-from .observation_forms import ASPECTS, CHECKLIST_ITEMS, checklist_from_form, meeting_from_form
-from .observation_forms import observation_errors, practice_from_form
+from .observation_forms import ACTION_ROWS, ASPECTS, CHECKLIST_ITEMS, checklist_from_form
+from .observation_forms import meeting_from_form, observation_errors, practice_from_form
 from .observations import CHAIRS, MEETING_OBSERVERS, PRACTICE_OBSERVERS
 
 router = APIRouter(prefix="/observe", include_in_schema=False)
 templates = page_templates(Path(__file__).parents[1] / "templates")
 LOOKS = {"meeting_types": KEY_MEETING_TYPES, "aspects": ASPECTS, "grades": GRADE_LABELS,
-         "items": CHECKLIST_ITEMS}
+         "items": CHECKLIST_ITEMS, "action_rows": ACTION_ROWS}
 FORMS = {"practice": ("observe_practice.html", RecordPracticeObservation, practice_from_form,
                       record_practice),
          "meeting": ("observe_meeting.html", RecordMeetingObservation, meeting_from_form,

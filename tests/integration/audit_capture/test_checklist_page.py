@@ -1,6 +1,7 @@
 """The IRO/CP-chair checklist page without JavaScript: refused with the problem on its field
 (what was typed kept), then recorded once however often the form is posted, the feedback
-addressed to the worker's line manager from the directory; only chairs see it."""
+addressed to the worker's line manager from the directory; up to three actions, a partly
+filled row refused on its empty fields; only chairs see it."""
 
 from __future__ import annotations
 
@@ -66,24 +67,57 @@ async def test_a_chair_records_a_checklist_once_with_feedback_to_the_line_manage
     assert "Checklist recorded." in shown.text
 
 
-async def test_a_checklist_action_is_checked_and_only_chairs_see_the_page(client):
+async def test_only_chairs_see_the_page(client):
     manager = bearer("team_manager", sub=uid("tm"))
     assert (await client.get("/observe/checklist", headers=manager)).status_code == 403
     assert (await client.post("/observe/checklist", headers=manager, data={})).status_code == 403
     assert 'href="/observe/checklist"' not in (await client.get("/", headers=manager)).text
+
+
+async def test_several_actions_are_recorded_and_a_partly_filled_row_is_refused(client):
     page = await client.get("/observe/checklist", headers=HOQ)
+    for n in (1, 2, 3):
+        assert f'<label for="action_{n}_description">Action {n}: what needs to happen</label>' \
+            in page.text
+    owner = uid("tm")
     form = {"form_id": _form_id(page.text), "conference_type": "cp_initial",
             "chair_role": "cp_chair", "held_on": "2026-06-04", "case_ref": uid("TEST"),
             "team_id": uid("team"), "social_worker_id": uid("sw"), "quality_grade": "good",
             "impact_grade": "good", "feedback": "Synthetic", "item_1_answer": "yes",
-            "action_description": "Synthetic: share the plan", "action_owner_id": uid("tm")}
+            "action_1_description": "Synthetic: share the plan", "action_1_owner_id": owner,
+            "action_1_due_date": "2026-07-01",
+            "action_2_description": "Synthetic: invite the school", "action_2_due_date": "soon",
+            "action_3_owner_id": "  "}
     refused = await client.post("/observe/checklist", headers=HOQ, data=form)
-    assert refused.status_code == 422 and 'id="action_due_date-error"' in refused.text
-    assert 'value="Synthetic: share the plan"' in refused.text
-    done = await client.post("/observe/checklist", headers=HOQ,
-                             data=form | {"action_due_date": "2026-07-01"})
-    assert done.status_code == 303, done.text
-    checklist_id = done.headers["location"].split("recorded=")[1]
+    assert refused.status_code == 422
+    assert 'id="action_2_owner_id" name="action_2_owner_id" value="" aria-invalid="true" ' \
+           'aria-describedby="action_2_owner_id-error"' in refused.text
+    assert 'href="#action_2_owner_id">action 2 owner id: an action needs what, who and by ' \
+           "when: fill this in or clear the row</a>" in refused.text
+    assert 'id="action_2_due_date" name="action_2_due_date" value="soon" aria-invalid="true"' \
+        in refused.text and 'href="#action_2_due_date"' in refused.text
+    assert 'value="Synthetic: invite the school"' in refused.text
+    assert 'id="action_1_due_date" name="action_1_due_date" value="2026-07-01">' in refused.text
+    assert "action_3" not in re.search(r'id="error-summary".*?</div>', refused.text, re.S)[0]
+
+    only_owner = form | {"action_2_owner_id": owner, "action_2_due_date": "2026-07-15",
+                         "action_3_owner_id": owner}
+    refused = await client.post("/observe/checklist", headers=HOQ, data=only_owner)
+    assert refused.status_code == 422
+    assert 'href="#action_3_description"' in refused.text
+    assert 'href="#action_3_due_date"' in refused.text
+    assert 'href="#action_2' not in refused.text
+
+    async with TopicTail(topics.OBSERVATION) as observations:
+        done = await client.post("/observe/checklist", headers=HOQ,
+                                 data=only_owner | {"action_3_owner_id": ""})
+        assert done.status_code == 303, done.text
+        checklist_id = done.headers["location"].split("recorded=")[1]
+        event = await observations.wait_for(lambda m: m["subject"] == checklist_id)
+    assert [(a["key"], a["description"], a["owner_id"], a["due_date"])
+            for a in event["data"]["actions"]] == [
+        ("a1", "Synthetic: share the plan", owner, "2026-07-01"),
+        ("a2", "Synthetic: invite the school", owner, "2026-07-15")]
     kept = await client.get("/observations", params={"kind": "checklist"}, headers=HOQ)
     [mine] = [o for o in kept.json() if o["_id"] == checklist_id]
-    assert mine["actions"][0]["due_date"] == "2026-07-01" and mine["chair_role"] == "cp_chair"
+    assert len(mine["actions"]) == 2 and mine["chair_role"] == "cp_chair"
