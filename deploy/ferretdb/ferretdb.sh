@@ -30,7 +30,8 @@ build() {
   lock "$bin.lock"
   # The binary is cached; rebuild only when it is missing or older than its sources.
   local newer
-  newer="$(find "$here" -maxdepth 1 \( -name '*.go' -o -name 'go.mod' -o -name 'go.sum' \) -newer "$bin" 2>/dev/null | head -1)"
+  newer="$(find "$here" -maxdepth 2 \( -name '*.go' -o -name '*.patch' -o -name 'go.mod' \
+             -o -name 'go.sum' \) -newer "$bin" 2>/dev/null | head -1)"
   if [[ -x "$bin" && -z "$newer" ]]; then
     return 0
   fi
@@ -38,8 +39,31 @@ build() {
   # go.sum is committed and complete, so -mod=readonly fetches exactly the pinned
   # modules from the module proxy and never edits go.mod. -buildvcs=false: the repo
   # may have no commits yet. CGO off: FerretDB's SQLite driver is pure Go.
-  (cd "$here" && CGO_ENABLED=0 GOFLAGS="-mod=readonly -buildvcs=false" go build -trimpath -o "$bin.tmp" .)
+  local modfile
+  modfile="$(patched_module)"
+  (cd "$here" && CGO_ENABLED=0 GOFLAGS="-mod=readonly -buildvcs=false" \
+     go build -trimpath -modfile "$modfile" -o "$bin.tmp" .)
   mv -f "$bin.tmp" "$bin" # atomic swap, so a half-written binary is never cached
+}
+
+# A copy of the pinned FerretDB module with patches/*.patch applied, used through a go.mod
+# beside it that replaces the module with the copy (`go build -modfile`): the committed
+# go.mod and go.sum stay as they are, and each change to FerretDB is one reviewable diff.
+# Prints that go.mod; fails if a patch no longer applies (after a FerretDB upgrade).
+patched_module() {
+  local module out
+  (cd "$here" && GOFLAGS=-mod=readonly go mod download github.com/FerretDB/FerretDB)
+  module="$(cd "$here" && GOFLAGS=-mod=readonly go list -m -f '{{.Dir}}' github.com/FerretDB/FerretDB)"
+  out="$repo/var/ferretdb-patched"
+  rm -rf "$out" && mkdir -p "$out"
+  cp -R "$module" "$out/FerretDB" && chmod -R u+w "$out/FerretDB"
+  for patch in "$here"/patches/*.patch; do
+    patch --quiet --forward -p1 -d "$out/FerretDB" <"$patch" >&2 \
+      || { echo "store: $(basename "$patch") does not apply to $module" >&2; exit 1; }
+  done
+  cp "$here/go.sum" "$out/go.sum"
+  { cat "$here/go.mod"; echo; echo "replace github.com/FerretDB/FerretDB => $out/FerretDB"; } >"$out/go.mod"
+  echo "$out/go.mod"
 }
 
 # pid of our running store, from the pid file; fails when there is none.

@@ -13,5 +13,6 @@ infra start
 
 cd "$ROOT"
 # The store's own Go code (same flags as its build, so the compiled packages are reused).
-(cd deploy/ferretdb && CGO_ENABLED=0 GOFLAGS="-mod=readonly -buildvcs=false" go test -trimpath -count=1 .)
+(cd deploy/ferretdb && CGO_ENABLED=0 GOFLAGS="-mod=readonly -buildvcs=false" \
+   go test -trimpath -modfile "$ROOT/var/ferretdb-patched/go.mod" -count=1 .)
 "$PY" -m pytest "$@"

@@ -35,3 +35,23 @@ async def test_counting_by_a_nested_field(runtime):
                           as_of=now)
     assert await facts.count_by("facts", {"month": "2026-11"}, "standards.4") == {
         "good": 2, "inadequate": 1}
+
+
+async def test_lookups_by_id_use_the_id_index_whatever_else_the_filter_holds(runtime):
+    """deploy/ferretdb/patches/0001: unpatched, FerretDB 1.24 scanned the whole table for
+    every find, update and delete by _id (its query and its index spelt the path apart)."""
+    things = runtime.store.db["things"]
+    await things.insert_many([{"_id": f"t-{n}", "version": 1} for n in range(3)])
+
+    async def plan(query: dict) -> str:
+        explained = await runtime.store.db.command("explain", {"find": "things",
+                                                               "filter": query})
+        return " ".join(explained["queryPlanner"]["Plan"])
+
+    assert "USING INDEX" in await plan({"_id": "t-1"})
+    assert "USING INDEX" in await plan({"_id": "t-1", "version": 1})
+    assert "SCAN" in await plan({"version": 1})  # no _id: the whole table, as before
+    updated = await things.update_one({"_id": "t-1", "version": 2}, {"$set": {"x": 1}})
+    assert updated.matched_count == 0  # the rest of the filter still applies
+    updated = await things.update_one({"_id": "t-1", "version": 1}, {"$set": {"x": 1}})
+    assert updated.modified_count == 1
