@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from functools import cached_property
 from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
@@ -45,4 +46,9 @@ class Envelope(BaseModel):
         return self.subject.encode()
 
     def to_bytes(self) -> bytes:
-        return self.model_dump_json().encode()
+        return self.as_json.encode()
+
+    @cached_property
+    def as_json(self) -> str:
+        """Serialised once: an outbox stores this text and Kafka gets the same bytes."""
+        return self.model_dump_json()

@@ -26,6 +26,7 @@ from .store import Store
 log = logging.getLogger(__name__)
 OUTBOX = "outbox"
 MARKERS = "outbox_pending"
+ENVELOPE_JSON = "envelope_json"
 
 
 def marked_at(marker: dict[str, Any]) -> datetime:
@@ -41,6 +42,12 @@ class Written:
     marker_id: str
     events: tuple[tuple[str, Envelope], ...]  # (topic, envelope), in order
 
+
+
+def stored_envelope(entry: dict[str, Any]) -> Envelope:
+    if ENVELOPE_JSON in entry:
+        return Envelope.model_validate_json(entry[ENVELOPE_JSON])
+    return Envelope.model_validate(entry["envelope"])  # an entry written before the text form
 
 
 class OutboxDelivery:
@@ -112,8 +119,8 @@ class OutboxDelivery:
             # pending events.
             wanted = marker.get("event_ids") or [e["event_id"] for e in in_aggregate]
             entries = [e for e in in_aggregate if e["event_id"] in wanted]
-            written = Written(marker["_id"], tuple(
-                (e["topic"], Envelope.model_validate(e["envelope"])) for e in entries))
+            written = Written(marker["_id"], tuple((e["topic"], stored_envelope(e))
+                                                   for e in entries))
             if entries and len(entries) == len(set(wanted)):
                 await self._publish(written.events)
                 await self._unmark(written)

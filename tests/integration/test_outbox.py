@@ -162,3 +162,28 @@ async def test_a_write_whose_flush_failed_here_is_relayed_without_waiting(runtim
         await tail.wait_for(lambda m: m["event_id"] == str(events[1][1].event_id))
     await runtime.outbox.close()
     assert await runtime.outbox.relay_once(older_than_seconds=0) == 0
+
+
+async def test_envelopes_are_stored_as_text_and_older_nested_entries_still_relay(runtime):
+    await runtime.broker.start()
+    (new, new_env), (old, old_env) = await two_events(runtime)
+    await runtime.outbox.insert("aggregates", {"_id": "agg-10"}, [(new, new_env)])
+    stored = await runtime.store.db["aggregates"].find_one({"_id": "agg-10"})
+    assert stored["outbox"][0]["envelope_json"] == new_env.as_json
+    # An aggregate and marker as written before envelopes were stored as text:
+    await runtime.store.db["aggregates"].insert_one({"_id": "agg-11", "version": 1, "outbox": [
+        {"event_id": str(old_env.event_id), "topic": old.topic,
+         "envelope": old_env.model_dump(mode="json")}]})
+    await runtime.store.db["outbox_pending"].insert_one({
+        "_id": f"aggregates/agg-11/{old_env.event_id}", "collection": "aggregates",
+        "aggregate_id": "agg-11", "marked_at": old_env.occurred_at,
+        "event_ids": [str(old_env.event_id)]})
+    async with TopicTail(topics.AUDIT) as tail:
+        assert await runtime.outbox.relay_once(older_than_seconds=0) == 2
+        wanted, seen = {str(old_env.event_id), str(new_env.event_id)}, set()
+
+        def both(message: dict) -> bool:  # the two keys may land on different partitions
+            seen.update({message["event_id"]} & wanted)
+            return seen == wanted
+
+        await tail.wait_for(both)
