@@ -39,7 +39,7 @@ clean:          ## stop everything and remove local data (var/)
 bench-bus:      ## shared publisher vs a raw aiokafka producer (uses the `make run` Kafka)
 	@source $(LOCAL)/env.sh && use_profile run && $(LOCAL)/setup.sh && infra start && $(PY) -m bench.event_bus
 
-.PHONY: import bench-import
+.PHONY: import bench-import bench-audits bench-moderation
 import:         ## import a CSV/Excel export: make import SOURCE=momo FILE=statements.csv [REPORT=report.csv]
 	@$(PY) -m services.feedback_ingestion.importer $(SOURCE) $(FILE) $(if $(REPORT),--report $(REPORT))
 
@@ -48,6 +48,9 @@ bench-import:   ## 100,000-row file import vs a raw aiokafka producer (uses the 
 
 bench-audits:   ## audit submissions/s (Kafka-acknowledged) next to a bare FastAPI endpoint
 	@source $(LOCAL)/env.sh && use_profile test && $(LOCAL)/setup.sh && infra start && $(PY) -m bench.audit_submissions
+
+bench-moderation: ## moderation and sign-off latency as audits accumulate, next to reading one audit
+	@source $(LOCAL)/env.sh && use_profile test && $(LOCAL)/setup.sh && infra start && $(PY) -m bench.moderation_latency
 
 .PHONY: bench-alerts
 bench-alerts:   ## overdue alert: due moment → published → SSE client, next to a bare Kafka round trip

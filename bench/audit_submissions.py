@@ -43,9 +43,10 @@ def bare_app():
     return app
 
 
-def start(port: int, module: list[str], name: str) -> subprocess.Popen:
+def start(port: int, module: list[str], name: str, *,
+          database: str = DATABASE) -> subprocess.Popen:
     env = {**os.environ, "QA_HTTP_PORT": str(port), "QA_LOG_LEVEL": "WARNING",
-           "QA_MONGO_DATABASE": DATABASE}
+           "QA_MONGO_DATABASE": database}
     LOGS.mkdir(parents=True, exist_ok=True)
     log = open(LOGS / f"{name}.log", "ab")  # noqa: SIM115 - the child owns it
     return subprocess.Popen([sys.executable, *module], cwd=ROOT, env=env, stdout=log,
