@@ -58,7 +58,8 @@ patched_module() {
   rm -rf "$out" && mkdir -p "$out"
   cp -R "$module" "$out/FerretDB" && chmod -R u+w "$out/FerretDB"
   for patch in "$here"/patches/*.patch; do
-    patch --quiet --forward -p1 -d "$out/FerretDB" <"$patch" >&2 \
+    # Outside any repository (ours is above var/): git apply then takes paths as given.
+    (cd "$out/FerretDB" && GIT_CEILING_DIRECTORIES="$out" git apply -p1 "$patch") >&2 \
       || { echo "store: $(basename "$patch") does not apply to $module" >&2; exit 1; }
   done
   cp "$here/go.sum" "$out/go.sum"
