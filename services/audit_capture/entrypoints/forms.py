@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
+
+from .action_rows import action_error, actions_from_form, rows_from_actions
 
 STANDARDS = range(1, 7)
 IMPACT_FLAGS = ("better_off", "has_pace", "rationale_evident", "help_planned_and_purposeful")
@@ -30,11 +33,39 @@ def findings_from_form(form: dict[str, str]) -> dict[str, Any]:
         body[who] = {"status": _text(form, f"{who}_status"),
                      "summary": form.get(f"{who}_summary", "")}
     body["completed_with_caseworker"] = form.get("completed_with_caseworker") == "on"
-    body["actions"] = ([{"key": "a1", "description": _text(form, "action_description"),
-                         "owner_id": _text(form, "action_owner_id"),
-                         "due_date": _text(form, "action_due_date")}]
-                       if _text(form, "action_description") else [])
+    body["actions"] = actions_from_form(form)
     return {k: v for k, v in body.items() if v is not None}
+
+
+def values_from_draft(draft: Mapping[str, Any]) -> dict[str, str]:
+    """A saved draft as the form's fields. The page saves its own flat fields; a draft saved
+    through the API in AuditFindings' shape is flattened; a page draft from before the action
+    rows (`action_description`, ...) shows in row 1. Flat fields win over the API's shape."""
+    values: dict[str, str] = {}
+    for n, entry in _listed(draft.get("standards"), "standard"):
+        values |= {f"std{n}_{f}": str(entry[f]) for f in ("grade", "evidence", "missing")
+                   if entry.get(f) is not None}
+    if isinstance(draft.get("child_seen_alone"), bool):
+        values["child_seen_alone"] = "yes" if draft["child_seen_alone"] else "no"
+    impact = draft.get("impact") if isinstance(draft.get("impact"), Mapping) else {}
+    if impact.get("grade") is not None:
+        values["impact_grade"] = str(impact["grade"])
+    values |= {f"impact_{f}": "on" for f in IMPACT_FLAGS if impact.get(f) is True}
+    for who in ("child_view", "parent_view"):
+        view = draft.get(who) if isinstance(draft.get(who), Mapping) else {}
+        values |= {f"{who}_{f}": str(view[f]) for f in ("status", "summary")
+                   if view.get(f) is not None}
+    if draft.get("completed_with_caseworker") is True:
+        values["completed_with_caseworker"] = "on"
+    values |= rows_from_actions(draft.get("actions"))
+    values |= {f"action_1_{f}": str(draft[f"action_{f}"])
+               for f in ("description", "owner_id", "due_date") if draft.get(f"action_{f}")}
+    return values | {k: v for k, v in draft.items() if isinstance(v, str)}
+
+
+def _listed(entries: Any, number: str) -> list[tuple[int, Mapping[str, Any]]]:
+    return [(e[number], e) for e in entries if isinstance(e, Mapping)
+            and isinstance(e.get(number), int)] if isinstance(entries, list) else []
 
 
 def moderation_from_form(form: dict[str, str]) -> dict[str, Any]:
@@ -48,18 +79,19 @@ def moderation_from_form(form: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def field_errors(error: ValidationError) -> dict[str, str]:
-    """Form field name → message; messages about the whole form go under ""."""
+def field_errors(error: ValidationError, form: Mapping[str, Any] | None = None) -> dict[str, str]:
+    """Form field name → message; messages about the whole form go under "". `form` is what
+    was posted, so an action's problem falls on the row it was typed in."""
     found: dict[str, str] = {}
     for e in error.errors():
         loc = [str(part) for part in e["loc"]]
+        message = e["msg"].removeprefix("Value error, ")
         if loc[:1] == ["standards"] and len(loc) >= 3:
             name = f"std{int(loc[1]) + 1}_{loc[2]}"
-        elif loc[:1] == ["actions"] and len(loc) >= 3:
-            name = f"action_{loc[2]}"
+        elif loc[:1] == ["actions"] and len(loc) >= 2:
+            name, message = action_error(form or {}, loc, e["type"], message)
         else:
             name = "_".join(loc)
-        message = e["msg"].removeprefix("Value error, ")
         for text_field in TEXTS:  # model-level rules name the field they are about
             if not name and message.startswith(text_field):
                 name = text_field

@@ -6,6 +6,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .action_rows import action_error, actions_from_form
+
 ASPECTS = {"governance": "Governance", "terms_of_reference": "Terms of reference",
            "leadership": "Leadership", "multi_agency_working": "Multi-agency working",
            "child_and_family_involvement": "Involvement of and impact on the child and family",
@@ -22,8 +24,6 @@ CHECKLIST_ITEMS = ("Reports were shared with the child and family before the mee
                    "Partner agencies contributed",
                    "Progress since the last conference or review is evident",
                    "The child is better off because of the help given")
-ACTION_ROWS = range(1, 4)  # the checklist page offers three rows; the API takes any number
-ACTION_FIELDS = ("description", "owner_id", "due_date")
 
 
 def _text(form: dict[str, str], name: str) -> str:
@@ -74,25 +74,13 @@ def checklist_from_form(form: dict[str, str]) -> dict[str, Any]:
                         "answer": _text(form, f"item_{n}_answer") or None,
                         "comment": _text(form, f"item_{n}_comment")}
                        for n in items_answered(form)]
-    body["actions"] = [_action_row(form, n) for n in actions_typed(form)]
+    body["actions"] = actions_from_form(form)
     return body
-
-
-def _action_row(form: dict[str, str], n: int) -> dict[str, str]:
-    # Empty fields are left out, so a partly filled row is refused on each empty field.
-    typed = {f: _text(form, f"action_{n}_{f}") for f in ACTION_FIELDS}
-    return {"key": f"a{n}"} | {f: value for f, value in typed.items() if value}
-
-
-def actions_typed(form: dict[str, str]) -> list[int]:
-    """The action rows (numbered from 1) with anything typed: a partly filled row is checked,
-    never silently dropped."""
-    return [n for n in ACTION_ROWS if any(_text(form, f"action_{n}_{f}") for f in ACTION_FIELDS)]
 
 
 def observation_errors(error: ValidationError, form: dict[str, str]) -> dict[str, str]:
     """Field name → message; an aspect's problem falls on that aspect's own field."""
-    judged, answered, actions = aspects_typed(form), items_answered(form), actions_typed(form)
+    judged, answered = aspects_typed(form), items_answered(form)
     found: dict[str, str] = {}
     for e in error.errors():
         loc, message = [str(part) for part in e["loc"]], e["msg"].removeprefix("Value error, ")
@@ -102,10 +90,8 @@ def observation_errors(error: ValidationError, form: dict[str, str]) -> dict[str
             name = f"item_{answered[int(loc[1])]}_{loc[2]}"
         elif loc == ["answers"]:
             name, message = "item_1_answer", "answer at least one item of the checklist"
-        elif loc[:1] == ["actions"] and len(loc) >= 3:
-            name = f"action_{actions[int(loc[1])]}_{loc[2]}"
-            if e["type"] == "missing":
-                message = "an action needs what, who and by when: fill this in or clear the row"
+        elif loc[:1] == ["actions"] and len(loc) >= 2:
+            name, message = action_error(form, loc, e["type"], message)
         else:
             name = loc[0] if loc else ""
         found.setdefault(name, message)

@@ -21,14 +21,15 @@ from ..domain.observations import RecordConferenceChecklist, RecordMeetingObserv
 from ..domain.observations import RecordPracticeObservation
 from ..handlers.observations import record_checklist, record_meeting, record_practice
 from .common import deps
-from .observation_forms import ACTION_ROWS, ASPECTS, CHECKLIST_ITEMS, checklist_from_form
+from .action_rows import action_rows
+from .observation_forms import ASPECTS, CHECKLIST_ITEMS, checklist_from_form
 from .observation_forms import meeting_from_form, observation_errors, practice_from_form
 from .observations import CHAIRS, MEETING_OBSERVERS, PRACTICE_OBSERVERS
 
 router = APIRouter(prefix="/observe", include_in_schema=False)
 templates = page_templates(Path(__file__).parents[1] / "templates")
 LOOKS = {"meeting_types": KEY_MEETING_TYPES, "aspects": ASPECTS, "grades": GRADE_LABELS,
-         "items": CHECKLIST_ITEMS, "action_rows": ACTION_ROWS}
+         "items": CHECKLIST_ITEMS}
 FORMS = {"practice": ("observe_practice.html", RecordPracticeObservation, practice_from_form,
                       record_practice),
          "meeting": ("observe_meeting.html", RecordMeetingObservation, meeting_from_form,
@@ -91,4 +92,5 @@ def _page(request: Request, who: Principal, kind: str, *, values: dict[str, str]
           errors: dict[str, str], status_code: int = 200) -> HTMLResponse:
     return templates.TemplateResponse(request, FORMS[kind][0], {
         "principal": who, "v": values, "errors": errors,
+        "action_row_numbers": action_rows(values),
         "recorded": request.query_params.get("recorded"), **LOOKS}, status_code=status_code)

@@ -19,7 +19,8 @@ from ..domain.audits import AuditFindings
 from ..domain.lifecycle import IllegalTransition
 from ..domain.moderation import ModerateAudit, ModerationRefused, NotInModeratingGroup
 from .common import PLANNERS, deps
-from .forms import field_errors, findings_from_form, moderation_from_form
+from .action_rows import action_rows
+from .forms import field_errors, findings_from_form, moderation_from_form, values_from_draft
 from .http import AUDITORS, load, record_draft, record_submission, with_lateness
 from .moderation import MODERATORS, record_moderation
 from .observations import CHAIRS, MEETING_OBSERVERS, PRACTICE_OBSERVERS
@@ -47,7 +48,8 @@ async def home(request: Request, who: Principal = Depends(allow(*EVERYONE))) -> 
 async def audit_form(audit_id: str, request: Request,
                      who: Principal = Depends(allow(*AUDITORS))) -> HTMLResponse:
     audit = await load(request, audit_id, auditor=who)
-    return _form(request, who, audit, values=audit.get("draft") or {}, errors={})
+    return _form(request, who, audit, values=values_from_draft(audit.get("draft") or {}),
+                 errors={})
 
 
 @router.post("/audits/{audit_id}/form", response_class=HTMLResponse)
@@ -63,7 +65,7 @@ async def post_audit_form(audit_id: str, request: Request,
     try:
         findings = AuditFindings.model_validate(findings_from_form(form))
     except ValidationError as error:
-        return _form(request, who, audit, values=form, errors=field_errors(error),
+        return _form(request, who, audit, values=form, errors=field_errors(error, form),
                      status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
     await record_submission(deps(request), audit, findings, who=who)
     return RedirectResponse("/?submitted=" + audit_id, status_code=status.HTTP_303_SEE_OTHER)
@@ -101,6 +103,7 @@ async def post_moderation(audit_id: str, request: Request,
 def _form(request, who, audit, *, values, errors, status_code=200) -> HTMLResponse:
     return templates.TemplateResponse(request, "audit_form.html", {
         "principal": who, "audit": with_lateness(audit), "v": values, "errors": errors,
+        "action_row_numbers": action_rows(values),
         "saved": request.query_params.get("saved") == "1", **LOOKS}, status_code=status_code)
 
 

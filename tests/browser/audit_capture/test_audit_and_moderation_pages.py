@@ -1,5 +1,6 @@
-"""An auditor fills the audit form by keyboard in headless Chromium (a draft, a validation
-message that keeps what was typed, then submission); a moderator then moderates it."""
+"""An auditor fills the audit form by keyboard in headless Chromium (a draft that keeps an
+action row, a validation message that keeps what was typed, two action rows, then
+submission); a moderator then moderates it."""
 
 from __future__ import annotations
 
@@ -45,18 +46,32 @@ async def test_an_auditor_submits_and_a_moderator_moderates(services, http, page
 
     await page.get_by_label("Social worker's id").fill(worker)
     await page.get_by_label("Standard 1 grade").select_option("good")
+    await page.get_by_label("Action 1: what needs to happen").fill("Synthetic: update the plan")
+    await page.get_by_label("Action 1: owner's staff id").fill(auditor)
+    await page.get_by_label("Action 1: due by (YYYY-MM-DD)").fill("2026-07-01")
     await page.get_by_role("button", name="Save draft").click()
     assert await page.get_by_role("status").inner_text() == "Draft saved."
     assert await page.get_by_label("Standard 1 grade").input_value() == "good"
+    assert await page.get_by_label("Action 1: owner's staff id").input_value() == auditor
 
     await page.get_by_label("Standard 1 evidence").fill("Synthetic evidence typed by keyboard")
+    await page.get_by_label("Action 2: what needs to happen").fill("Synthetic: visit the school")
+    await page.get_by_label("Action 2: due by (YYYY-MM-DD)").fill("2026-07-15")
     await page.get_by_role("button", name="Submit audit").click()  # most grades still missing
     alert = page.get_by_role("alert")
     assert "could not be submitted" in await alert.inner_text()
     assert "std2 grade" in await alert.inner_text()
+    assert "action 2 owner id: an action needs what, who and by when" in await alert.inner_text()
     assert await page.get_by_label("Standard 1 evidence").input_value() == \
         "Synthetic evidence typed by keyboard"
     assert await page.get_by_label("Standard 2 grade").get_attribute("aria-invalid") == "true"
+    owner = page.get_by_label("Action 2: owner's staff id")
+    assert await owner.get_attribute("aria-invalid") == "true"
+    assert await page.get_by_label("Action 2: what needs to happen").input_value() == \
+        "Synthetic: visit the school"
+    await alert.get_by_role("link", name="action 2 owner id").click()  # the summary's link
+    await page.keyboard.type(worker)  # the link moved the focus to the empty field
+    assert await owner.input_value() == worker
 
     for n in range(2, 7):
         await page.get_by_label(f"Standard {n} grade").select_option("good")
@@ -72,6 +87,9 @@ async def test_an_auditor_submits_and_a_moderator_moderates(services, http, page
     await page.keyboard.press("Enter")
     await page.wait_for_url(f"{base}/?submitted={audit_id}")
     assert "submitted" in await page.locator(f"#audit-{audit_id} .status").inner_text()
+    submitted = (await http.get(f"{base}/audits/{audit_id}", headers=HOQ)).json()
+    assert [(a["key"], a["owner_id"], a["due_date"]) for a in submitted["actions"]] == [
+        ("a1", auditor, "2026-07-01"), ("a2", worker, "2026-07-15")]
 
     await _sign_in(page, base, "moderator", auditor.replace("-aud", "-mod"))  # group 2
     await page.goto(f"{base}/moderation?month={month}")
