@@ -15,7 +15,8 @@ from .feedback import FeedbackItemAccepted, RawFeedbackSubmitted, SafetyLinkTrig
 from .observation import ConferenceChecklistRecorded, MeetingObservationRecorded
 from .observation import PracticeObservationRecorded
 from .performance import LocalityIndicatorRecorded
-from .programme import CaseAllocated, CaseSampleDrawn, ProgrammeMonthPlanned
+from .programme import CaseAllocated, CaseSampleDrawn, ModerationSampleDrawn
+from .programme import ProgrammeMonthPlanned
 
 EVENTS: tuple[type[EventData], ...] = (
     TeamUpserted,
@@ -23,6 +24,7 @@ EVENTS: tuple[type[EventData], ...] = (
     ProgrammeMonthPlanned,
     CaseSampleDrawn,
     CaseAllocated,
+    ModerationSampleDrawn,
     AuditDraftSaved,
     AuditSubmitted,
     SafeguardingConcernRaised,

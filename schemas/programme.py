@@ -75,3 +75,23 @@ class CaseAllocated(EventData):
 
     def subject(self) -> str:
         return self.allocation_id
+
+
+class ModerationSampleDrawn(EventData):
+    """The month's moderation sample of submitted audits as drawn (reproducible from the seed
+    and the pool). Drawn again, it replaces the earlier sample: the latest for a month wins."""
+
+    event_type = "programme.moderation_sample_drawn"
+    topic = topics.PROGRAMME
+
+    month: Month
+    seed: int
+    size: int = Field(ge=0, description="How many were asked for: the programme's size for "
+                      "the month unless one was given; fewer are picked when fewer were submitted")
+    audit_ids: list[Id] = Field(description="The audits picked for moderation")
+    drawn_from_count: int = Field(ge=0, description="How many submitted audits it was drawn from")
+    drawn_at: datetime
+    drawn_by: Id
+
+    def subject(self) -> str:
+        return self.month

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import random
+from collections.abc import Iterable
+from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError
+
+from schemas.programme import ModerationSampleDrawn
 
 
 class CaseRow(BaseModel):
@@ -39,6 +44,18 @@ class DrawModerationSample(BaseModel):
 
     seed: int
     size: int | None = Field(default=None, ge=0, le=500)
+
+
+def draw_moderation_sample(command: DrawModerationSample, *, month: str,
+                           submitted: Iterable[str], planned_size: int, drawn_by: str,
+                           now: datetime) -> ModerationSampleDrawn:
+    """`size` of the submitted audits (the programme's size when none is given), seeded: the
+    same pool and seed give the same sample whatever order the audits were read in."""
+    pool = sorted(submitted)
+    size = planned_size if command.size is None else command.size
+    picked = sorted(random.Random(command.seed).sample(pool, min(size, len(pool))))
+    return ModerationSampleDrawn(month=month, seed=command.seed, size=size, audit_ids=picked,
+                                 drawn_from_count=len(pool), drawn_at=now, drawn_by=drawn_by)
 
 
 def parse_cases(text: str) -> tuple[list[dict[str, Any]], list[tuple[list[Any], str]]]:

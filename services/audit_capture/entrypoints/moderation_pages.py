@@ -42,7 +42,7 @@ async def post_moderation_sample(month: MonthPath, request: Request,
         command = DrawModerationSample.model_validate(
             {"seed": form.get("moderation_seed") or None,
              "size": form.get("moderation_size") or None})
-        await record_moderation_sample(deps(request), month, command)
+        await record_moderation_sample(deps(request), month, command, who=who)
     except ValidationError as error:
         errors = form_errors(error, renames={"seed": "moderation_seed",
                                              "size": "moderation_size"})

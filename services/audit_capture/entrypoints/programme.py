@@ -86,13 +86,16 @@ async def allocate_case(month: MonthPath, command: AllocateCase, request: Reques
                     deadline=done.deadline)
 
 
-@router.post("/{month}/moderation-sample")
+@router.post("/{month}/moderation-sample", responses=PENDING_RESPONSE)
 async def moderation_sample(month: MonthPath, command: DrawModerationSample, request: Request,
-                            _: Principal = Depends(allow(*PLANNERS))) -> dict[str, Any]:
+                            response: Response,
+                            who: Principal = Depends(allow(*PLANNERS))) -> dict[str, Any]:
     """The month's agreed sample of submitted audits for the moderating group (seeded); its
-    size is the programme's for the month unless `size` is given."""
-    chosen = await _planned(record_moderation_sample(deps(request), month, command))
-    return {"month": month, "audit_ids": chosen}
+    size is the programme's for the month unless `size` is given
+    (`programme.moderation_sample_drawn`)."""
+    chosen, published = await _planned(record_moderation_sample(deps(request), month, command,
+                                                                who=who))
+    return recorded(response, published, month=month, audit_ids=chosen)
 
 
 async def _month(request: Request, month: str) -> dict[str, Any]:

@@ -6,7 +6,6 @@ Refusals are domain exceptions; each entrypoint turns them into its own answer (
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -21,7 +20,7 @@ from ..domain.allocation import AllocateCase, AllocationRefused, allocate
 from ..domain.programme import PlanProgramme, plan_programme
 from ..domain.rotation import rotation
 from ..domain.sampling import Case, draw_sample, exclusion_window
-from ..domain.selection import DrawModerationSample, DrawSample
+from ..domain.selection import DrawModerationSample, DrawSample, draw_moderation_sample
 
 
 class MonthNotPlanned(Exception):
@@ -135,17 +134,21 @@ async def record_allocation(d: Any, month: str, command: AllocateCase, *,
                      window_starts_on=fact.window_starts_on, deadline=fact.deadline)
 
 
-async def record_moderation_sample(d: Any, month: str, command: DrawModerationSample) -> list[str]:
+async def record_moderation_sample(d: Any, month: str, command: DrawModerationSample, *,
+                                   who: Principal) -> tuple[list[str], bool]:
     """The month's agreed sample of submitted audits (seeded; the programme's size if none),
-    with the pool it was drawn from: an audit submitted later is not in it (lifecycle.py)."""
+    with the pool it was drawn from: an audit submitted later is not in it (lifecycle.py).
+    (the audits picked, published)"""
     planned = await planned_month(d, month)
     drawn_at = utc_now()
     submitted = sorted(a["_id"] for a in await d.audits.of_month(month, status="submitted"))
-    wanted = planned.get("moderation_sample_size", 0) if command.size is None else command.size
-    chosen = sorted(random.Random(command.seed).sample(submitted, min(wanted, len(submitted))))
-    await d.months.change(planned, {"moderation_sample": chosen,
-                                    "moderation_sample_seed": command.seed,
-                                    "moderation_sample_drawn_from": submitted,
-                                    "moderation_sample_drawn_at": drawn_at}, [],
-                          correlation_id=current_correlation_id())
-    return chosen
+    fact = draw_moderation_sample(command, month=month, submitted=submitted,
+                                  planned_size=planned.get("moderation_sample_size", 0),
+                                  drawn_by=who.subject, now=drawn_at)
+    published = await d.months.change(planned, {"moderation_sample": fact.audit_ids,
+                                                 "moderation_sample_seed": fact.seed,
+                                                 "moderation_sample_drawn_from": submitted,
+                                                 "moderation_sample_drawn_at": drawn_at,
+                                                 "moderation_sample_drawn_by": fact.drawn_by},
+                                       [fact], correlation_id=current_correlation_id())
+    return fact.audit_ids, published
