@@ -9,7 +9,8 @@ from schemas.audit import AuditSubmitted, SafeguardingConcernRaised
 from schemas.complaint import ComplaintRecorded
 from schemas.directory import StaffMemberUpserted, TeamUpserted
 from schemas.feedback import SafetyLinkTriggered
-from schemas.observation import MeetingObservationRecorded, PracticeObservationRecorded
+from schemas.observation import ConferenceChecklistRecorded, MeetingObservationRecorded
+from schemas.observation import PracticeObservationRecorded
 from schemas.programme import CaseAllocated
 from shared.consumer import TopicRoutes
 
@@ -35,6 +36,7 @@ def subscriptions(findings: FindingHandlers, deadlines: DeadlineHandlers,
         TopicRoutes(topics.OBSERVATION, {
             PracticeObservationRecorded: findings.on_practice_observation,
             MeetingObservationRecorded: findings.on_meeting_observation,
+            ConferenceChecklistRecorded: findings.on_conference_checklist,
         }),
         TopicRoutes(topics.PROGRAMME, {CaseAllocated: deadlines.on_case_allocated}),
         TopicRoutes(topics.COMPLAINT, {ComplaintRecorded: deadlines.on_complaint_recorded}),

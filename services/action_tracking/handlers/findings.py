@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from schemas.audit import AuditSubmitted
 from schemas.base import EventData
-from schemas.observation import MeetingObservationRecorded, PracticeObservationRecorded
+from schemas.observation import ConferenceChecklistRecorded, MeetingObservationRecorded
+from schemas.observation import PracticeObservationRecorded
 from shared.envelope import Envelope
 
 from ..adapters.actions import ActionRepository
@@ -31,6 +32,12 @@ class FindingHandlers:
     ) -> None:
         await self._raise(event, envelope, kind="meeting_observation",
                           origin_id=event.observation_id, team_id=event.team_id or "unassigned")
+
+    async def on_conference_checklist(
+        self, event: ConferenceChecklistRecorded, envelope: Envelope
+    ) -> None:
+        await self._raise(event, envelope, kind="conference_checklist",
+                          origin_id=event.checklist_id, team_id=event.team_id)
 
     async def _raise(self, event: EventData, envelope: Envelope, *, kind, origin_id, team_id):
         for raised in actions_from_finding(origin_kind=kind, origin_id=origin_id, team_id=team_id,

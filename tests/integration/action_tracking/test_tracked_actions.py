@@ -11,7 +11,7 @@ from datetime import date, timedelta
 import httpx
 
 from schemas import topics
-from schemas.observation import PracticeObservationRecorded
+from schemas.observation import ConferenceChecklistRecorded, PracticeObservationRecorded
 from tests.support.action_tracking import in_directory, publish, staff
 from tests.support.auth import bearer
 from tests.support.events import audit_submitted
@@ -181,3 +181,20 @@ async def test_concurrent_changes_move_an_action_on_once(tracking):
                                   headers=as_manager)).json()
     assert sorted(a.status_code for a in answers) == [200, 409, 409, 409, 409, 409]
     assert [h["change"] for h in history] == ["raised", "cancelled"]
+
+
+async def test_a_chairs_checklist_raises_its_actions(tracking):
+    checklist = ConferenceChecklistRecorded(
+        checklist_id=uid("chk"), conference_type="cp_review", chair_id=uid("iro"),
+        chair_role="iro", held_on=date.today(), case_ref=uid("TEST-CASE"), team_id=uid("team"),
+        social_worker_id=uid("sw"), answers=[{"item": "Plan is specific", "answer": "partly"}],
+        quality_grade="good", impact_grade="requires_improvement",
+        actions=[{"key": f"c{n}", "description": f"Synthetic chair action {n}",
+                  "owner_id": uid("tm"), "due_date": str(date.today() + timedelta(days=14))}
+                 for n in (1, 2)])
+    await publish(checklist)
+    raised = await actions_for(tracking, checklist.checklist_id, 2)
+    assert sorted(a["description"] for a in raised) == ["Synthetic chair action 1",
+                                                        "Synthetic chair action 2"]
+    assert {(a["origin"]["kind"], a["team_id"]) for a in raised} == {
+        ("conference_checklist", checklist.team_id)}
