@@ -11,7 +11,9 @@ from shared.runtime import Runtime, create_app
 from .adapters.facts import INDEXES, FactStore
 from .adapters.indicator_imports import INDICATOR_IMPORTS, IndicatorImports
 from .adapters.signoff import SIGNOFF_COMMANDS, SignOffs
-from .entrypoints.http import router as reports_router
+from .entrypoints.briefing import router as briefing_router
+from .entrypoints.briefing_exports import router as briefing_exports_router
+from .entrypoints.drill_down import router as drill_down_router
 from .entrypoints.indicators import router as indicators_router
 from .entrypoints.pack_pages import router as pack_pages_router
 from .entrypoints.packs import router as packs_router
@@ -35,8 +37,9 @@ def build_app(settings: ReportingSettings | None = None) -> FastAPI:
     runtime = Runtime.build(settings, indexes=INDEXES, 
                             outbox_collections=[SIGNOFF_COMMANDS, INDICATOR_IMPORTS])
     facts = FactStore(runtime.store)
-    routers = [reports_router, packs_router, report_exports_router, indicators_router,
-               pages_router, pack_pages_router, report_pages_router]
+    routers = [briefing_router, briefing_exports_router, drill_down_router, packs_router,
+               report_exports_router, indicators_router, pages_router, pack_pages_router,
+               report_pages_router]
     app = create_app(runtime, title="Reporting", routers=routers,
                      subscriptions=subscriptions(ProjectionHandlers(facts)))
     app.state.deps = Dependencies(facts=facts,

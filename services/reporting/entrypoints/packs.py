@@ -11,8 +11,9 @@ from shared.envelope import utc_now
 
 from ..adapters import exports, packs
 from ..domain.periods import months_back, quarter_months
+from .briefing import BRIEFING_READERS
+from .downloads import attachment
 from .filters import Filters, MonthQuery, QuarterQuery, filters, known_values, unknown
-from .http import BRIEFING_READERS, attachment
 
 router = APIRouter(prefix="/reports", tags=["reports"])
 FORUM_READERS = (*BRIEFING_READERS, Role.TEAM_MANAGER)

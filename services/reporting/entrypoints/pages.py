@@ -17,8 +17,8 @@ from shared.web import page_templates
 from ..adapters import charts
 from ..domain.periods import QUARTER_PATTERN, quarter_of
 from ..domain.tables import BRIEFING_TABLES
+from .briefing import BRIEFING_READERS, briefing_for, signoff_note
 from .filters import Filters, filters, known_values
-from .http import BRIEFING_READERS, briefing_for, signoff_note
 
 router = APIRouter(include_in_schema=False)
 templates = page_templates(Path(__file__).parents[1] / "templates")

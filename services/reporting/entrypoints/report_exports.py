@@ -11,8 +11,9 @@ from shared.auth import Principal, allow
 from ..adapters import exports
 from ..domain.report_tables import CLINIC_TABLES, COMPLAINTS_TABLES, IMPACT_TABLES
 from ..domain.tables import Table
+from .briefing import BRIEFING_READERS
+from .downloads import Format, attachment, table_response
 from .filters import Filters, MonthQuery, filters
-from .http import BRIEFING_READERS, Format, attachment, table_response
 from .packs import CLINIC_READERS, ClinicMonths, YearQuery, clinic_for, complaints, impact
 
 router = APIRouter(prefix="/reports", tags=["reports"])

@@ -19,8 +19,8 @@ from ..domain.figures import GRADES
 from ..domain.indicators import by_month
 from ..domain.periods import months_back, quarter_months
 from ..domain.report_tables import CLINIC_TABLES, COMPLAINTS_TABLES, IMPACT_TABLES
+from .briefing import BRIEFING_READERS
 from .filters import filters, known_values
-from .http import BRIEFING_READERS
 from .packs import CLINIC_READERS, clinic_for, complaints, impact
 from .pages import TREND_SERIES, templates
 

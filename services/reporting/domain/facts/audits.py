@@ -1,0 +1,59 @@
+"""Facts of audits (qa.audit): submissions, moderation, grade changes, concerns, themed audits."""
+
+from __future__ import annotations
+
+import hashlib
+
+from schemas.audit import AuditGradeChanged, AuditModerated, AuditSubmitted
+from schemas.audit import SafeguardingConcernRaised, ThemedAuditRecorded
+
+from .. import names
+from .fact import Fact, month_of
+
+
+def case_key(case_ref: str) -> str:
+    """A stable pseudonym, so re-audits of one case can be matched without its reference."""
+    return hashlib.sha256(f"qa-reporting:{case_ref}".encode()).hexdigest()[:16]
+
+
+def audit_facts(e: AuditSubmitted) -> list[Fact]:
+    return [Fact(names.AUDITS, e.audit_id, {
+        "month": e.month, "team_id": e.team_id, "auditor_ids": e.auditor_ids,
+        "social_worker_id": e.social_worker_id, "line_manager_id": e.line_manager_id,
+        "case_key": case_key(e.case_ref), "allocation_id": e.allocation_id,
+        "overall_grade": e.overall_grade.value,
+        "standards": {str(s.standard): s.grade.value for s in e.standards},
+        "impact_grade": e.impact.grade.value, "better_off": e.impact.better_off,
+        "has_pace": e.impact.has_pace, "child_seen_alone": e.child_seen_alone,
+        "child_view": e.child_view.status, "parent_view": e.parent_view.status,
+        "on_time": e.on_time, "submitted_on": e.submitted_at.date().isoformat(),
+        "actions_raised": len(e.actions), "status": "submitted"})]
+
+
+def moderation_facts(e: AuditModerated) -> list[Fact]:
+    return [Fact(names.MODERATIONS, e.moderation_id, {
+        "audit_id": e.audit_id, "month": e.month, "team_id": e.team_id,
+        "moderator_id": e.moderator_id, "overall_agree": e.overall_agree,
+        "agreed_count": e.agreed_count, "judgements": 7,
+        "overall_grade": e.overall_grade.value})]
+
+
+def grade_change_facts(e: AuditGradeChanged) -> list[Fact]:
+    which = "overall" if e.standard is None else str(e.standard)
+    return [Fact(names.GRADE_CHANGES, f"{e.moderation_id}:{which}", {
+        "audit_id": e.audit_id, "month": e.month, "team_id": e.team_id, "judgement": which,
+        "previous_grade": e.previous_grade.value, "grade": e.grade.value})]
+
+
+def concern_facts(e: SafeguardingConcernRaised) -> list[Fact]:
+    return [Fact(names.CONCERNS, e.concern_id, {
+        "audit_id": e.audit_id, "team_id": e.team_id, "month": month_of(e.raised_at)})]
+
+
+def themed_audit_facts(e: ThemedAuditRecorded) -> list[Fact]:
+    answers: dict[str, int] = {}
+    for a in e.answers:
+        answers[a.answer] = answers.get(a.answer, 0) + 1
+    return [Fact(names.THEMED_AUDITS, e.themed_audit_id, {
+        "theme_id": e.theme_id, "theme": e.theme_title, "month": e.month,
+        "team_id": e.team_id, "answers": answers, "multi_agency": bool(e.partner_agencies)})]
