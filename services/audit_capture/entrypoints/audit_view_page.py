@@ -16,8 +16,8 @@ from shared.auth import Principal, allow
 from shared.web import page_templates
 
 from ..domain.lifecycle import ModerationSample, sign_off_refusal
+from .audits import with_lateness
 from .common import READERS, deps
-from .http import with_lateness
 from .moderation import MODERATORS, SIGNERS
 
 router = APIRouter(include_in_schema=False)

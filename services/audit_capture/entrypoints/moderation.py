@@ -17,8 +17,8 @@ from ..domain.lifecycle import signed_off_from
 from ..domain.moderation import ModerateAudit, agreement_by_auditor, moderate
 from ..domain.moderation import refuse_unless_moderating_group
 from ..handlers.programme import duties
+from .audits import load
 from .common import READERS, deps, recorded
-from .http import load
 
 router = APIRouter(tags=["moderation"])
 MODERATORS = (Role.MODERATOR, Role.PRINCIPAL_SOCIAL_WORKER, Role.HEAD_OF_QUALITY)

@@ -22,8 +22,8 @@ from shared.web import page_templates
 from ..domain.lifecycle import IllegalTransition, ModerationSample
 from ..domain.selection import DrawModerationSample
 from ..handlers.programme import MonthNotPlanned, record_moderation_sample
+from .audits import load
 from .common import PLANNERS, deps
-from .http import load
 from .moderation import MODERATORS, SIGNERS, record_sign_off
 from .planning_forms import form_errors
 from .planning_pages import render_month

@@ -18,12 +18,13 @@ from shared.web import page_templates
 from ..domain.audits import AuditFindings
 from ..domain.lifecycle import IllegalTransition
 from ..domain.moderation import ModerateAudit, ModerationRefused, NotInModeratingGroup
-from .common import PLANNERS, deps
 from .action_rows import action_rows
+from .audits import load, record_draft, with_lateness
+from .common import AUDITORS, PLANNERS, deps
 from .forms import field_errors, findings_from_form, moderation_from_form, values_from_draft
-from .http import AUDITORS, load, record_draft, record_submission, with_lateness
 from .moderation import MODERATORS, record_moderation
 from .observations import CHAIRS, MEETING_OBSERVERS, PRACTICE_OBSERVERS
+from .submissions import record_submission
 
 router = APIRouter(include_in_schema=False)
 templates = page_templates(Path(__file__).parents[1] / "templates")

@@ -13,8 +13,7 @@ from shared.http import PENDING_RESPONSE, current_correlation_id
 
 from ..domain.themes import DefineTheme, RecordDipSample, RecordThemedAudit, dip_sample_audit_id
 from ..domain.themes import themed_audit, unanswered
-from .common import PLANNERS, READERS, deps, invalid, not_found, recorded
-from .http import AUDITORS
+from .common import AUDITORS, PLANNERS, READERS, deps, invalid, not_found, recorded
 
 router = APIRouter(tags=["themed audits"])
 CREATED = {"status_code": status.HTTP_201_CREATED, "responses": PENDING_RESPONSE}
