@@ -29,10 +29,8 @@ build() {
   mkdir -p "$(dirname "$bin")"
   lock "$bin.lock"
   # The binary is cached; rebuild only when it is missing or older than its sources.
-  local newer
-  newer="$(find "$here" -maxdepth 2 \( -name '*.go' -o -name '*.patch' -o -name 'go.mod' \
-             -o -name 'go.sum' \) -newer "$bin" 2>/dev/null | head -1)"
-  if [[ -x "$bin" && -z "$newer" ]]; then
+  if [[ -x "$bin" && -z "$(find "$here" -maxdepth 2 \( -name '*.go' -o -name '*.patch' \
+          -o -name 'go.mod' -o -name 'go.sum' \) -newer "$bin" | head -1)" ]]; then
     return 0
   fi
   echo "store: building $bin (first build downloads modules, ~1-2 min)" >&2
