@@ -20,7 +20,7 @@ from .domain.lifecycle import IllegalTransition
 from .domain.moderation import ModerationRefused, NotInModeratingGroup
 from .entrypoints import audit_view_page, audits, directory, moderation, observations, pages
 from .entrypoints import moderation_pages, observation_pages, planning_pages, programme
-from .entrypoints import submissions, themes
+from .entrypoints import submissions, themed_audit_page, themes
 from .entrypoints.subscriptions import SUBSCRIPTIONS
 from .settings import AuditCaptureSettings
 
@@ -29,7 +29,7 @@ from .settings import AuditCaptureSettings
 ROUTERS = [submissions.router, audits.router, moderation.router, programme.router,
            directory.router, observations.router, themes.router, pages.router,
            planning_pages.router, observation_pages.router, moderation_pages.router,
-           audit_view_page.router]
+           audit_view_page.router, themed_audit_page.router]
 
 
 @dataclass

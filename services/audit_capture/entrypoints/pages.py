@@ -42,7 +42,8 @@ async def home(request: Request, who: Principal = Depends(allow(*EVERYONE))) -> 
         "can_plan": who.has_any(frozenset(PLANNERS)),
         "can_observe_practice": who.has_any(frozenset(PRACTICE_OBSERVERS)),
         "can_observe_meetings": who.has_any(frozenset(MEETING_OBSERVERS)),
-        "can_chair": who.has_any(frozenset(CHAIRS))})
+        "can_chair": who.has_any(frozenset(CHAIRS)),
+        "can_audit_themes": who.has_any(frozenset(AUDITORS))})
 
 
 @router.get("/audits/{audit_id}/form", response_class=HTMLResponse)
