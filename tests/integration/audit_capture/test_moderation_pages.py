@@ -41,6 +41,8 @@ async def test_the_moderation_sample_is_drawn_on_the_planning_page(client):
         f"/planning/{month}?done=moderation_sample#moderation-sample"
     page = (await client.get(given.headers["location"], headers=HOQ)).text
     assert "Moderation sample drawn." in page and sorted(_sampled(page)) == sorted(audit_ids)
+    for audit_id in audit_ids:  # each opens the audit's page, where it is signed off
+        assert f'<a href="/audits/{audit_id}/view">' in page
     planned = await client.post(f"/planning/{month}/moderation-sample", headers=HOQ,
                                 data={"moderation_seed": "3", "moderation_size": ""})
     assert planned.status_code == 303
