@@ -8,7 +8,8 @@ from schemas.action import ActionAssigned, ActionRaised, ActionStatusChanged
 from schemas.alert import AlertRaised
 
 from .. import names
-from .fact import Fact, month_of
+from ..periods import month_of
+from .fact import Fact
 
 
 def action_raised_facts(e: ActionRaised) -> list[Fact]:

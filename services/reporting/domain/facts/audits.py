@@ -8,7 +8,8 @@ from schemas.audit import AuditGradeChanged, AuditModerated, AuditSubmitted
 from schemas.audit import SafeguardingConcernRaised, ThemedAuditRecorded
 
 from .. import names
-from .fact import Fact, month_of
+from ..periods import month_of
+from .fact import Fact
 
 
 def case_key(case_ref: str) -> str:

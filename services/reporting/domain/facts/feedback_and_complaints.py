@@ -7,7 +7,8 @@ from schemas.complaint import ComplaintRecorded
 from schemas.feedback import FeedbackItemAccepted, SafetyLinkTriggered
 
 from .. import names
-from .fact import Fact, month_of
+from ..periods import month_of
+from .fact import Fact
 
 
 def feedback_facts(e: FeedbackItemAccepted) -> list[Fact]:

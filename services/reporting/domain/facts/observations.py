@@ -6,7 +6,8 @@ from schemas.observation import ConferenceChecklistRecorded, MeetingObservationR
 from schemas.observation import PracticeObservationRecorded
 
 from .. import names
-from .fact import Fact, month_of
+from ..periods import month_of
+from .fact import Fact
 
 
 def practice_observation_facts(e: PracticeObservationRecorded) -> list[Fact]:
