@@ -64,6 +64,12 @@ class ServiceProcesses:
                 raise TimeoutError(f"{service} not ready after {timeout:.0f}s")
             time.sleep(0.2)
 
+    def crash(self, service: str) -> None:
+        """kill -9, as the kernel's OOM killer or a lost machine would: no clean-up runs."""
+        process = self.processes.pop(service)
+        process.kill()
+        process.wait()
+
     def stop(self, *only: str) -> None:
         names = only or tuple(self.processes)
         for name in names:

@@ -9,12 +9,12 @@ from fastapi import APIRouter, FastAPI, Request, Response, status
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import HTMLResponse, JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from pymongo.errors import ConnectionFailure
+from pymongo.errors import PyMongoError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .kafka import BrokerUnavailable
 from .logs import correlation_id_var
-from .outbox import VersionConflict
+from .store import VersionConflict, unavailable
 from .web.login import login_redirect
 from .web.pages import wants_html
 
@@ -97,8 +97,10 @@ def install_middleware(app: FastAPI) -> None:
                     status_code=403)
         return await http_exception_handler(request, error)
 
-    @app.exception_handler(ConnectionFailure)
-    async def store_down(_: Request, __: ConnectionFailure) -> JSONResponse:
+    @app.exception_handler(PyMongoError)
+    async def store_down(_: Request, error: PyMongoError) -> JSONResponse:
+        if not unavailable(error):
+            raise error  # a fault of ours, not the store's: logged as such
         return JSONResponse({"detail": "the store is unavailable; nothing was recorded, retry"},
                             status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
                             headers={"Retry-After": "5"})

@@ -21,7 +21,7 @@ from .http import health_router, install_middleware
 from .kafka import EventPublisher, ensure_topics, make_broker
 from .logs import configure_logging
 from .metrics import PlatformMetrics
-from .outbox import MARKER_INDEXES, Outbox
+from .outbox import OUTBOX_INDEXES, Outbox
 from .settings import ServiceSettings
 from .store import IndexSpec, Store
 from .web.login import router as login_router
@@ -38,23 +38,25 @@ class Runtime:
     store: Store
     outbox: Outbox
     consumer: EventConsumer
+    relay_outbox: bool = False  # this service writes through the outbox: relay it
     tasks: list[asyncio.Task] = field(default_factory=list)
 
     @classmethod
     def build(
         cls, settings: ServiceSettings, *, indexes: Sequence[IndexSpec] = (),
-        outbox_collections: Sequence[str] = (),
+        relay_outbox: bool = False,
     ) -> Runtime:
         metrics = PlatformMetrics.create()
         broker = make_broker(settings, metrics)
         publisher = EventPublisher(broker, source=settings.service_name, metrics=metrics,
                                    timeout=settings.publish_timeout_seconds,
                                    direct=DirectProducer(settings))
-        all_indexes = [*indexes, *(MARKER_INDEXES if outbox_collections else [])]
+        all_indexes = [*indexes, *OUTBOX_INDEXES]
         store = Store.connect(settings, all_indexes)
         return cls(
             settings=settings, metrics=metrics, broker=broker, publisher=publisher, store=store,
-            outbox=Outbox(store, publisher, metrics, outbox_collections),
+            outbox=Outbox(store, publisher, metrics),
+            relay_outbox=relay_outbox,
             consumer=EventConsumer(broker, publisher, metrics, group_id=settings.consumer_group),
         )
 
@@ -71,7 +73,7 @@ class Runtime:
                 await self.broker.start()
                 if self.publisher.direct is not None:
                     await self.publisher.direct.start()
-        if self.outbox.collections:
+        if self.relay_outbox:
             self.tasks.append(asyncio.create_task(
                 self.outbox.run_relay(self.settings.outbox_relay_seconds)))
 

@@ -1,19 +1,58 @@
 """MongoDB access through PyMongo's async API (Motor is deprecated): one client per process.
 
-Only operations that both MongoDB and FerretDB 1.24 support are used here and in the
-services, so local runs and production share one code path; the list of what FerretDB
-lacks is in tests/unit/test_store_operations.py, which fails if code uses any of it.
+The code is written for MongoDB itself (a replica set): multi-document transactions, change
+streams, TTL and secondary indexes. Locally the store is SecantusDB, a one-node replica set
+over WiredTiger (deploy/store/).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from pymongo import ASCENDING, AsyncMongoClient, IndexModel
+from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
+from pymongo.errors import ConnectionFailure, OperationFailure, PyMongoError
+from tenacity import (AsyncRetrying, retry_if_exception, stop_after_attempt,
+                      wait_random_exponential)
 
 from .settings import ServiceSettings
+
+T = TypeVar("T")
+TRANSACTION_ATTEMPTS = 5  # a conflicting transaction is run again this many times at most
+COMMIT_ATTEMPTS = 3
+
+
+class VersionConflict(Exception):
+    """The aggregate changed (or already existed) since it was read, or a transaction kept
+    conflicting with others: the caller answers 409."""
+
+
+def _has_label(label: str) -> Callable[[BaseException], bool]:
+    return lambda error: isinstance(error, PyMongoError) and error.has_error_label(label)
+
+
+commit_unknown = _has_label("UnknownTransactionCommitResult")
+# Codes MongoDB answers while it is stepping down, shutting down or starting (the driver
+# labels most of them retryable too): the store is unavailable, not the request wrong.
+UNAVAILABLE_CODES = {6, 7, 89, 91, 189, 262, 9001, 10107, 11600, 11602, 13435, 13436}
+
+
+def conflicting(error: BaseException) -> bool:
+    """Another transaction changed the same documents first (WriteConflict): run again."""
+    return (isinstance(error, PyMongoError) and not isinstance(error, ConnectionFailure)
+            and error.has_error_label("TransientTransactionError")
+            and not unavailable(error))
+
+
+def unavailable(error: BaseException) -> bool:
+    """The store could not be reached or is not accepting writes right now: 503, retry."""
+    if isinstance(error, ConnectionFailure):
+        return True
+    return isinstance(error, OperationFailure) and (
+        error.code in UNAVAILABLE_CODES or error.has_error_label("RetryableWriteError"))
 
 
 @dataclass(frozen=True)
@@ -22,11 +61,14 @@ class IndexSpec:
     keys: Sequence[tuple[str, int]]
     unique: bool = False
     name: str | None = None
+    expire_after_seconds: int | None = None  # a TTL index: documents go that long after `keys`
 
     def model(self) -> IndexModel:
         options: dict[str, object] = {"unique": self.unique}
         if self.name:
             options["name"] = self.name
+        if self.expire_after_seconds is not None:
+            options["expireAfterSeconds"] = self.expire_after_seconds
         return IndexModel(list(self.keys), **options)
 
 
@@ -49,14 +91,46 @@ class Store:
         return cls(client=client, db=client[settings.database_name], indexes=indexes)
 
     async def create_indexes(self) -> None:
-        """Create missing indexes one at a time: FerretDB 1.24 panics when one createIndexes
-        command repeats several indexes that already exist (seen on every restart)."""
+        by_collection: dict[str, list[IndexModel]] = {}
         for spec in self.indexes:
-            collection = self.db[spec.collection]
-            existing = {index["name"] async for index in await collection.list_indexes()}
-            model = spec.model()
-            if model.document["name"] not in existing:
-                await collection.create_indexes([model])
+            by_collection.setdefault(spec.collection, []).append(spec.model())
+        for name, models in by_collection.items():
+            await self.db[name].create_indexes(models)
+
+    async def transaction(self, work: Callable[[AsyncClientSession], Awaitable[T]]) -> T:
+        """Run `work` as one multi-document transaction. A transaction that conflicts with
+        another is run again, a bounded number of times with jitter, then VersionConflict;
+        a commit whose outcome is unknown is retried (committing is idempotent). An
+        unreachable store raises as it is (the HTTP layer answers 503)."""
+        try:
+            async for attempt in AsyncRetrying(
+                    retry=retry_if_exception(conflicting), reraise=True,
+                    stop=stop_after_attempt(TRANSACTION_ATTEMPTS),
+                    wait=wait_random_exponential(multiplier=0.005, max=0.1)):
+                with attempt:
+                    async with self.client.start_session() as session:
+                        await session.start_transaction()
+                        try:
+                            result = await work(session)
+                        except BaseException:
+                            if session.in_transaction:
+                                await session.abort_transaction()
+                            raise
+                        await self._commit(session)
+                        return result
+        except PyMongoError as error:
+            if conflicting(error):
+                raise VersionConflict("the change conflicted with others; try again") from error
+            raise
+        raise AssertionError("unreachable: tenacity either returns or raises")
+
+    @staticmethod
+    async def _commit(session: AsyncClientSession) -> None:
+        async for attempt in AsyncRetrying(retry=retry_if_exception(commit_unknown),
+                                           stop=stop_after_attempt(COMMIT_ATTEMPTS),
+                                           reraise=True):
+            with attempt:
+                await session.commit_transaction()
 
     async def ping(self) -> bool:
         try:
@@ -71,3 +145,4 @@ class Store:
 
 def ascending(*names: str) -> list[tuple[str, int]]:
     return [(name, ASCENDING) for name in names]
+

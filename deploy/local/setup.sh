@@ -11,4 +11,4 @@ if [[ ! -f "$stamp" || "$ROOT/pyproject.toml" -nt "$stamp" ]]; then
   touch "$stamp"
 fi
 "$ROOT/deploy/kafka/kafka.sh" fetch
-"$ROOT/deploy/ferretdb/ferretdb.sh" build
+"$ROOT/deploy/store/store.sh" build

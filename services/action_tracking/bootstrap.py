@@ -18,7 +18,7 @@ from .adapters import alerts as alerts_store
 from .adapters import deadlines as deadlines_store
 from .adapters import directory as directory_store
 from .adapters import webhooks as webhooks_store
-from .adapters.actions import ACTIONS, ActionRepository
+from .adapters.actions import ActionRepository
 from .adapters.alerts import AlertStore
 from .adapters.deadlines import DeadlineStore
 from .adapters.directory import Directory
@@ -63,13 +63,13 @@ def build_app(settings: ActionTrackingSettings | None = None, *,
               clock: Clock | None = None) -> FastAPI:
     settings = settings or ActionTrackingSettings()
     clock = clock or SystemClock()
-    runtime = Runtime.build(settings, indexes=INDEXES, outbox_collections=[ACTIONS])
+    runtime = Runtime.build(settings, indexes=INDEXES, relay_outbox=True)
     metrics = ActionMetrics.create(runtime.metrics.registry)
     rule = Rule(settings.due_soon_working_days, settings.escalate_after_working_days)
     actions = ActionRepository(runtime.store, runtime.outbox)
     directory = Directory(runtime.store)
     deadlines = DeadlineStore(runtime.store, rule)
-    alerts = AlertStore(runtime.store, runtime.publisher)
+    alerts = AlertStore(runtime.outbox)
     raiser = AlertRaiser(alerts, clock, metrics)
     engine = DeadlineEngine(deadlines, raiser, directory, actions, metrics, clock,
                             max_sleep=settings.engine_max_sleep_seconds)

@@ -14,7 +14,6 @@ from shared.runtime import Runtime, create_app
 from .adapters.aggregates import Aggregates
 from .adapters.audits import AuditRepository
 from .adapters.collections import INDEXES, MONTHS, OBSERVATIONS, TEAMS, THEMED_AUDITS, THEMES
-from .adapters.collections import WITH_OUTBOX
 from .adapters.staff import Staff
 from .domain.lifecycle import IllegalTransition
 from .domain.moderation import ModerationRefused, NotInModeratingGroup
@@ -48,7 +47,7 @@ class Dependencies:
 
 def build_app(settings: AuditCaptureSettings | None = None) -> FastAPI:
     settings = settings or AuditCaptureSettings()
-    runtime = Runtime.build(settings, indexes=INDEXES, outbox_collections=WITH_OUTBOX)
+    runtime = Runtime.build(settings, indexes=INDEXES, relay_outbox=True)
     app = create_app(runtime, title="Audit capture", routers=ROUTERS, subscriptions=SUBSCRIPTIONS)
     store, outbox = runtime.store, runtime.outbox
     app.state.deps = Dependencies(

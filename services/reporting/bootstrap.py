@@ -9,8 +9,8 @@ from fastapi import FastAPI
 from shared.runtime import Runtime, create_app
 
 from .adapters.facts import INDEXES, FactStore
-from .adapters.indicator_imports import INDICATOR_IMPORTS, IndicatorImports
-from .adapters.signoff import SIGNOFF_COMMANDS, SignOffs
+from .adapters.indicator_imports import IndicatorImports
+from .adapters.signoff import SignOffs
 from .entrypoints.briefing import router as briefing_router
 from .entrypoints.briefing_exports import router as briefing_exports_router
 from .entrypoints.drill_down import router as drill_down_router
@@ -35,7 +35,7 @@ class Dependencies:
 def build_app(settings: ReportingSettings | None = None) -> FastAPI:
     settings = settings or ReportingSettings()
     runtime = Runtime.build(settings, indexes=INDEXES, 
-                            outbox_collections=[SIGNOFF_COMMANDS, INDICATOR_IMPORTS])
+                            relay_outbox=True)
     facts = FactStore(runtime.store)
     routers = [briefing_router, briefing_exports_router, drill_down_router, packs_router,
                report_exports_router, indicators_router, pages_router, pack_pages_router,

@@ -24,7 +24,7 @@ async def runtime():
     """A throwaway service runtime with its own database and consumer group."""
     name = uid("itest").replace("-", "_")
     settings = ServiceSettings(service_name=name)
-    built = Runtime.build(settings, outbox_collections=["aggregates"])
+    built = Runtime.build(settings, relay_outbox=True)
     yield built
     await built.outbox.close()
     await built.broker.stop()

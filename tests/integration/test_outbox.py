@@ -1,69 +1,129 @@
-"""State and its events are stored together, then reach the real broker, in order."""
+"""State and its events are committed in one transaction, then reach the real broker, in
+order; whatever a write leaves behind, the relay publishes."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+import asyncio
 
 import pytest
+from pymongo.errors import PyMongoError
 
 from schemas import topics
 from shared.kafka import BrokerUnavailable
-from shared.outbox import VersionConflict
+from shared.outbox import OUTBOX, VersionConflict
 from tests.support.events import audit_submitted, envelope_for
 from tests.support.factories import uid
 from tests.support.kafka import TopicTail
 from tests.support.waiting import eventually
 
 
-async def two_events(runtime):
-    first, second = audit_submitted(), audit_submitted()
-    return [(first, envelope_for(first)), (second, envelope_for(second))]
+def events_of(aggregate_id: str, count: int = 2):
+    """Events of one aggregate: one key, so one partition keeps their order."""
+    made = [audit_submitted() for _ in range(count)]
+    return [(event, envelope_for(event, subject=aggregate_id)) for event in made]
 
 
-async def test_flush_publishes_a_writes_events_in_order_and_leaves_nothing_pending(runtime):
+def ids(events) -> list[str]:
+    return [str(envelope.event_id) for _, envelope in events]
+
+
+async def entries_of(runtime, aggregate_id: str) -> list[str]:
+    stored = runtime.store.db[OUTBOX].find({"aggregate": f"aggregates/{aggregate_id}"})
+    return [e["_id"] async for e in stored]
+
+
+async def seen_in_order(tail: TopicTail, wanted: list[str]) -> list[str]:
+    seen: list[str] = []
+
+    def all_seen(message: dict) -> bool:
+        if message["event_id"] in wanted and message["event_id"] not in seen:
+            seen.append(message["event_id"])
+        return len(seen) == len(wanted)
+
+    await tail.wait_for(all_seen)
+    return seen
+
+
+def broker_down(runtime):
+    async def refuse(_events):
+        raise BrokerUnavailable("as if Kafka were down")
+
+    runtime.publisher.publish_in_order = refuse
+
+
+async def test_flush_publishes_a_writes_events_in_order_and_deletes_their_entries(runtime):
     await runtime.store.create_indexes()
     await runtime.broker.start()
-    events = await two_events(runtime)
+    events = events_of("agg-1")
     async with TopicTail(topics.AUDIT) as tail:
         written = await runtime.outbox.insert("aggregates", {"_id": "agg-1"}, events)
-        assert await runtime.outbox.flush("aggregates", "agg-1", written=written)
-        ids = {str(env.event_id) for _, env in events}
-        first = await tail.wait_for(lambda m: m["event_id"] in ids)
-        assert first["event_id"] == str(events[0][1].event_id)
-        await tail.wait_for(lambda m: m["event_id"] == str(events[1][1].event_id))
+        assert await entries_of(runtime, "agg-1") == ids(events)  # committed with the state
+        assert await runtime.outbox.publish(written)
+        assert await seen_in_order(tail, ids(events)) == ids(events)
     stored = await runtime.store.db["aggregates"].find_one({"_id": "agg-1"})
-    assert [e["event_id"] for e in stored["outbox"]] == [str(e.event_id) for _, e in events]
-    assert stored["version"] == 1  # the events stay as its history; nothing is pending
-    await runtime.outbox.close()  # markers of published writes are deleted in batches
+    assert stored["version"] == 1 and "outbox" not in stored
+    assert await entries_of(runtime, "agg-1") == []
     assert await runtime.outbox.relay_once(older_than_seconds=0) == 0
 
 
-async def test_an_update_flushed_without_its_handle_publishes_only_what_is_pending(runtime):
+async def test_an_update_publishes_the_aggregates_earlier_pending_events_first(runtime):
     await runtime.broker.start()
-    first, second = await two_events(runtime)
+    first, second = events_of("agg-6")
+    publish = runtime.publisher.publish_in_order
+    broker_down(runtime)
     written = await runtime.outbox.insert("aggregates", {"_id": "agg-6"}, [first])
-    await runtime.outbox.flush("aggregates", "agg-6", written=written)
+    assert not await runtime.outbox.publish(written)
+    runtime.publisher.publish_in_order = publish
     await runtime.outbox.update("aggregates", "agg-6", expected_version=1, changes={"n": 1},
                                 events=[second])
     async with TopicTail(topics.AUDIT) as tail:
         assert await runtime.outbox.flush("aggregates", "agg-6")
-        seen = await tail.wait_for(lambda m: m["event_id"] in
-                                   {str(first[1].event_id), str(second[1].event_id)})
-    assert seen["event_id"] == str(second[1].event_id)  # the first was published already
-    stored = await runtime.store.db["aggregates"].find_one({"_id": "agg-6"})
-    assert [e["event_id"] for e in stored["outbox"]] == [str(second[1].event_id)]  # pruned
-    await runtime.outbox.close()
-    assert await runtime.outbox.relay_once(older_than_seconds=0) == 0
+        assert await seen_in_order(tail, ids([first, second])) == ids([first, second])
+    assert await entries_of(runtime, "agg-6") == []
 
 
 async def test_the_relay_publishes_what_a_request_left_behind(runtime):
     await runtime.broker.start()
-    events = await two_events(runtime)
-    await runtime.outbox.insert("aggregates", {"_id": "agg-2"}, events)
+    events = events_of("agg-2")
+    await runtime.outbox.insert("aggregates", {"_id": "agg-2"}, events)  # never flushed
     async with TopicTail(topics.AUDIT) as tail:
-        assert await runtime.outbox.relay_once(older_than_seconds=0) == 1
-        await tail.wait_for(lambda m: m["event_id"] == str(events[1][1].event_id))
+        assert await runtime.outbox.relay_once(older_than_seconds=0) == 2
+        assert await seen_in_order(tail, ids(events)) == ids(events)
     assert await runtime.outbox.relay_once(older_than_seconds=0) == 0
+
+
+async def test_the_running_relay_is_woken_by_the_change_stream_not_by_polling(runtime):
+    """An hour between polls: only the change stream on the outbox can wake the relay."""
+    await runtime.broker.start()
+    runtime.outbox.settle = runtime.outbox.settle * 0  # overdue at once
+    relay = asyncio.create_task(runtime.outbox.run_relay(3600))
+    try:
+        async def watching():
+            return runtime.outbox.watching
+
+        async def entries_deleted():
+            return await entries_of(runtime, aggregate) == []
+
+        await eventually(watching, timeout=10, what="change stream open")
+        aggregate = uid("agg")
+        events = events_of(aggregate)
+        async with TopicTail(topics.AUDIT) as tail:
+            await runtime.outbox.insert("aggregates", {"_id": aggregate}, events)  # not flushed
+            assert await seen_in_order(tail, ids(events)) == ids(events)
+        await eventually(entries_deleted, timeout=10, what="entries deleted")
+    finally:
+        relay.cancel()
+        await asyncio.gather(relay, return_exceptions=True)
+
+
+async def test_state_and_events_commit_together_or_not_at_all(runtime):
+    events = events_of("agg-12", 1)
+    await runtime.outbox.insert("aggregates", {"_id": "agg-12"}, events)
+    # The same event id again, for another aggregate: its outbox entry cannot be stored, so
+    # the aggregate is not stored either.
+    with pytest.raises(PyMongoError):
+        await runtime.outbox.insert("aggregates", {"_id": "agg-13"}, events)
+    assert await runtime.store.db["aggregates"].find_one({"_id": "agg-13"}) is None
 
 
 async def test_a_stale_version_is_a_conflict_and_changes_nothing(runtime):
@@ -72,58 +132,21 @@ async def test_a_stale_version_is_a_conflict_and_changes_nothing(runtime):
                                 changes={"status": "b"}, events=[])
     with pytest.raises(VersionConflict):
         await runtime.outbox.update("aggregates", "agg-3", expected_version=1,
-                                    changes={"status": "c"}, events=[])
+                                    changes={"status": "c"}, events=events_of("agg-3", 1))
     with pytest.raises(VersionConflict):
         await runtime.outbox.insert("aggregates", {"_id": "agg-3"}, [])
-    stored = await eventually(lambda: runtime.store.db["aggregates"].find_one({"_id": "agg-3"}))
+    stored = await runtime.store.db["aggregates"].find_one({"_id": "agg-3"})
     assert (stored["status"], stored["version"]) == ("b", 2)
-
-
-async def test_an_update_keeps_the_events_of_an_earlier_write_still_pending(runtime):
-    first, second = await two_events(runtime)
-    await runtime.outbox.insert("aggregates", {"_id": "agg-7"}, [first])  # broker never asked
-    await runtime.outbox.update("aggregates", "agg-7", expected_version=1, changes={"n": 1},
-                                events=[second])
-    stored = await runtime.store.db["aggregates"].find_one({"_id": "agg-7"})
-    assert [e["event_id"] for e in stored["outbox"]] == [str(e.event_id) for _, e in
-                                                         (first, second)]
-    await runtime.broker.start()
-    async with TopicTail(topics.AUDIT) as tail:
-        assert await runtime.outbox.relay_once(older_than_seconds=0) == 2
-        await tail.wait_for(lambda m: m["event_id"] == str(second[1].event_id))
-
-
-async def test_a_marker_whose_write_never_happened_is_dropped_after_the_grace(runtime):
-    await runtime.broker.start()
-    events = await two_events(runtime)
-    # As if the process died between announcing the write and making it:
-    await runtime.outbox._mark("aggregates", "agg-4", events)
-    async with TopicTail(topics.AUDIT) as tail:
-        assert await runtime.outbox.relay_once(older_than_seconds=0) == 1  # young: the write may be in flight
-        assert await runtime.outbox.relay_once(older_than_seconds=0) == 1
-        runtime.outbox.grace = timedelta(0)
-        assert await runtime.outbox.relay_once(older_than_seconds=0) == 1  # old: dropped, nothing published
-        assert await runtime.outbox.relay_once(older_than_seconds=0) == 0
-        marker = uid("after")
-        later = audit_submitted()
-        written = await runtime.outbox.insert("aggregates", {"_id": marker}, [
-            (later, envelope_for(later))])
-        await runtime.outbox.flush("aggregates", marker, written=written)
-        first = await tail.wait_for(lambda m: m["event_id"] in
-                                    {str(e.event_id) for _, e in events} | {
-                                        str(written.events[0][1].event_id)})
-    assert first["event_id"] == str(written.events[0][1].event_id)
+    assert await entries_of(runtime, "agg-3") == []  # the refused write held no events
 
 
 async def test_of_concurrent_writers_from_one_version_exactly_one_wins(runtime):
-    import asyncio
-
     await runtime.outbox.insert("aggregates", {"_id": "agg-5", "n": 0}, [])
 
     async def write(n):
         try:
             await runtime.outbox.update("aggregates", "agg-5", expected_version=1,
-                                        changes={"n": n}, events=[])
+                                        changes={"n": n}, events=events_of("agg-5", 1))
             return True
         except VersionConflict:
             return False
@@ -132,58 +155,39 @@ async def test_of_concurrent_writers_from_one_version_exactly_one_wins(runtime):
     assert results.count(True) == 1
     stored = await runtime.store.db["aggregates"].find_one({"_id": "agg-5"})
     assert stored["version"] == 2 and stored["n"] == results.index(True)
+    assert len(await entries_of(runtime, "agg-5")) == 1  # only the winner's event
 
 
-async def test_the_relay_leaves_a_young_marker_to_its_writer(runtime):
-    """A write still in flight (marked, stored, not yet published) is not published twice."""
+async def test_an_event_derived_twice_is_stored_once(runtime):
+    events = events_of("agg-14", 1)
+    assert await runtime.outbox.upsert_once("aggregates", {"_id": "agg-14"}, events)
+    assert await runtime.outbox.upsert_once("aggregates", {"_id": "agg-14"}, events) is None
+    assert await entries_of(runtime, "agg-14") == ids(events)
+
+
+async def test_the_relay_leaves_a_young_entry_to_its_writer(runtime):
+    """A write still in flight (committed, not yet published) is not published twice."""
     await runtime.broker.start()
-    events = await two_events(runtime)
-    await runtime.outbox.insert("aggregates", {"_id": "agg-8"}, events)
+    await runtime.outbox.insert("aggregates", {"_id": "agg-8"}, events_of("agg-8"))
     published = []
-    runtime.outbox._publish = lambda batch: published.append(batch)  # would publish
-    assert await runtime.outbox.relay_once() == 1
+
+    async def record(batch):
+        published.append(batch)
+
+    runtime.publisher.publish_in_order = record
+    assert await runtime.outbox.relay_once() == 2
     assert published == []  # younger than the settle time: its writer publishes it
 
 
 async def test_a_write_whose_flush_failed_here_is_relayed_without_waiting(runtime):
     await runtime.broker.start()
-    events = await two_events(runtime)
+    events = events_of("agg-9")
     written = await runtime.outbox.insert("aggregates", {"_id": "agg-9"}, events)
     publish = runtime.publisher.publish_in_order
-
-    async def broker_down(_events):
-        raise BrokerUnavailable("as if Kafka were down")
-
-    runtime.publisher.publish_in_order = broker_down
-    assert not await runtime.outbox.flush("aggregates", "agg-9", written=written)
+    broker_down(runtime)
+    assert not await runtime.outbox.publish(written)
     runtime.publisher.publish_in_order = publish
     async with TopicTail(topics.AUDIT) as tail:
-        assert await runtime.outbox.relay_once() == 1  # young, but known left behind
-        await tail.wait_for(lambda m: m["event_id"] == str(events[1][1].event_id))
-    await runtime.outbox.close()
+        assert await runtime.outbox.relay_once() == 2  # young, but known left behind
+        assert await seen_in_order(tail, ids(events)) == ids(events)
     assert await runtime.outbox.relay_once(older_than_seconds=0) == 0
-
-
-async def test_envelopes_are_stored_as_text_and_older_nested_entries_still_relay(runtime):
-    await runtime.broker.start()
-    (new, new_env), (old, old_env) = await two_events(runtime)
-    await runtime.outbox.insert("aggregates", {"_id": "agg-10"}, [(new, new_env)])
-    stored = await runtime.store.db["aggregates"].find_one({"_id": "agg-10"})
-    assert stored["outbox"][0]["envelope_json"] == new_env.as_json
-    # An aggregate and marker as written before envelopes were stored as text:
-    await runtime.store.db["aggregates"].insert_one({"_id": "agg-11", "version": 1, "outbox": [
-        {"event_id": str(old_env.event_id), "topic": old.topic,
-         "envelope": old_env.model_dump(mode="json")}]})
-    await runtime.store.db["outbox_pending"].insert_one({
-        "_id": f"aggregates/agg-11/{old_env.event_id}", "collection": "aggregates",
-        "aggregate_id": "agg-11", "marked_at": old_env.occurred_at,
-        "event_ids": [str(old_env.event_id)]})
-    async with TopicTail(topics.AUDIT) as tail:
-        assert await runtime.outbox.relay_once(older_than_seconds=0) == 2
-        wanted, seen = {str(old_env.event_id), str(new_env.event_id)}, set()
-
-        def both(message: dict) -> bool:  # the two keys may land on different partitions
-            seen.update({message["event_id"]} & wanted)
-            return seen == wanted
-
-        await tail.wait_for(both)

@@ -1,10 +1,11 @@
-"""The store operations the services rely on, against the real FerretDB."""
+"""The store operations the services rely on, against the real store."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
 from shared.store import IndexSpec, ascending
+from tests.support.waiting import eventually
 from services.reporting.adapters.facts import FactStore
 
 
@@ -37,21 +38,17 @@ async def test_counting_by_a_nested_field(runtime):
         "good": 2, "inadequate": 1}
 
 
-async def test_lookups_by_id_use_the_id_index_whatever_else_the_filter_holds(runtime):
-    """deploy/ferretdb/patches/0001: unpatched, FerretDB 1.24 scanned the whole table for
-    every find, update and delete by _id (its query and its index spelt the path apart)."""
-    things = runtime.store.db["things"]
-    await things.insert_many([{"_id": f"t-{n}", "version": 1} for n in range(3)])
+async def test_a_ttl_index_removes_expired_documents(runtime):
+    """What webhook signatures and other expiring documents rely on (MongoDB applies TTL
+    indexes once a minute, the local store every few seconds)."""
+    runtime.store.indexes = [IndexSpec("expiring", ascending("at"), expire_after_seconds=0)]
+    await runtime.store.create_indexes()
+    expiring = runtime.store.db["expiring"]
+    past = datetime.now(UTC) - timedelta(minutes=5)
+    await expiring.insert_many([{"_id": "old", "at": past},
+                                {"_id": "new", "at": datetime.now(UTC) + timedelta(days=1)}])
 
-    async def plan(query: dict) -> str:
-        explained = await runtime.store.db.command("explain", {"find": "things",
-                                                               "filter": query})
-        return " ".join(explained["queryPlanner"]["Plan"])
+    async def only_the_new_one_left():
+        return [d["_id"] async for d in expiring.find({})] == ["new"]
 
-    assert "USING INDEX" in await plan({"_id": "t-1"})
-    assert "USING INDEX" in await plan({"_id": "t-1", "version": 1})
-    assert "SCAN" in await plan({"version": 1})  # no _id: the whole table, as before
-    updated = await things.update_one({"_id": "t-1", "version": 2}, {"$set": {"x": 1}})
-    assert updated.matched_count == 0  # the rest of the filter still applies
-    updated = await things.update_one({"_id": "t-1", "version": 1}, {"$set": {"x": 1}})
-    assert updated.modified_count == 1
+    await eventually(only_the_new_one_left, timeout=90, what="expired document removed")

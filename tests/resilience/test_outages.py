@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-import json
-
+import pytest
 from aiokafka import AIOKafkaProducer
 
 from schemas import topics
@@ -23,6 +22,7 @@ async def readiness(http, services, service="audit_capture"):
 
 
 
+@pytest.mark.local_store
 async def test_store_outage_refuses_writes_and_loses_no_consumed_event(services, http):
     month = unique_month()
     event = audit_submitted(month=month)

@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SCRIPTS = {"kafka": ROOT / "deploy/kafka/kafka.sh", "store": ROOT / "deploy/ferretdb/ferretdb.sh"}
+SCRIPTS = {"kafka": ROOT / "deploy/kafka/kafka.sh", "store": ROOT / "deploy/store/store.sh"}
 
 
 def infra(which: str, command: str) -> None:

@@ -68,6 +68,18 @@ class TopicTail:
             self.unexamined = [r for records in batches.values() for r in records]
         raise AssertionError(f"no matching message on {self.topic} within {timeout}s")
 
+    async def examine_to_end(self, visit: Callable[[dict[str, Any]], object]) -> None:
+        """Show `visit` every message not yet examined, up to the topic's end as of now."""
+        ends = await self.consumer.end_offsets(list(self.start_offsets))
+        while True:
+            while self.unexamined:
+                visit(json.loads(self.unexamined.pop(0).value))
+            positions = {tp: await self.consumer.position(tp) for tp in ends}
+            if all(positions[tp] >= end for tp, end in ends.items()):
+                return
+            batches = await self.consumer.getmany(timeout_ms=200)
+            self.unexamined = [r for records in batches.values() for r in records]
+
     async def new_message_count(self) -> int:
         ends = await self.consumer.end_offsets(list(self.start_offsets))
         return sum(ends[tp] - start for tp, start in self.start_offsets.items())

@@ -7,22 +7,19 @@ from datetime import datetime
 from typing import Any
 
 from pymongo import ASCENDING
-from pymongo.errors import DuplicateKeyError
 
 from schemas.action import ActionRaised, ActionStatus
 from schemas.base import EventData
 from shared.envelope import Envelope
-from shared.outbox import Outbox, VersionConflict
+from shared.outbox import Outbox
 from shared.store import IndexSpec, Store, ascending
 
 ACTIONS = "actions"
-VERSIONS = "action_versions"  # one document per change made: see `change`
 INDEXES = [
     IndexSpec(ACTIONS, ascending("origin.id")),
     IndexSpec(ACTIONS, ascending("owner_id", "status")),
     IndexSpec(ACTIONS, ascending("team_id", "status")),
 ]
-HIDDEN = {"outbox": 0}
 
 
 def history_entry(*, at: datetime, by: str, change: str, status: str,
@@ -33,7 +30,6 @@ def history_entry(*, at: datetime, by: str, change: str, status: str,
 class ActionRepository:
     def __init__(self, store: Store, outbox: Outbox) -> None:
         self.collection = store.db[ACTIONS]
-        self.versions = store.db[VERSIONS]
         self.outbox = outbox
 
     async def add_once(self, raised: ActionRaised, envelope: Envelope) -> bool:
@@ -44,21 +40,14 @@ class ActionRepository:
                     "history": [history_entry(at=raised.raised_at, by=by, change="raised",
                                               status=ActionStatus.OPEN.value)]}
         created = await self.outbox.upsert_once(ACTIONS, document, [(raised, envelope)])
+        # Also when known already: a redelivery publishes what an earlier attempt left.
         await self.outbox.flush(ACTIONS, raised.action_id)
-        return created
+        return created is not None
 
     async def change(self, current: dict[str, Any], changes: dict[str, Any],
                      entry: dict[str, Any], events: list[tuple[EventData, Envelope]]) -> bool:
         """Version-guarded change with its history entry and events; True if published.
-
-        FerretDB 1.24 applies a filtered update as "read, then write by _id", so two
-        concurrent changes could both pass the version filter; a unique insert of
-        `<action>:<version>` first lets exactly one of them move the action on."""
-        try:
-            await self.versions.insert_one({"_id": f"{current['_id']}:{current['version']}"})
-        except DuplicateKeyError as error:
-            raise VersionConflict(f"{current['_id']} changed since it was read; "
-                                  "reload and try again") from error
+        VersionConflict if someone changed the action since `current` was read."""
         history = [*current.get("history", []), entry]
         await self.outbox.update(ACTIONS, current["_id"], expected_version=current["version"],
                                  changes={**changes, "history": history}, events=events)
@@ -69,11 +58,11 @@ class ActionRepository:
         return await self.outbox.flush(ACTIONS, action_id)
 
     async def get(self, action_id: str) -> dict[str, Any] | None:
-        return await self.collection.find_one({"_id": action_id}, HIDDEN)
+        return await self.collection.find_one({"_id": action_id})
 
     async def find(self, **criteria: Any) -> list[dict[str, Any]]:
         query = {field: value for field, value in criteria.items() if value is not None}
-        cursor = self.collection.find(query, HIDDEN).sort("due_date", ASCENDING).limit(500)
+        cursor = self.collection.find(query).sort("due_date", ASCENDING).limit(500)
         return await cursor.to_list(None)
 
     async def count_by_status(self, query: dict[str, Any]) -> dict[str, int]:

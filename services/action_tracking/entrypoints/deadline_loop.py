@@ -57,7 +57,6 @@ class DeadlineEngine:
         # Many deadlines share a due moment (midnight): raise them side by side, bounded.
         results = await asyncio.gather(*(self._raise_due(d, now)
                                          for d in await self.deadlines.due(now)))
-        await self.raiser.relay()
         return sum(results)
 
     async def _raise_due(self, document: dict[str, Any], now) -> int:

@@ -1,4 +1,4 @@
-"""Raising an alert: store it once under its derived id, then publish it (claimed)."""
+"""Raising an alert: store it once under its derived id with its event, then publish it."""
 
 from __future__ import annotations
 
@@ -26,13 +26,10 @@ class AlertRaiser:
             alert, correlation_id=correlation_id, causation_id=causation_id,
             event_id=derived_id("event", "alert.raised", alert.alert_id),
             occurred_at=alert.raised_at)
-        created = await self.alerts.insert_once(alert, envelope)
-        published = await self.alerts.publish(alert.alert_id)
-        if published and moment is not None:
+        written = await self.alerts.insert_once(alert, envelope)
+        if written is None:
+            return False
+        if await self.alerts.publish(written) and moment is not None:
             delay = (self.clock.now() - moment).total_seconds()
             self.metrics.deadline_to_alert.labels(alert.kind).observe(max(0.0, delay))
-        return created
-
-    async def relay(self) -> int:
-        """Publish alerts a crash or a broker outage left unpublished."""
-        return await self.alerts.relay()
+        return True

@@ -1,4 +1,4 @@
-"""One collection of aggregates, each document holding its state and its outbox."""
+"""One collection of aggregates, written with their events through the outbox."""
 
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ from typing import Any
 from schemas.base import EventData
 from shared.outbox import Outbox
 from shared.store import Store
-
-HIDDEN = {"outbox": 0}
 
 
 class Aggregates:
@@ -27,7 +25,7 @@ class Aggregates:
         """Store it and its events (VersionConflict if the id exists); True once published."""
         written = await self.outbox.insert(self.name, document,
                                            self._envelopes(facts, correlation_id))
-        return await self.outbox.flush(self.name, document["_id"], written=written)
+        return await self.outbox.publish(written)
 
     async def change(self, current: dict[str, Any], changes: dict[str, Any],
                      facts: Sequence[EventData], *, correlation_id: str) -> bool:
@@ -38,9 +36,9 @@ class Aggregates:
         return await self.outbox.flush(self.name, current["_id"])
 
     async def get(self, aggregate_id: str) -> dict[str, Any] | None:
-        return await self.collection.find_one({"_id": aggregate_id}, HIDDEN)
+        return await self.collection.find_one({"_id": aggregate_id})
 
     async def find(self, query: dict[str, Any], *, sort: str = "_id",
                    limit: int = 500) -> list[dict[str, Any]]:
-        cursor = self.collection.find(query, HIDDEN).sort(sort).limit(limit)
+        cursor = self.collection.find(query).sort(sort).limit(limit)
         return await cursor.to_list(None)

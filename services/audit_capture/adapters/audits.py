@@ -10,7 +10,7 @@ from shared.envelope import Envelope
 from shared.outbox import Outbox
 from shared.store import IndexSpec, Store, ascending
 
-from .aggregates import HIDDEN, Aggregates
+from .aggregates import Aggregates
 
 AUDITS = "audits"
 INDEXES = [
@@ -36,7 +36,7 @@ class AuditRepository(Aggregates):
         document = {"_id": submitted.audit_id, "status": "submitted",
                     "idempotency_key": idempotency_key, **submitted.model_dump(mode="json")}
         written = await self.outbox.insert(AUDITS, document, events)
-        return await self.outbox.flush(AUDITS, submitted.audit_id, written=written)
+        return await self.outbox.publish(written)
 
     async def recently_audited(self, case_refs: list[str], *, first: str, last: str) -> set[str]:
         cursor = self.collection.find(
@@ -50,5 +50,5 @@ class AuditRepository(Aggregates):
         return {a for d in await cursor.to_list(None) for a in d.get("auditor_ids", [])}
 
     async def of_month(self, month: str, **query: Any) -> list[dict[str, Any]]:
-        cursor = self.collection.find({"month": month, **query}, HIDDEN).sort("_id")
+        cursor = self.collection.find({"month": month, **query}).sort("_id")
         return await cursor.to_list(None)

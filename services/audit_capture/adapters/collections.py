@@ -1,16 +1,14 @@
-"""Every collection audit capture owns, its indexes, and which ones carry an outbox."""
+"""Every collection audit capture owns, and its indexes."""
 
 from __future__ import annotations
 
 from shared.store import IndexSpec, ascending
 
-from .audits import AUDITS
 from .audits import INDEXES as AUDIT_INDEXES
 from .staff import STAFF
 
 TEAMS, MONTHS = "teams", "programme_months"
 OBSERVATIONS, THEMES, THEMED_AUDITS = "observations", "themes", "themed_audits"
-WITH_OUTBOX = [AUDITS, STAFF, TEAMS, MONTHS, OBSERVATIONS, THEMED_AUDITS]
 INDEXES = [
     *AUDIT_INDEXES,
     IndexSpec(STAFF, ascending("team_id")),

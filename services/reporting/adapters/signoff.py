@@ -23,7 +23,7 @@ class SignOffs:
                        outstanding_practice: list[str], commentary: str) -> dict[str, Any]:
         """Sign off (again) for a month: each sign-off is a new revision replacing the last."""
         for _ in range(3):  # a concurrent sign-off of the same month: read again and retry
-            current = await self.db[SIGNOFF_COMMANDS].find_one({"_id": month}, {"outbox": 0})
+            current = await self.db[SIGNOFF_COMMANDS].find_one({"_id": month})
             revision = (current or {}).get("revision", 0) + 1
             event = BriefingSignedOff(month=month, themes=themes, commentary=commentary,
                                       outstanding_practice=outstanding_practice,

@@ -1,0 +1,184 @@
+"""Publishing what the outbox committed: at once after each write (`flush`), and later, by
+the relay, whatever a crash or a broker outage left behind.
+
+A write's events are published in order, then their entries are deleted. The relay follows
+the outbox by a change stream: each new entry tells it when that entry would be overdue
+(`settle` after it was written; its writer normally publishes and deletes it within
+milliseconds), and it wakes then to publish whatever is still there, oldest first. Where
+change streams are not available (or the stream breaks) it polls every `interval` seconds.
+A write whose flush failed in this process is relayed at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from pymongo.errors import PyMongoError
+
+from .envelope import Envelope, utc_now
+from .kafka import BrokerUnavailable, EventPublisher
+from .metrics import PlatformMetrics
+from .store import Store
+
+log = logging.getLogger(__name__)
+OUTBOX = "outbox"
+OLDEST_FIRST = [("written_at", 1), ("position", 1)]
+RELAY_BATCH = 500
+IDLE_CHECK = timedelta(seconds=60)  # with a change stream, a safety net for missed wake-ups
+
+
+@dataclass(frozen=True)
+class Written:
+    """One write's events as its writer holds them: published without reading them back."""
+
+    aggregate: str  # "<collection>/<id>"
+    events: tuple[tuple[str, Envelope], ...]  # (topic, envelope), in order
+
+    @property
+    def event_ids(self) -> list[str]:
+        return [str(envelope.event_id) for _, envelope in self.events]
+
+
+def as_events(stored: Sequence[dict[str, Any]]) -> tuple[tuple[str, Envelope], ...]:
+    return tuple((e["topic"], Envelope.model_validate(e["envelope"])) for e in stored)
+
+
+class OutboxRelay:
+    def __init__(self, store: Store, publisher: EventPublisher, metrics: PlatformMetrics,
+                 *, settle_seconds: float = 5.0) -> None:
+        self.store = store
+        self.publisher = publisher
+        self.metrics = metrics
+        # An entry younger than this may belong to a write still publishing its own events.
+        self.settle = timedelta(seconds=settle_seconds)
+        self.unflushed: set[str] = set()  # entries whose flush failed here
+        self.watching = False  # the change stream is open
+        self._wake = asyncio.Event()
+        self._planned: datetime | None = None  # when the sleeping relay next looks
+        self._reported: datetime | None = None  # earliest new entry's due while it looks
+
+    async def publish(self, write: Written) -> bool:
+        """Publish one write's events as its writer holds them, in order, and delete their
+        entries; False if the broker is down (the relay publishes them when it returns)."""
+        return await self._publish(write.events)
+
+    async def flush(self, collection: str, aggregate_id: str) -> bool:
+        """Publish everything this aggregate's writes left pending, oldest first (an update
+        may follow a write whose publishing failed); False if the broker is down."""
+        stored = await self.store.db[OUTBOX].find(
+            {"aggregate": f"{collection}/{aggregate_id}"}).sort(OLDEST_FIRST).to_list(None)
+        return await self._publish(as_events(stored))
+
+    async def _publish(self, events: Sequence[tuple[str, Envelope]]) -> bool:
+        ids = [str(envelope.event_id) for _, envelope in events]
+        if not ids:
+            return True
+        try:
+            await self.publisher.publish_in_order(events)
+        except BrokerUnavailable:
+            log.warning("broker unavailable; events kept in the outbox")
+            self.unflushed.update(ids)
+            self._wake.set()
+            return False
+        await self._release(ids)
+        return True
+
+    async def _release(self, ids: list[str]) -> None:
+        """Published: their entries go. If the store fails now the relay publishes them
+        again later, which consumers ignore; the write itself has succeeded."""
+        try:
+            await self.store.db[OUTBOX].delete_many({"_id": {"$in": ids}})
+        except PyMongoError as error:
+            log.warning("outbox entries left for the relay", extra={"error": type(error).__name__})
+
+    async def relay_once(self, *, older_than_seconds: float | None = None) -> int:
+        """Publish, oldest first, the entries older than the settle time (a crashed
+        writer's, or another instance's) and those whose flush failed here. Returns how
+        many entries were pending before it."""
+        outbox = self.store.db[OUTBOX]
+        pending = await outbox.count_documents({})
+        self.metrics.outbox_pending.set(pending)
+        settle = self.settle if older_than_seconds is None else timedelta(
+            seconds=older_than_seconds)
+        due_filter = {"$or": [{"written_at": {"$lte": utc_now() - settle}},
+                              {"_id": {"$in": sorted(self.unflushed)}}]}
+        while due := await outbox.find(due_filter).sort(OLDEST_FIRST).limit(
+                RELAY_BATCH).to_list(None):
+            ids = [e["_id"] for e in due]
+            await self.publisher.publish_in_order(as_events(due))
+            await outbox.delete_many({"_id": {"$in": ids}})
+            self.unflushed.difference_update(ids)
+            if len(due) < RELAY_BATCH:
+                break
+        self.unflushed &= {e["_id"] async for e in outbox.find(
+            {"_id": {"$in": sorted(self.unflushed)}}, {"_id": 1})}
+        return pending
+
+    async def _next_look(self) -> datetime:
+        """When the oldest entry left becomes overdue; without entries, a while away (with a
+        change stream a new entry wakes the relay anyway)."""
+        oldest = await self.store.db[OUTBOX].find({}, {"written_at": 1}).sort(
+            OLDEST_FIRST).limit(1).to_list(None)
+        if oldest:
+            return oldest[0]["written_at"] + self.settle
+        return utc_now() + IDLE_CHECK
+
+    async def run_relay(self, interval: float) -> None:
+        watcher = asyncio.create_task(self._watch(interval))
+        try:
+            while True:
+                self._wake.clear()  # a wake-up from here on means "look again"
+                self._reported = None
+                try:
+                    await self.relay_once()
+                    look = await self._next_look()
+                except Exception as error:  # noqa: BLE001 - the relay outlives any outage
+                    log.warning("outbox relay will retry", extra={"error": type(error).__name__})
+                    look = utc_now() + timedelta(seconds=interval)
+                if not self.watching:
+                    look = min(look, utc_now() + timedelta(seconds=interval))
+                if self._reported is not None:  # entries written while it looked
+                    look = min(look, self._reported)
+                await self._sleep_until(look)
+        finally:
+            watcher.cancel()
+            await asyncio.gather(watcher, return_exceptions=True)
+
+    async def _sleep_until(self, moment: datetime) -> None:
+        self._planned = moment
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(),
+                                   max(0.0, (moment - utc_now()).total_seconds()))
+        self._planned = None
+
+    async def _watch(self, interval: float) -> None:
+        """Follow new entries by a change stream, reopening it after a failure."""
+        pipeline = [{"$match": {"operationType": "insert"}},
+                    {"$project": {"fullDocument.written_at": 1}}]
+        while True:
+            try:
+                async with await self.store.db[OUTBOX].watch(pipeline) as stream:
+                    self.watching = True
+                    async for change in stream:
+                        self._due(change["fullDocument"]["written_at"] + self.settle)
+            except Exception as error:  # noqa: BLE001 - fall back to polling meanwhile
+                log.info("outbox change stream closed; polling", extra={
+                    "error": type(error).__name__})
+            self.watching = False
+            await asyncio.sleep(interval)
+
+    def _due(self, moment: datetime) -> None:
+        """A new entry becomes overdue at `moment`: look then, unless a look comes sooner."""
+        if self._planned is None:  # looking right now: take it into the next plan
+            self._reported = moment if self._reported is None else min(self._reported, moment)
+        elif moment < self._planned:
+            self._wake.set()
+
+    async def close(self) -> None:
+        """Nothing is held in memory that the store does not also hold."""
