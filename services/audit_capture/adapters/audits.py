@@ -18,6 +18,8 @@ INDEXES = [
     IndexSpec(AUDITS, ascending("case_ref")),
     IndexSpec(AUDITS, ascending("auditor_ids")),
     IndexSpec(AUDITS, ascending("idempotency_key"), name="idempotency_key"),
+    # GET /audits?status=...: equality, then the list's order (`_id`, capped at 500).
+    IndexSpec(AUDITS, ascending("status", "_id")),
 ]
 
 

@@ -13,6 +13,7 @@ INDEXES = [
     *AUDIT_INDEXES,
     IndexSpec(STAFF, ascending("team_id")),
     IndexSpec(STAFF, ascending("audit_group")),
-    IndexSpec(OBSERVATIONS, ascending("kind", "observed_on")),
+    # GET /observations?kind=...: the filter is on `kind_of_record`, the order `_id`.
+    IndexSpec(OBSERVATIONS, ascending("kind_of_record", "_id")),
     IndexSpec(THEMED_AUDITS, ascending("theme_id", "month")),
 ]
