@@ -24,7 +24,7 @@ from pymongo import AsyncMongoClient
 from shared.settings import ServiceSettings
 from shared.store import IndexSpec, Store, ascending
 from tests.support.factories import uid
-from tests.support.query_plans import Recorder, assert_indexed, check
+from tests.support.query_plans import Allowed, Recorder, assert_indexed, check
 
 TEAMS = [f"team-{n:02d}" for n in range(20)]
 MONTHS = [f"{2025 + (m // 12)}-{m % 12 + 1:02d}" for m in range(24)]  # 2025-01 .. 2026-12
@@ -213,3 +213,146 @@ async def test_audit_capture_queries_use_indexes(plans):
         await themes.find({}, sort="title")
 
     await plans.check(AUDIT_CAPTURE_EXCEPTIONS)
+
+
+# --- action tracking -----------------------------------------------------------------------
+
+ACTION_TRACKING_EXCEPTIONS = {
+    "webhook_subscriptions find {}":
+        "the admin's list of webhook subscriptions (a handful of receiving systems)",
+    'alerts find {"$or": [{"owner_id": "?"}, {"escalated_to": "?"}, {"team_id": {"$in": "?"}}]} '
+    'sort {"raised_at": -1}': Allowed(
+        "an $or is planned branch by branch (SUBPLAN): each branch is a range of its own "
+        "index (owner_id, escalated_to, team_id, each then raised_at), so only the alerts "
+        "this person may see are read, then sorted together in memory: no one index gives "
+        "the order across the branches", only="SORT"),
+}
+
+
+def action_documents(rng: random.Random, people: list[str], origins: list[str]):
+    statuses = ["open", "open", "in_progress", "completed", "confirmed", "confirmed",
+                "cancelled"]
+    today = date(2026, 12, 1)
+    for n in range(5000):
+        owner = rng.choice(people)
+        yield {"_id": f"action-{n:05d}", "status": rng.choice(statuses), "owner_id": owner,
+               "team_id": TEAMS[people.index(owner) % 20],
+               "origin": {"kind": "audit", "id": rng.choice(origins)},
+               "due_date": (today + timedelta(days=rng.randint(-400, 120))).isoformat(),
+               "description": "Synthetic action.", "history": [], "version": 1}
+
+
+def alert_documents(rng: random.Random, people: list[str]):
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+    for n in range(5000):
+        owner = rng.choice(people)
+        escalated = rng.choice(people[:20]) if n % 9 == 0 else None
+        yield {"_id": f"alert-{n:05d}", "kind": rng.choice(["due_soon", "overdue", "escalated"]),
+               "about": "action", "about_id": f"action-{n:05d}", "owner_id": owner,
+               "team_id": TEAMS[people.index(owner) % 20], "escalated_to": escalated,
+               "raised_at": start + timedelta(minutes=157 * n), "version": 1}
+
+
+def deadline_documents(rng: random.Random, people: list[str]):
+    start = date(2025, 1, 1)
+    for n in range(5000):
+        about = rng.choice(["action", "action", "audit", "complaint_stage"])
+        due = start + timedelta(days=n % 700)
+        due_at = datetime.combine(due, datetime.min.time(), tzinfo=UTC) + timedelta(days=1)
+        is_open = n % 4 == 0 or due > date(2026, 11, 1)
+        yield {"_id": f"deadline-{n:05d}", "about": about, "about_id": f"{about}-{n:05d}",
+               "due_on": due.isoformat(), "due_at": due_at,
+               "moments": {"overdue": due_at}, "done": [], "open": is_open,
+               "next_at": due_at if is_open and n % 3 else None,
+               "team_id": rng.choice(TEAMS), "owner_id": rng.choice(people),
+               "match_keys": [f"audit-window:{n % 300}"] if about == "audit" else []}
+
+
+async def test_action_tracking_queries_use_indexes(plans):
+    from services.action_tracking.adapters.actions import ActionRepository
+    from services.action_tracking.adapters.alerts import AlertStore
+    from services.action_tracking.adapters.deadlines import DeadlineStore
+    from services.action_tracking.adapters.directory import PEOPLE, Directory
+    from services.action_tracking.adapters.directory import TEAMS as TEAM_COLLECTION
+    from services.action_tracking.adapters.webhooks import DELIVERIES, SUBSCRIPTIONS, WebhookStore
+    from services.action_tracking.bootstrap import INDEXES
+    from services.action_tracking.domain.deadlines import Rule
+    from services.action_tracking.entrypoints.alerts_http import viewer_for
+    from services.action_tracking.entrypoints.pages import LIVE
+    from shared.auth import Principal, Role
+    from shared.outbox import OUTBOX_INDEXES
+
+    rng = random.Random(2)
+    people = [f"person-{n:03d}" for n in range(300)]
+    await plans.seed("actions", list(action_documents(rng, people, [f"audit-{n}" for n in range(2000)])))
+    await plans.seed("alerts", list(alert_documents(rng, people)))
+    await plans.seed("deadlines", list(deadline_documents(rng, people)))
+    await plans.seed(PEOPLE, [{"_id": p, "team_id": TEAMS[n % 20], "revision": 1,
+                               "line_manager_id": people[n - n % 15], "active": True}
+                              for n, p in enumerate(people)])
+    await plans.seed(TEAM_COLLECTION, [{"_id": t, "head_of_service_id": people[n % 4],
+                                        "revision": 1} for n, t in enumerate(TEAMS)])
+    await plans.seed(SUBSCRIPTIONS, [{"_id": f"sub-{n}", "kinds": ["overdue", "escalated"][:n % 2 + 1],
+                                      "url": "http://127.0.0.1:9/hook", "secret": "synthetic"}
+                                     for n in range(6)])
+    await plans.seed(DELIVERIES, [
+        {"_id": f"delivery-{n:05d}", "state": "dead" if n % 10 == 0 else "delivered",
+         "failed_at": datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=n), "body": "{}"}
+        for n in range(3000)])
+    await plans.indexes([*INDEXES, *OUTBOX_INDEXES])
+
+    store, record = plans.store, plans.recorder.case
+    actions = ActionRepository(store, outbox=None)
+    alerts = AlertStore(SimpleNamespace(store=store, publisher=None))
+    deadlines = DeadlineStore(store, Rule())
+    directory = Directory(store)
+    webhooks = WebhookStore(store)
+    now = datetime(2026, 12, 1, 9, tzinfo=UTC)
+    owner, manager, head = people[31], people[30], people[1]
+
+    viewers = {
+        "social worker": Principal(owner, frozenset({Role.SOCIAL_WORKER}), TEAMS[11]),
+        "team manager": Principal(manager, frozenset({Role.TEAM_MANAGER}), TEAMS[10]),
+        "head of service": Principal(head, frozenset({Role.HEAD_OF_SERVICE}), TEAMS[1]),
+        "head of quality": Principal("hoq-1", frozenset({Role.HEAD_OF_QUALITY})),
+    }
+    for who, principal in viewers.items():
+        if principal.roles & {Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE}:
+            with record(f"{who}: the teams they see (directory)"):
+                viewer = await viewer_for(principal, directory)
+        else:
+            viewer = await viewer_for(principal, directory)
+        with record(f"{who}: recent alerts (/alerts, team page)", top=True):
+            await alerts.recent(viewer.team_query())
+            await alerts.recent(viewer.team_query(), limit=10)
+        with record(f"{who}: the team page's live actions"):
+            await actions.find(status={"$in": LIVE}, **viewer.team_query())
+    with record("my actions page"):
+        await actions.find(owner_id=owner, status={"$in": LIVE})
+    # GET /actions with each filter it takes (entrypoints/http.py).
+    for criteria in ({}, {"origin.id": "audit-17"}, {"owner_id": owner}, {"team_id": TEAMS[4]},
+                     {"status": "open"}, {"team_id": TEAMS[4], "status": "open"}):
+        with record(f"GET /actions {sorted(criteria)}"):
+            await actions.find(**{"origin.id": None, "owner_id": None, "team_id": None,
+                                  "status": None, **criteria})
+    with record("deadline engine: what is due, the next moment", top=True):
+        await deadlines.due(now)
+        await deadlines.next_moment()
+    with record("deadline engine: overdue actions (metrics, pages)"):
+        overdue = await deadlines.overdue_ids("action", now)
+        await deadlines.overdue_count("action", now)
+    with record("deadline engine: actions by status (metrics)"):
+        await actions.count_by_status({})
+        await actions.count_by_status({"_id": {"$in": sorted(overdue)}})
+    with record("an audit window closed: its deadlines cleared"):
+        await deadlines.clear_matching("audit-window:17")
+    with record("who may change an action (lifecycle)"):
+        await directory.manages(manager, owner, TEAMS[10])
+        await directory.service_teams(head)
+    with record("webhooks: subscriptions of a kind, dead letters, the list"):
+        await webhooks.for_kind("overdue")
+        await webhooks.list()
+    with record("webhooks: dead letters", top=True):
+        await webhooks.dead_letters()
+
+    await plans.check(ACTION_TRACKING_EXCEPTIONS)

@@ -17,7 +17,11 @@ from shared.store import IndexSpec, ascending
 
 ALERTS = "alerts"
 INDEXES = [IndexSpec(ALERTS, ascending("team_id", "raised_at")),
-           IndexSpec(ALERTS, ascending("owner_id", "raised_at"))]
+           IndexSpec(ALERTS, ascending("owner_id", "raised_at")),
+           # The escalated_to branch of Viewer.team_query()'s $or (one unindexed branch
+           # makes the whole $or a collection scan), and the latest for those who see all.
+           IndexSpec(ALERTS, ascending("escalated_to", "raised_at")),
+           IndexSpec(ALERTS, ascending("raised_at"))]
 
 
 class AlertStore:

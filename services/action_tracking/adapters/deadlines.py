@@ -15,7 +15,9 @@ from ..domain.deadlines import Plan, Rule, deadline_id, moments
 
 DEADLINES = "deadlines"
 INDEXES = [IndexSpec(DEADLINES, ascending("open", "next_at")),
-           IndexSpec(DEADLINES, ascending("match_keys"))]
+           IndexSpec(DEADLINES, ascending("match_keys")),
+           # Overdue of a kind (every actions page, the metrics): equalities, then the range.
+           IndexSpec(DEADLINES, ascending("about", "open", "due_at"))]
 
 
 class DeadlineStore:
