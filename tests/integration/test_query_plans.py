@@ -356,3 +356,59 @@ async def test_action_tracking_queries_use_indexes(plans):
         await webhooks.dead_letters()
 
     await plans.check(ACTION_TRACKING_EXCEPTIONS)
+
+
+# --- the outbox (shared/outbox_relay.py), which every service relays -----------------------
+
+OUTBOX_EXCEPTIONS = {
+    "outbox aggregate {} $match $group":
+        "the relay's gauge of pending entries counts them all; the outbox holds only events "
+        "not yet acknowledged by Kafka (each is deleted once published), so it is near empty",
+    'outbox find {"$or": [{"written_at": {"$lte": "?"}}, {"_id": {"$in": "?"}}]} '
+    'sort {"written_at": 1, "position": 1}': Allowed(
+        "an $or is planned branch by branch: the overdue entries are a range of "
+        "written_at_1_position_1 and the unflushed ones _id lookups, so only entries due for "
+        "publishing are read, then sorted in memory (no one index orders both branches)",
+        only="SORT"),
+}
+
+
+class Acknowledging:
+    """A publisher whose broker acknowledges everything at once."""
+
+    def __init__(self) -> None:
+        self.published = 0
+
+    async def publish_in_order(self, events) -> None:
+        self.published += len(events)
+
+
+async def test_outbox_queries_use_indexes(plans, metrics):
+    from shared.outbox import OUTBOX, OUTBOX_INDEXES
+    from shared.outbox_relay import OutboxRelay
+    from tests.support.events import audit_submitted, envelope_for
+
+    envelope = envelope_for(audit_submitted()).model_dump(mode="json")
+    now = datetime.now(UTC)
+    entries = []
+    for n in range(3000):  # pending: recent writes (most), and a few a crash left behind
+        written_at = now - (timedelta(minutes=10) if n % 500 == 0 else timedelta(seconds=n % 3))
+        entries.append({"_id": f"event-{n:05d}", "aggregate": f"audits/audit-{n // 3:05d}",
+                        "topic": "qa.audit", "envelope": envelope, "written_at": written_at,
+                        "position": n % 3})
+    await plans.seed(OUTBOX, entries)
+    await plans.indexes(list(OUTBOX_INDEXES))
+
+    publisher = Acknowledging()
+    relay = OutboxRelay(plans.store, publisher, metrics)
+    record = plans.recorder.case
+    with record("flush: one aggregate's pending events, oldest first"):
+        assert await relay.flush("audits", "audit-00417")
+    relay.unflushed = {"event-00100", "event-00101"}  # their flush failed in this process
+    with record("relay: the overdue and the unflushed, oldest first", top=True):
+        await relay.relay_once()
+    with record("relay: when the oldest left becomes overdue", top=True):
+        await relay._next_look()
+    assert publisher.published == 3 + 6 + 2  # the flush, the six left behind, the unflushed
+
+    await plans.check(OUTBOX_EXCEPTIONS)
