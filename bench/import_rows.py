@@ -34,6 +34,7 @@ from services.feedback_ingestion.importer import count_lines
 from services.feedback_ingestion.settings import FeedbackIngestionSettings
 from shared.kafka import EventPublisher, ensure_topics
 from shared.metrics import PlatformMetrics
+from shared.outbox import OUTBOX
 
 TOPIC = "bench.import_rows"
 HEADER = ["Response ID", "Date", "Team", "Rating", "Went Well", "Did Not Go So Well"]
@@ -94,9 +95,9 @@ async def timed_import(settings: FeedbackIngestionSettings, path: Path) -> tuple
                 chunk_rows=settings.import_chunk_rows, report_rows=100,
                 correlation_id="bench", progress=bar.update)
         elapsed = time.perf_counter() - started
-        pending = await deps.intake.chunks.collection.count_documents({})
+        pending = await runtime.store.db[OUTBOX].count_documents({})
         ceiling = await store_ceiling(runtime.store.db, settings.import_chunk_rows)
-        return elapsed, {**result.counts, "chunks_unacknowledged": pending,
+        return elapsed, {**result.counts, "outbox_left": pending,
                          "store_only_rows_per_s": round(ceiling)}
     finally:
         bar.close()

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from fastapi import FastAPI
@@ -12,7 +9,7 @@ from fastapi import FastAPI
 from shared.kafka import EventPublisher
 from shared.runtime import Runtime, create_app
 
-from .adapters import counts, imports, items, quarantine
+from .adapters import counts, imports, items, quarantine, signatures
 from .entrypoints.http import router as items_router
 from .entrypoints.imports import router as imports_router
 from .entrypoints.pages import router as pages_router
@@ -23,7 +20,7 @@ from .handlers.intake import Intake
 from .handlers.raw_items import RawItemHandlers
 from .settings import FeedbackIngestionSettings
 
-INDEXES = [*items.INDEXES, *quarantine.INDEXES, *imports.INDEXES]
+INDEXES = [*items.INDEXES, *quarantine.INDEXES, *imports.INDEXES, *signatures.INDEXES]
 
 
 @dataclass
@@ -34,6 +31,7 @@ class Dependencies:
     quarantine: quarantine.QuarantineRepository
     counts: counts.CountRepository
     imports: imports.ImportRepository
+    signatures: signatures.SeenSignatures
     intake: Intake
 
 
@@ -41,17 +39,16 @@ def build_dependencies(settings: FeedbackIngestionSettings, runtime: Runtime) ->
     repos = dict(items=items.ItemRepository(runtime.store, runtime.outbox),
                  quarantine=quarantine.QuarantineRepository(runtime.store),
                  counts=counts.CountRepository(runtime.store))
-    intake = Intake(**repos, publisher=runtime.publisher, taxonomy=settings.ingestion["taxonomy"],
-                    chunks=items.ChunkOutbox(runtime.store, runtime.publisher))
+    intake = Intake(**repos, publisher=runtime.publisher, taxonomy=settings.ingestion["taxonomy"])
     return Dependencies(settings=settings, publisher=runtime.publisher, **repos,
-                        imports=imports.ImportRepository(runtime.store), intake=intake)
+                        imports=imports.ImportRepository(runtime.store),
+                        signatures=signatures.SeenSignatures(runtime.store), intake=intake)
 
 
 def build_runtime(settings: FeedbackIngestionSettings, *, relay: bool = True) -> Runtime:
-    """relay=False for the command-line import: the running service's relay republishes
-    whatever it leaves behind, and the relay's scan of `items` competes with the import."""
-    return Runtime.build(settings, indexes=INDEXES,
-                         outbox_collections=[items.ITEMS] if relay else [])
+    """relay=False for the command-line import: it writes to the service's database, whose
+    outbox the running service relays (what a broker outage leaves behind)."""
+    return Runtime.build(settings, indexes=INDEXES, relay_outbox=relay)
 
 
 def build_app(settings: FeedbackIngestionSettings | None = None) -> FastAPI:
@@ -64,22 +61,4 @@ def build_app(settings: FeedbackIngestionSettings | None = None) -> FastAPI:
                      subscriptions=subscriptions(RawItemHandlers(deps.intake))
                      if settings.consume_raw_topic else [])
     app.state.deps = deps
-    _with_chunk_relay(app, deps.intake.chunks, interval=settings.outbox_relay_seconds * 5)
     return app
-
-
-def _with_chunk_relay(app: FastAPI, chunks: items.ChunkOutbox, *, interval: float) -> None:
-    """The import chunks' relay runs beside the shared outbox relay, for the app's lifetime."""
-    inner = app.router.lifespan_context
-
-    @contextlib.asynccontextmanager
-    async def lifespan(running: FastAPI) -> AsyncIterator[None]:
-        async with inner(running):
-            task = asyncio.create_task(chunks.run_relay(interval))
-            try:
-                yield
-            finally:
-                task.cancel()
-                await asyncio.gather(task, return_exceptions=True)
-
-    app.router.lifespan_context = lifespan

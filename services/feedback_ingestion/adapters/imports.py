@@ -1,9 +1,6 @@
 """One document per file import (who, what, when, status, the first rows of its report) and
-its full per-row report in pages of one chunk each.
-
-Pages are insert-only documents with predictable ids (`{import}:{page}`): FerretDB 1.24
-finds a document by `_id` through its index but scans the collection for any other query, so
-a 100,000-row report is read page by page by id, never by a query on `import_id`."""
+its full per-row report in pages of one chunk each (`import_id`, `page`, `rows`), read one
+page at a time or, for the whole report, by one cursor in page order."""
 
 from __future__ import annotations
 
@@ -15,11 +12,8 @@ from shared.store import IndexSpec, Store, ascending
 
 IMPORTS = "imports"
 REPORT_PAGES = "import_report_pages"
-INDEXES = [IndexSpec(IMPORTS, ascending("started_at"))]
-
-
-def page_id(import_id: str, page: int) -> str:
-    return f"{import_id}:{page:06d}"
+INDEXES = [IndexSpec(IMPORTS, ascending("started_at")),
+           IndexSpec(REPORT_PAGES, ascending("import_id", "page"), unique=True)]
 
 
 class ImportRepository:
@@ -37,7 +31,7 @@ class ImportRepository:
     async def report_page(self, import_id: str, page: int, rows: list[dict[str, Any]], *,
                           now: datetime) -> None:
         """One chunk's rows; also the import's sign of life (see domain.imports)."""
-        await self.pages.insert_one({"_id": page_id(import_id, page), "rows": rows})
+        await self.pages.insert_one({"import_id": import_id, "page": page, "rows": rows})
         await self.collection.update_one({"_id": import_id}, {"$set": {
             "pages": page, "progress_at": now}})
 
@@ -51,12 +45,14 @@ class ImportRepository:
         return await self.collection.find_one({"_id": import_id})
 
     async def page(self, import_id: str, page: int) -> list[dict[str, Any]] | None:
-        found = await self.pages.find_one({"_id": page_id(import_id, page)})
+        found = await self.pages.find_one({"import_id": import_id, "page": page})
         return None if found is None else found["rows"]
 
-    async def all_rows(self, import_id: str, pages: int) -> AsyncIterator[dict[str, Any]]:
-        for page in range(1, pages + 1):
-            for row in await self.page(import_id, page) or []:
+    async def all_rows(self, import_id: str) -> AsyncIterator[dict[str, Any]]:
+        """Every row of the report, page after page, never all held at once."""
+        pages = self.pages.find({"import_id": import_id}, {"rows": 1}).sort("page", 1)
+        async for found in pages.batch_size(4):
+            for row in found["rows"]:
                 yield row
 
     async def recent(self, limit: int = 20) -> list[dict[str, Any]]:

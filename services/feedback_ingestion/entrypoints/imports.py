@@ -83,11 +83,11 @@ async def get_report_csv(import_id: str, request: Request,
                          _: Principal = Depends(allow(*IMPORTERS))) -> StreamingResponse:
     """The whole per-row report, streamed (a 100,000-row import is never held at once)."""
     imports = request.app.state.deps.imports
-    found = found_or_404(await imports.get(import_id), f"no import {import_id}")
+    found_or_404(await imports.get(import_id), f"no import {import_id}")
 
     async def lines():
         yield "row,outcome,item_id,reasons\r\n"
-        async for row in imports.all_rows(import_id, found.get("pages", 0)):
+        async for row in imports.all_rows(import_id):
             yield report_line(row)
 
     return StreamingResponse(lines(), media_type="text/csv", headers={

@@ -1,21 +1,20 @@
 """One webhook per source for systems that push: JSON signed with HMAC-SHA256 over
 "<timestamp>.<body>" (shared/signatures.py). A missing or bad signature, a stale timestamp or
-a replayed signature is refused with a clear 4xx before anything is read; a body that is
-not JSON gets 400; an item that fails its checks is quarantined (422 naming the reasons)."""
+a replayed signature (adapters/signatures.py) is refused with a clear 4xx before anything is
+read; a body that is not JSON gets 400; an item that fails its checks is quarantined (422
+naming the reasons)."""
 
 from __future__ import annotations
 
 import json
 
 from fastapi import APIRouter, HTTPException, Request, Response, status
-from pymongo.errors import DuplicateKeyError
 
 from shared import signatures
 from shared.envelope import utc_now
 from shared.http import PENDING_RESPONSE, current_correlation_id
 
 router = APIRouter(prefix="/feedback/webhooks", tags=["webhooks"])
-NONCES = "webhook_signatures"
 
 
 def _refused(reason: str) -> HTTPException:
@@ -38,12 +37,16 @@ async def receive_signed(source: str, request: Request, response: Response) -> d
     if secret is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no webhook for source {source!r}")
     body = await request.body()
+    tolerance = deps.settings.webhook_tolerance_seconds
     try:
-        signatures.verify(body, header, secret,
-                          tolerance=deps.settings.webhook_tolerance_seconds)
+        signed_at = signatures.verify(body, header, secret, tolerance=tolerance)
     except signatures.SignatureError as error:
         raise _refused(str(error)) from None
-    await _refuse_replay(request, source, header)
+    digest = header.split("v1=", 1)[-1]
+    if not await deps.signatures.first_time(source, digest, signed_at=signed_at,
+                                            tolerance=tolerance, now=utc_now()):
+        raise HTTPException(status.HTTP_409_CONFLICT,
+                            detail="replayed request: this signature was already received")
     try:
         raw = json.loads(body)
     except (UnicodeDecodeError, json.JSONDecodeError):
@@ -60,19 +63,3 @@ async def receive_signed(source: str, request: Request, response: Response) -> d
         response.status_code = status.HTTP_201_CREATED
     return receipt.public()
 
-
-async def _refuse_replay(request: Request, source: str, header: str) -> None:
-    """Each signature is accepted once; entries older than twice the tolerance are pruned
-    (FerretDB has no TTL indexes)."""
-    deps = request.app.state.deps
-    collection = request.app.state.runtime.store.db[NONCES]
-    now = utc_now()
-    digest = header.split("v1=", 1)[-1]
-    try:
-        await collection.insert_one({"_id": f"{source}:{digest}", "seen_at": now})
-    except DuplicateKeyError:
-        raise HTTPException(status.HTTP_409_CONFLICT,
-                            detail="replayed request: this signature was already received") \
-            from None
-    horizon = now.timestamp() - 2 * deps.settings.webhook_tolerance_seconds
-    await collection.delete_many({"seen_at": {"$lt": now.fromtimestamp(horizon, now.tzinfo)}})

@@ -14,7 +14,7 @@ from shared.kafka import EventPublisher
 from shared.outbox import VersionConflict
 
 from ..adapters.counts import CountRepository, tally
-from ..adapters.items import ChunkOutbox, ItemRepository
+from ..adapters.items import ItemRepository
 from ..adapters.quarantine import QuarantineRepository
 from ..domain.items import decide
 from ..domain.sources import Invalid, parse
@@ -45,7 +45,6 @@ class Intake:
     counts: CountRepository
     publisher: EventPublisher
     taxonomy: Mapping[str, list[str]]
-    chunks: ChunkOutbox
     clock: Callable[[], datetime] = utc_now
 
     def check(self, source: str, raw: Any) -> Any:

@@ -1,27 +1,110 @@
-"""An import chunk whose events the broker never acknowledged is published by the relay:
-file imports keep the no-loss guarantee without one outbox update per item."""
+"""A file import's chunk commits its new items and their outbox entries in one transaction,
+publishes them, then deletes the entries; what the broker did not acknowledge, or a crash
+left unpublished, the shared outbox relay publishes: nothing is lost."""
 
 from __future__ import annotations
 
+import pytest
+from pymongo.errors import PyMongoError
+
 from schemas import topics
-from schemas.feedback import FeedbackItemAccepted
+from services.feedback_ingestion.adapters.items import ITEMS
+from services.feedback_ingestion.domain.items import FeedbackItemIn, decide
+from shared.envelope import utc_now
+from shared.outbox import OUTBOX, entries, written
+from tests.support.auth import bearer
 from tests.support.factories import uid
 from tests.support.kafka import TopicTail
 
+HOQ = bearer("head_of_quality")
 
-async def test_a_held_chunk_is_published_by_the_relay_and_released(feedback):
+
+def compliments(count: int) -> list[FeedbackItemIn]:
+    return [FeedbackItemIn(source="compliment", source_id=uid("cm"), received_on="2026-11-03",
+                           text="Synthetic thanks") for _ in range(count)]
+
+
+def with_events(deps, items: list[FeedbackItemIn]) -> list[tuple]:
+    return [(item, [(f, deps.publisher.envelope(f, correlation_id=uid("corr")))
+                    for f in decide(item, stored=None, now=utc_now()).facts])
+            for item in items]
+
+
+async def outbox_of(deps, item_ids) -> list[dict]:
+    cursor = deps.items.store.db[OUTBOX].find(
+        {"aggregate": {"$in": [f"{ITEMS}/{i}" for i in item_ids]}})
+    return await cursor.to_list(None)
+
+
+async def seen_on_the_topic(tail: TopicTail, source_ids: set[str]) -> None:
+    seen: set[str] = set()
+
+    def all_of_them(event: dict) -> bool:
+        seen.add(event["data"].get("source_id"))
+        return source_ids <= seen
+    await tail.wait_for(all_of_them)
+
+
+async def test_an_import_leaves_nothing_in_the_outbox(feedback):
+    ids = [uid("cm") for _ in range(3)]
+    content = "Compliment ID,Date,Compliment\n" + "".join(
+        f"{i},04/11/2026,Synthetic thanks\n" for i in ids)
+    report = (await feedback.post("/feedback/imports", data={"source": "compliment"},
+                                  files={"file": ("c.csv", content.encode())},
+                                  headers=HOQ)).json()
+    assert report["counts"]["accepted"] == 3
+    assert await outbox_of(feedback.app.state.deps,
+                           [r["item_id"] for r in report["rows"]]) == []
+
+
+async def test_a_chunk_the_broker_did_not_acknowledge_is_published_by_the_relay(
+        feedback, monkeypatch):
     deps = feedback.app.state.deps
-    facts = [FeedbackItemAccepted(item_id=uid("item"), source="compliment", source_id=uid("s"),
-                                  received_on="2026-11-03") for _ in range(3)]
-    events = [(f, deps.publisher.envelope(f, correlation_id=uid("corr"))) for f in facts]
-    chunk_id = uid("chunk")
-    await deps.intake.chunks.hold(chunk_id, events)  # as if the process died right after
-    async with TopicTail(topics.FEEDBACK) as tail:
-        assert await deps.intake.chunks.relay_once(older_than_seconds=0) >= 1
-        seen: set[str] = set()
+    runtime = feedback.app.state.runtime
 
-        def all_three(event: dict) -> bool:
-            seen.add(event["data"].get("item_id"))
-            return {f.item_id for f in facts} <= seen
-        await tail.wait_for(all_three)
-    assert await deps.intake.chunks.collection.find_one({"_id": chunk_id}) is None
+    async def not_acknowledged(events) -> bool:
+        return False  # as if Kafka were down for the chunk
+    monkeypatch.setattr(runtime.publisher, "publish_many", not_acknowledged)
+    ids = [uid("cm") for _ in range(3)]
+    content = "Compliment ID,Date,Compliment\n" + "".join(
+        f"{i},04/11/2026,Synthetic thanks\n" for i in ids)
+    async with TopicTail(topics.FEEDBACK) as tail:
+        report = (await feedback.post("/feedback/imports", data={"source": "compliment"},
+                                      files={"file": ("c.csv", content.encode())},
+                                      headers=HOQ)).json()
+        assert [r["outcome"] for r in report["rows"]] == ["accepted"] * 3
+        item_ids = [r["item_id"] for r in report["rows"]]
+        held = await outbox_of(deps, item_ids)
+        assert sorted(e["envelope"]["data"]["source_id"] for e in held) == sorted(ids)
+        monkeypatch.undo()
+        await runtime.outbox.relay_once(older_than_seconds=0)
+        await seen_on_the_topic(tail, set(ids))
+    assert await outbox_of(deps, item_ids) == []
+
+
+async def test_a_chunks_items_and_entries_commit_together_and_the_relay_publishes_them(
+        feedback):
+    deps = feedback.app.state.deps
+    runtime = feedback.app.state.runtime
+    new = with_events(deps, compliments(3))
+    item_ids = [item.item_id() for item, _ in new]
+    # An entry already holding the third item's event id: the chunk's entries cannot all be
+    # inserted, so its transaction fails, and its items must not be stored either.
+    clash = written(ITEMS, uid("other"), new[2][1])
+    await runtime.store.db[OUTBOX].insert_many(entries(clash))
+    with pytest.raises(PyMongoError):
+        await deps.items.insert_new(new)
+    assert await runtime.store.db[ITEMS].count_documents({"_id": {"$in": item_ids}}) == 0
+    assert await outbox_of(deps, item_ids) == []
+    await runtime.store.db[OUTBOX].delete_many({"aggregate": clash.aggregate})
+
+    writes, known = await deps.items.insert_new(new)  # then the process dies: no publish
+    assert known == {} and [w.aggregate for w in writes] == [f"{ITEMS}/{i}" for i in item_ids]
+    assert await runtime.store.db[ITEMS].count_documents({"_id": {"$in": item_ids}}) == 3
+    assert len(await outbox_of(deps, item_ids)) == 3
+    again, known = await deps.items.insert_new(new)  # the same chunk again: all stored
+    assert again == [] and set(known) == set(item_ids)
+    async with TopicTail(topics.FEEDBACK) as tail:
+        assert await runtime.outbox.relay_once(older_than_seconds=0) >= 3
+        await seen_on_the_topic(tail, {item.source_id for item, _ in new})
+    assert await outbox_of(deps, item_ids) == []

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import time
+from datetime import timedelta
 
 import pytest
 
 from schemas import topics
+from services.feedback_ingestion.adapters.signatures import SIGNATURES
+from shared import signatures
+from shared.envelope import utc_now
 from tests.integration.feedback_ingestion.conftest import signed
 from tests.support.auth import bearer
 from tests.support.factories import uid
 from tests.support.kafka import TopicTail
+from tests.support.waiting import eventually
 
 HOQ = bearer("head_of_quality")
 TODAY = time.strftime("%Y-%m-%d")
@@ -82,3 +87,35 @@ async def test_an_item_failing_its_checks_is_quarantined_not_lost(feedback):
     assert entry["content"] == body and entry["channel"] == "webhook"
     counts = (await feedback.get("/feedback/reconciliation", headers=HOQ)).json()
     assert (counts["received"], counts["quarantined"], counts["balanced"]) == (1, 1, True)
+
+
+async def test_received_signatures_expire_by_the_stores_ttl_index(feedback):
+    """Kept until well after they go stale (then the signature check refuses a replay
+    anyway), and deleted by the store itself: no code prunes them."""
+    store = feedback.app.state.runtime.store
+    seen = store.db[SIGNATURES]
+    ttl = [i for i in (await seen.index_information()).values()
+           if i["key"] == [("expires_at", 1)]]
+    assert [i.get("expireAfterSeconds") for i in ttl] == [0]
+    tolerance = feedback.app.state.deps.settings.webhook_tolerance_seconds
+    first, second = ({"source_id": uid("c"), "received_on": TODAY, "text": "Synthetic"}
+                     for _ in range(2))
+    stamp = int(time.time())
+    kept = []
+    for body in (first, second):
+        request = signed("compliment", body, timestamp=stamp)
+        response = await feedback.post("/feedback/webhooks/compliment", **request)
+        assert response.status_code == 201
+        digest = request["headers"][signatures.HEADER].split("v1=")[1]
+        kept.append(await seen.find_one({"_id": f"compliment:{digest}"}))
+    assert all(k["expires_at"].timestamp() == stamp + 2 * tolerance for k in kept)
+    # As if that much time had passed for the first: the store deletes it, not the second.
+    await seen.update_one({"_id": kept[0]["_id"]},
+                          {"$set": {"expires_at": utc_now() - timedelta(seconds=1)}})
+
+    async def first_gone() -> bool:
+        return await seen.find_one({"_id": kept[0]["_id"]}) is None
+
+    await eventually(first_gone, timeout=150, interval=0.5,
+                     what="the expired signature deleted by the TTL index")
+    assert await seen.find_one({"_id": kept[1]["_id"]}) is not None
