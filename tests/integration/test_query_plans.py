@@ -412,3 +412,133 @@ async def test_outbox_queries_use_indexes(plans, metrics):
     assert publisher.published == 3 + 6 + 2  # the flush, the six left behind, the unflushed
 
     await plans.check(OUTBOX_EXCEPTIONS)
+
+
+# --- reporting -----------------------------------------------------------------------------
+
+REPORTING_EXCEPTIONS = {
+    "programme_facts aggregate {} $group": "one document per month: the themes planned",
+    "feedback_facts aggregate {} $unwind $group":
+        "the themes feedback carries, to check a theme filter: $unwind comes before $group, "
+        "so no DISTINCT_SCAN; a `distinct` on the multikey themes index would read only the "
+        "index (FactStore.distinct uses $group because FerretDB refused distinct)",
+    "complaint_facts aggregate {} $unwind $group":
+        "as for feedback_facts: the themes complaints carry, unwound before grouping",
+}
+
+
+def reporting_events() -> list[Any]:
+    """Two years of 20 teams (tests/support/reporting_scenario.py's month, 19 events per team
+    and month), the directory, concerns, checklists and locality indicators."""
+    from schemas.audit import SafeguardingConcernRaised
+    from schemas.directory import StaffMemberUpserted, TeamUpserted
+    from schemas.observation import ChecklistAnswer, ConferenceChecklistRecorded
+    from schemas.performance import LocalityIndicatorRecorded
+    from tests.support.reporting_scenario import month_of_events
+
+    events: list[Any] = [TeamUpserted(team_id=t, name=f"Team {t}", head_of_service_id="hos-1")
+                         for t in TEAMS]
+    events += [StaffMemberUpserted(person_id=f"sw-{n:03d}", display_name=f"Worker {n}",
+                                   team_id=TEAMS[n % 20], job_role="social_worker",
+                                   line_manager_id=f"tm-{n % 20:02d}") for n in range(250)]
+    at = datetime(2026, 11, 30, tzinfo=UTC)
+    for m, month in enumerate(MONTHS):
+        held_on = date.fromisoformat(f"{month}-14")
+        for t, team in enumerate(TEAMS):
+            scenario = month_of_events(month, team, f"theme-{m % 5}")
+            events += scenario
+            audit = next(e for e in scenario if e.event_type == "audit.submitted")
+            events.append(SafeguardingConcernRaised(
+                concern_id=uid("concern"), audit_id=audit.audit_id, case_ref=audit.case_ref,
+                team_id=team, raised_by="auditor-x", summary="Synthetic concern.",
+                raised_at=datetime.combine(held_on, datetime.min.time(), tzinfo=UTC)))
+            events.append(ConferenceChecklistRecorded(
+                checklist_id=uid("checklist"), conference_type="cp_review", chair_id="iro-x",
+                chair_role="iro", held_on=held_on, case_ref=audit.case_ref, team_id=team,
+                social_worker_id=f"sw-{t:03d}", quality_grade="good", impact_grade="good",
+                answers=[ChecklistAnswer(item="Plan reviewed", answer="yes")]))
+            events += [LocalityIndicatorRecorded(
+                team_id=team, month=month, indicator=name, value=float(m + t), target=10.0,
+                import_id="import-x", imported_by="performance-x", imported_at=at)
+                for name in ("visits_in_timescale", "plans_up_to_date")]
+    return events
+
+
+async def seed_facts(plans: PlanDb) -> None:
+    from services.reporting.adapters.batch import fold
+    from services.reporting.domain.facts import FACT_FUNCTIONS
+
+    as_of = datetime.now(UTC)
+    pending: dict[str, list[Any]] = {}
+    for event in reporting_events():
+        for fact in FACT_FUNCTIONS[type(event)](event):
+            pending.setdefault(fact.collection, []).append(
+                (fact.collection, fact.fact_id, fact.fields, as_of))
+    for collection, items in pending.items():
+        await plans.seed(collection, list(fold(items).values()))
+
+
+async def test_reporting_queries_use_indexes(plans):
+    from services.reporting.adapters import packs
+    from services.reporting.adapters.briefing import briefing_for_period
+    from services.reporting.adapters.facts import FactStore
+    from services.reporting.bootstrap import INDEXES
+    from services.reporting.domain.periods import months_back, quarter_months
+    from services.reporting.entrypoints.drill_down import DRILLABLE, drill_down
+    from services.reporting.entrypoints.drill_down import list_action_facts
+    from services.reporting.entrypoints.filters import Filters, known_values
+    from shared.outbox import OUTBOX_INDEXES
+
+    await seed_facts(plans)
+    await plans.indexes([*INDEXES, *OUTBOX_INDEXES])
+    facts = FactStore(plans.store)
+    request = SimpleNamespace(app=SimpleNamespace(state=SimpleNamespace(
+        deps=SimpleNamespace(facts=facts))))
+    record, today = plans.recorder.case, date(2026, 12, 1)
+    team, theme, month = TEAMS[7], "theme-2", "2026-10"
+
+    for filters in ({}, {"team": team}, {"theme": theme}, {"team": team, "theme": theme}):
+        with record(f"monthly briefing {sorted(filters)}"):
+            await briefing_for_period(facts, period=month, today=today, **filters)
+    with record("quarterly briefing"):
+        await briefing_for_period(facts, period="2026-Q3", today=today)
+    for filters in ({}, {"team": team, "theme": theme}):
+        with record(f"QA Forum pack {sorted(filters)}"):
+            await packs.forum_pack(facts, quarter="2026-Q3", months=quarter_months("2026-Q3"),
+                                   today=today, **({"team": None, "theme": None} | filters))
+    with record("clinic pack"):
+        await packs.clinic_pack(facts, team=team, months=months_back(month, 3), today=today,
+                                viewer="tm-07")
+    for filters in ({"team": None}, {"team": team}):
+        with record(f"coverage {filters}"):
+            await packs.coverage_report(facts, today=today, **filters)
+        with record(f"impact {filters}"):
+            await packs.impact_report(facts, month=month, today=today, **filters)
+    with record("complaints report, a team's"):
+        await packs.complaints_report(facts, year=2026, today=today, team=team, theme=None)
+    with record("complaints report, a theme's"):
+        await packs.complaints_report(facts, year=2026, today=today, team=None, theme=theme)
+    with record("checking a team filter (every filtered report, the clinic pack)"):
+        await known_values(request, "team")
+    with record("checking a theme filter (every filtered report)"):
+        await known_values(request, "theme")
+    # The lists behind the figures (entrypoints/drill_down.py), as the pages link them.
+    for kind in DRILLABLE:
+        for query in ({"month": month}, {"month": month, "from_month": "2026-07"},
+                      {"month": month, "f": Filters(team=team)}):
+            with record(f"drill-down {kind} {sorted(query)}"):
+                await drill_down(request, kind, **{
+                    "month": None, "from_month": None, "grade": None, "status": None,
+                    "overdue": False, "fmt": None, "f": Filters(), "_": None, **query})
+    with record("drill-down audits by grade"):
+        await drill_down(request, "audits", month=month, from_month=None, grade="good",
+                         status=None, overdue=False, fmt=None, f=Filters(), _=None)
+    with record("drill-down: a team's overdue actions (briefing link)"):
+        await drill_down(request, "actions", month=None, from_month=None, grade=None,
+                         status=None, overdue=True, fmt=None, f=Filters(team=team), _=None)
+    for criteria in ({"origin_id": "audit-x"}, {"team_id": team}, {"month": month}):
+        with record(f"GET /reports/actions {sorted(criteria)}"):
+            await list_action_facts(request, **{"origin_id": None, "team_id": None,
+                                                "month": None, "_": None, **criteria})
+
+    await plans.check(REPORTING_EXCEPTIONS)

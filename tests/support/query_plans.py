@@ -202,7 +202,10 @@ def outline(explained: dict[str, Any]) -> str:
         children = ([plan["inputStage"]] if "inputStage" in plan else []) + plan.get(
             "inputStages", [])
         if children:
-            label += "(" + ", ".join(one(c) for c in children) + ")"
+            parts = [one(c) for c in children]
+            if len(parts) > 1 and len(set(parts)) == 1:  # an $in merged point by point
+                parts = [f"{len(parts)} x {parts[0]}"]
+            label += "(" + ", ".join(parts) + ")"
         return label
     return " | ".join(one(p) for p in winning_plans(explained))
 

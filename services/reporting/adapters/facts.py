@@ -22,19 +22,33 @@ ACTION_FACTS = names.ACTIONS
 FEEDBACK_FACTS = names.FEEDBACK
 SAFETY_LINK_FACTS = names.SAFETY_LINKS
 
+# Every read (FactStore.find) sorts by _id, so each index ends with it: months (or a team)
+# first, then _id, lets the store read the matches already in order (an $in of months is
+# merged month by month) instead of choosing a whole scan of _id for its order. Indexes led
+# by team_id also answer the team filter's distinct values (entrypoints/filters.py).
 _KEYS: list[tuple[str, list[str]]] = [
-    (names.AUDITS, ["month", "team_id"]),
+    (names.AUDITS, ["month", "_id"]),
+    (names.AUDITS, ["team_id", "month", "_id"]),
     (names.AUDITS, ["social_worker_id"]),
-    (names.ACTIONS, ["raised_month", "team_id"]),
+    (names.ACTIONS, ["raised_month", "_id"]),
+    (names.ACTIONS, ["team_id", "_id"]),
     (names.ACTIONS, ["status", "due_date"]),
     (names.ACTIONS, ["origin_id"]),
-    (names.FEEDBACK, ["month", "source"]),
-    (names.SAFETY_LINKS, ["month"]),
-    (names.COMPLAINTS, ["month"]),
-    (names.OBSERVATIONS, ["month", "kind"]),
-    (names.ALLOCATIONS, ["month"]),
-    (names.MODERATIONS, ["month"]),
-    (names.GRADE_CHANGES, ["month"]),
+    (names.FEEDBACK, ["month", "_id"]),
+    (names.FEEDBACK, ["team_id", "month", "_id"]),
+    (names.SAFETY_LINKS, ["month", "_id"]),
+    (names.COMPLAINTS, ["month", "_id"]),
+    (names.COMPLAINTS, ["team_id", "_id"]),
+    (names.COMPLAINTS, ["themes", "_id"]),
+    (names.OBSERVATIONS, ["month", "_id"]),
+    (names.OBSERVATIONS, ["team_id", "month", "_id"]),
+    (names.ALLOCATIONS, ["month", "_id"]),
+    (names.ALLOCATIONS, ["team_id", "month", "_id"]),
+    (names.MODERATIONS, ["month", "_id"]),
+    (names.GRADE_CHANGES, ["month", "_id"]),
+    (names.CONCERNS, ["month", "_id"]),
+    (names.CHECKLISTS, ["month", "_id"]),
+    (names.STAFF, ["team_id", "_id"]),
     (names.INDICATORS, ["team_id", "month"]),
 ]
 
