@@ -20,7 +20,8 @@ from .handlers.intake import Intake
 from .handlers.raw_items import RawItemHandlers
 from .settings import FeedbackIngestionSettings
 
-INDEXES = [*items.INDEXES, *quarantine.INDEXES, *imports.INDEXES, *signatures.INDEXES]
+INDEXES = [*items.INDEXES, *quarantine.INDEXES, *imports.INDEXES, *signatures.INDEXES,
+           *counts.INDEXES]
 
 
 @dataclass

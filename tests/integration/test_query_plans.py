@@ -542,3 +542,65 @@ async def test_reporting_queries_use_indexes(plans):
                                                 "month": None, "_": None, **criteria})
 
     await plans.check(REPORTING_EXCEPTIONS)
+
+
+# --- feedback ingestion --------------------------------------------------------------------
+
+SOURCES = ["momo", "compliment", "complaints_system", "survey"]
+
+
+async def test_feedback_ingestion_queries_use_indexes(plans):
+    from services.feedback_ingestion.adapters.counts import COUNTS, CountRepository
+    from services.feedback_ingestion.adapters.imports import IMPORTS, REPORT_PAGES
+    from services.feedback_ingestion.adapters.imports import ImportRepository
+    from services.feedback_ingestion.adapters.items import ITEMS, ItemRepository
+    from services.feedback_ingestion.adapters.quarantine import QUARANTINE, QuarantineRepository
+    from services.feedback_ingestion.bootstrap import INDEXES
+    from shared.outbox import OUTBOX_INDEXES
+
+    rng = random.Random(3)
+    first_day, start = date(2025, 1, 1), datetime(2025, 1, 1, tzinfo=UTC)
+    await plans.seed(ITEMS, [
+        {"_id": f"item-{n:05d}", "source": SOURCES[n % 4], "source_id": f"src-{n:05d}",
+         "received_on": (first_day + timedelta(days=n % 700)).isoformat(),
+         "team_id": rng.choice(TEAMS), "revision": 1, "version": 1} for n in range(6000)])
+    await plans.seed(QUARANTINE, [
+        {"_id": f"quarantined-{n:05d}", "source": SOURCES[n % 4], "content": {"row": n},
+         "reasons": ["team_id: unknown team"], "channel": "import", "import_id": None,
+         "row": n, "status": "open" if n % 5 == 0 else "resubmitted", "attempts": 0,
+         "received_at": start + timedelta(minutes=17 * n)} for n in range(4000)])
+    await plans.seed(COUNTS, [
+        *({"_id": f"day:{first_day + timedelta(days=n)}", "kind": "day",
+           "key": (first_day + timedelta(days=n)).isoformat(), "received": 40}
+          for n in range(700)),
+        *({"_id": f"import:import-{n:04d}", "kind": "import", "key": f"import-{n:04d}",
+           "received": 900} for n in range(1500))])
+    await plans.seed(IMPORTS, [
+        {"_id": f"import-{n:04d}", "source": SOURCES[n % 4], "filename": "export.csv",
+         "by": "importer-x", "started_at": start + timedelta(hours=11 * n), "status": "done",
+         "rows": [], "pages": 5} for n in range(1500)])
+    await plans.seed(REPORT_PAGES, [
+        {"import_id": f"import-{n // 5:04d}", "page": n % 5 + 1, "rows": [{"row": n}]}
+        for n in range(7500)])
+    await plans.indexes([*INDEXES, *OUTBOX_INDEXES])
+
+    store, record = plans.store, plans.recorder.case
+    items, quarantine = ItemRepository(store, outbox=None), QuarantineRepository(store)
+    counts, imports = CountRepository(store), ImportRepository(store)
+
+    for source in (None, "momo"):
+        with record(f"GET /feedback/items source={source}", top=True):
+            await items.list(source=source, limit=50)
+    # The quarantine page (open entries) and GET /feedback/quarantine with its filters.
+    for status, source in (("open", None), (None, "momo"), ("open", "momo"), (None, None)):
+        with record(f"quarantine status={status} source={source}", top=True):
+            await quarantine.list(status=status, source=source, limit=200)
+    with record("reconciliation page: the last 31 days", top=True):
+        await counts.days()
+    with record("imports page: the latest imports", top=True):
+        await imports.recent()
+    with record("an import's report: one page, and every row in page order"):
+        await imports.page("import-0421", 3)
+        assert len([row async for row in imports.all_rows("import-0421")]) == 5
+
+    await plans.check()

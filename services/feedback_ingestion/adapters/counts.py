@@ -9,9 +9,10 @@ from typing import Any
 
 from pymongo.errors import DuplicateKeyError
 
-from shared.store import Store
+from shared.store import IndexSpec, Store, ascending
 
 COUNTS = "reconciliation"
+INDEXES = [IndexSpec(COUNTS, ascending("kind", "key"))]  # the reconciliation page's latest days
 FIELDS = ("received", "accepted", "updated", "duplicates", "quarantined", "resubmitted")
 OUTCOME_FIELDS = {"accepted": ("accepted",), "updated": ("accepted", "updated"),
                   "duplicate": ("duplicates",), "quarantined": ("quarantined",)}

@@ -19,6 +19,7 @@ ITEMS = "items"
 INDEXES = [
     IndexSpec(ITEMS, ascending("source", "source_id"), unique=True),
     IndexSpec(ITEMS, ascending("received_on")),
+    IndexSpec(ITEMS, ascending("source", "received_on")),  # a source's latest (GET /items)
 ]
 log = logging.getLogger(__name__)
 DECIDING = {"content_hash": 1, "revision": 1, "version": 1, "safety_link": 1}

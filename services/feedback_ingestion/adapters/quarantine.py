@@ -11,7 +11,10 @@ from pymongo.errors import DuplicateKeyError
 from shared.store import IndexSpec, Store, ascending
 
 QUARANTINE = "quarantine"
-INDEXES = [IndexSpec(QUARANTINE, ascending("status", "received_at"))]
+INDEXES = [IndexSpec(QUARANTINE, ascending("status", "received_at")),
+           # GET /quarantine by source, or unfiltered: the latest first.
+           IndexSpec(QUARANTINE, ascending("source", "received_at")),
+           IndexSpec(QUARANTINE, ascending("received_at"))]
 
 
 class QuarantineRepository:
