@@ -18,6 +18,7 @@ import statistics
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -54,16 +55,13 @@ def start(port: int, module: list[str], name: str, *,
 
 
 def fresh_database() -> None:
-    """Each run starts from empty collections, so runs compare (lookups grow with them).
-    Collections, not the database: FerretDB 1.24 re-creating a dropped SQLite database while
-    its old connections still map the WAL index crashed the store with SIGBUS."""
+    """Each run starts from an empty database, so runs compare (indexes grow with data)."""
     from pymongo import MongoClient
 
     from services.audit_capture.settings import AuditCaptureSettings
 
     with MongoClient(AuditCaptureSettings().mongo_uri) as client:
-        for name in client[DATABASE].list_collection_names():
-            client[DATABASE].drop_collection(name)
+        client.drop_database(DATABASE)
 
 
 async def wait_ready(url: str) -> None:
@@ -94,34 +92,31 @@ async def rate(url: str, bodies: list[dict], concurrency: int) -> float:
 
 async def store_ceiling(concurrency: int) -> float:
     """Submissions/s of the store alone: for each audit the service stored, the same store
-    calls a submission makes (insert the outbox marker, then the audit as stored, both
-    gathered with concurrent requests' inserts; markers deleted 50 at a time), with the same
-    concurrency, no HTTP and no Kafka. The service cannot be faster than this."""
+    calls a submission makes (one transaction inserting the audit and its outbox entries,
+    then the entries deleted once published), with the same concurrency, no HTTP and no
+    Kafka. The service cannot be faster than this."""
     from pymongo import AsyncMongoClient
 
     from services.audit_capture.settings import AuditCaptureSettings
-    from shared.group_insert import GroupInsert
 
     client = AsyncMongoClient(AuditCaptureSettings().mongo_uri)
     db = client[DATABASE]
     audits = await db["audits"].find({}).to_list(None)
     queue = list(audits)
-    swept: list[str] = []
-    markers, stored = GroupInsert(db["ceiling_markers"]), GroupInsert(db["ceiling_audits"])
+    for name in ("ceiling_audits", "ceiling_outbox"):  # not created inside the transactions
+        await db.create_collection(name)
 
     async def worker() -> None:
         while queue:
             audit = queue.pop()
-            marker = {"_id": f"ceiling/{audit['_id']}", "collection": "ceiling_audits",
-                      "aggregate_id": audit["_id"], "marked_at": time.time(),
-                      "event_ids": [e["event_id"] for e in audit.get("outbox", [])]}
-            await markers.insert(marker)
-            await stored.insert(audit)
-            swept.append(marker["_id"])
-            if len(swept) >= 50:
-                batch = swept[:50]
-                del swept[:50]
-                await db["ceiling_markers"].delete_many({"_id": {"$in": batch}})
+            entries = [{"_id": f"ceiling/{audit['_id']}/{n}", "aggregate": audit["_id"],
+                        "topic": "qa.audit", "envelope": {"data": audit}, "position": n,
+                        "written_at": datetime.now(UTC)} for n in range(2)]
+            async with client.start_session() as session:
+                async with await session.start_transaction():
+                    await db["ceiling_audits"].insert_one(audit, session=session)
+                    await db["ceiling_outbox"].insert_many(entries, session=session)
+            await db["ceiling_outbox"].delete_many({"_id": {"$in": [e["_id"] for e in entries]}})
 
     started = time.perf_counter()
     await asyncio.gather(*(worker() for _ in range(concurrency)))

@@ -12,12 +12,12 @@ retry, after which its version no longer matches: VersionConflict (409).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from pymongo import ReturnDocument
+from pymongo import InsertOne, UpdateOne
 from pymongo.asynchronous.client_session import AsyncClientSession
-from pymongo.errors import DuplicateKeyError
+from pymongo.errors import ClientBulkWriteException, DuplicateKeyError
 
 from schemas.base import EventData
 
@@ -27,6 +27,7 @@ from .store import IndexSpec, VersionConflict, ascending
 from .outbox_relay import OUTBOX, OutboxRelay, Written
 
 __all__ = ["OUTBOX", "OUTBOX_INDEXES", "Outbox", "VersionConflict", "Written"]
+DUPLICATE_KEY = 11000
 
 OUTBOX_INDEXES = [
     IndexSpec(OUTBOX, ascending("aggregate", "written_at", "position")),  # flush of one
@@ -47,28 +48,36 @@ def entries(write: Written) -> list[dict[str, Any]]:
             for n, (topic, envelope) in enumerate(write.events)]
 
 
-class Outbox(OutboxRelay):
-    """Writes that store state and events together; publishing is OutboxRelay's."""
+def write_errors(error: ClientBulkWriteException) -> dict[int, int]:
+    """Operation index -> error code, of the writes a client bulk write refused."""
+    return {e["idx"]: e["code"] for e in error.write_errors or []}
 
-    async def _hold(self, write: Written, session: AsyncClientSession) -> None:
-        if write.events:
-            await self.store.db[OUTBOX].insert_many(entries(write), session=session)
+
+class Outbox(OutboxRelay):
+    """Writes that store state and events together; publishing is OutboxRelay's.
+
+    A write is one client-level bulkWrite (MongoDB 8.0: several collections in one command)
+    inside a transaction: the aggregate's change first, then one outbox entry per event.
+    Concurrent writes are committed as a group (group_commit.py, `self.group`)."""
+
+    def _in(self, collection: str) -> str:
+        return f"{self.store.db.name}.{collection}"
+
+    def _held(self, write: Written) -> list[InsertOne]:
+        return [InsertOne(entry, namespace=self._in(OUTBOX)) for entry in entries(write)]
 
     async def insert(self, collection: str, document: dict[str, Any],
                      events: Sequence[tuple[EventData, Envelope]]) -> Written:
         """A new aggregate at version 1 and its events; VersionConflict if the id exists.
         Returns the write, for `publish` to send without reading it back."""
         write = written(collection, document["_id"], events)
-
-        async def work(session: AsyncClientSession) -> None:
-            try:
-                await self.store.db[collection].insert_one({**document, "version": 1},
-                                                           session=session)
-            except DuplicateKeyError as error:
+        change = InsertOne({**document, "version": 1}, namespace=self._in(collection))
+        try:
+            await self.group.run([change, *self._held(write)], check=lambda _: None)
+        except ClientBulkWriteException as error:
+            if write_errors(error).get(0) == DUPLICATE_KEY:
                 raise VersionConflict(f"{document['_id']} already exists") from error
-            await self._hold(write, session)
-
-        await self.store.transaction(work)
+            raise
         return write
 
     async def upsert_once(self, collection: str, document: dict[str, Any],
@@ -78,12 +87,13 @@ class Outbox(OutboxRelay):
         write = written(collection, document["_id"], events)
 
         async def work(session: AsyncClientSession) -> Written | None:
+            # Two commands, not one bulk write: the entries go in only if the upsert inserted.
             result = await self.store.db[collection].update_one(
                 {"_id": document["_id"]}, {"$setOnInsert": {**document, "version": 1}},
                 upsert=True, session=session)
             if result.upserted_id is None:
                 return None
-            await self._hold(write, session)
+            await self.store.db[OUTBOX].insert_many(entries(write), session=session)
             return write
 
         try:
@@ -94,19 +104,16 @@ class Outbox(OutboxRelay):
     async def update(
         self, collection: str, aggregate_id: str, *, expected_version: int,
         changes: dict[str, Any], events: Sequence[tuple[EventData, Envelope]],
-    ) -> dict[str, Any]:
-        """Apply `changes` if the aggregate is still at `expected_version`; the new state."""
+    ) -> None:
+        """Apply `changes` if the aggregate is still at `expected_version`."""
         write = written(collection, aggregate_id, events)
+        change = UpdateOne({"_id": aggregate_id, "version": expected_version},
+                           {"$set": changes, "$inc": {"version": 1}},
+                           namespace=self._in(collection))
 
-        async def work(session: AsyncClientSession) -> dict[str, Any]:
-            updated = await self.store.db[collection].find_one_and_update(
-                {"_id": aggregate_id, "version": expected_version},
-                {"$set": changes, "$inc": {"version": 1}},
-                return_document=ReturnDocument.AFTER, session=session)
-            if updated is None:
+        def still_at_expected_version(result_of: Callable[[int], Any]) -> None:
+            if result_of(0).matched_count == 0:
                 raise VersionConflict(
                     f"{aggregate_id} changed since version {expected_version}")
-            await self._hold(write, session)
-            return updated
 
-        return await self.store.transaction(work)
+        await self.group.run([change, *self._held(write)], check=still_at_expected_version)

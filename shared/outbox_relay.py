@@ -19,12 +19,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from pymongo import DeleteMany
 from pymongo.errors import PyMongoError
 
 from .envelope import Envelope, utc_now
+from .group_commit import GroupCommit
 from .kafka import BrokerUnavailable, EventPublisher
 from .metrics import PlatformMetrics
-from .store import Store
+from .store import Store, VersionConflict
 
 log = logging.getLogger(__name__)
 OUTBOX = "outbox"
@@ -62,6 +64,7 @@ class OutboxRelay:
         self._wake = asyncio.Event()
         self._planned: datetime | None = None  # when the sleeping relay next looks
         self._reported: datetime | None = None  # earliest new entry's due while it looks
+        self.group = GroupCommit(store)  # writes and releases of concurrent requests
 
     async def publish(self, write: Written) -> bool:
         """Publish one write's events as its writer holds them, in order, and delete their
@@ -92,9 +95,10 @@ class OutboxRelay:
     async def _release(self, ids: list[str]) -> None:
         """Published: their entries go. If the store fails now the relay publishes them
         again later, which consumers ignore; the write itself has succeeded."""
+        release = DeleteMany({"_id": {"$in": ids}}, namespace=f"{self.store.db.name}.{OUTBOX}")
         try:
-            await self.store.db[OUTBOX].delete_many({"_id": {"$in": ids}})
-        except PyMongoError as error:
+            await self.group.run([release], check=lambda _: None)
+        except (PyMongoError, VersionConflict) as error:
             log.warning("outbox entries left for the relay", extra={"error": type(error).__name__})
 
     async def relay_once(self, *, older_than_seconds: float | None = None) -> int:

@@ -14,7 +14,8 @@ from typing import TypeVar
 from pymongo import ASCENDING, AsyncMongoClient, IndexModel
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
-from pymongo.errors import ConnectionFailure, OperationFailure, PyMongoError
+from pymongo.errors import (ClientBulkWriteException, ConnectionFailure, OperationFailure,
+                            PyMongoError)
 from tenacity import (AsyncRetrying, retry_if_exception, stop_after_attempt,
                       wait_random_exponential)
 
@@ -23,6 +24,7 @@ from .settings import ServiceSettings
 T = TypeVar("T")
 TRANSACTION_ATTEMPTS = 5  # a conflicting transaction is run again this many times at most
 COMMIT_ATTEMPTS = 3
+WRITE_CONFLICT = 112
 
 
 class VersionConflict(Exception):
@@ -41,7 +43,13 @@ UNAVAILABLE_CODES = {6, 7, 89, 91, 189, 262, 9001, 10107, 11600, 11602, 13435, 1
 
 
 def conflicting(error: BaseException) -> bool:
-    """Another transaction changed the same documents first (WriteConflict): run again."""
+    """Another transaction changed the same documents first (WriteConflict): run again.
+    A client bulk write reports it as one operation's error, or as its top-level error."""
+    if isinstance(error, ClientBulkWriteException):
+        if any(e.get("code") == WRITE_CONFLICT for e in error.write_errors or []):
+            return True
+        if isinstance(error.error, PyMongoError):
+            error = error.error
     return (isinstance(error, PyMongoError) and not isinstance(error, ConnectionFailure)
             and error.has_error_label("TransientTransactionError")
             and not unavailable(error))

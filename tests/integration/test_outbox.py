@@ -191,3 +191,24 @@ async def test_a_write_whose_flush_failed_here_is_relayed_without_waiting(runtim
         assert await runtime.outbox.relay_once() == 2  # young, but known left behind
         assert await seen_in_order(tail, ids(events)) == ids(events)
     assert await runtime.outbox.relay_once(older_than_seconds=0) == 0
+
+
+async def test_concurrent_writes_commit_together_and_a_refused_one_fails_alone(runtime):
+    """Group commit: of twenty concurrent inserts, one reuses an existing id. It alone gets
+    VersionConflict; the other nineteen are stored with their events."""
+    await runtime.outbox.insert("aggregates", {"_id": "agg-taken"}, [])
+    names = [uid("agg") for _ in range(19)]
+
+    async def insert(name):
+        try:
+            await runtime.outbox.insert("aggregates", {"_id": name}, events_of(name, 1))
+            return name
+        except VersionConflict:
+            return None
+
+    results = await asyncio.gather(*(insert(n) for n in [*names[:10], "agg-taken", *names[10:]]))
+    assert sorted(r for r in results if r) == sorted(names)
+    assert results[10] is None
+    for name in names:
+        assert len(await entries_of(runtime, name)) == 1
+    assert await entries_of(runtime, "agg-taken") == []

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from shared.store import IndexSpec, ascending
 from tests.support.waiting import eventually
 from services.reporting.adapters.facts import FactStore
@@ -52,3 +54,41 @@ async def test_a_ttl_index_removes_expired_documents(runtime):
         return [d["_id"] async for d in expiring.find({})] == ["new"]
 
     await eventually(only_the_new_one_left, timeout=90, what="expired document removed")
+
+
+async def test_a_transaction_that_keeps_conflicting_is_retried_a_bounded_number_of_times(runtime):
+    """A write conflict (another transaction changed the same document first) is run again
+    with jitter; one that never stops conflicting becomes VersionConflict, answered 409."""
+    from pymongo.errors import OperationFailure
+
+    from shared.store import TRANSACTION_ATTEMPTS, VersionConflict
+
+    attempts = []
+
+    async def always_conflicts(session):
+        attempts.append(session)
+        await runtime.store.db["things"].insert_one({"n": len(attempts)}, session=session)
+        raise OperationFailure("WriteConflict", code=112,
+                               details={"errorLabels": ["TransientTransactionError"]})
+
+    with pytest.raises(VersionConflict):
+        await runtime.store.transaction(always_conflicts)
+    assert len(attempts) == TRANSACTION_ATTEMPTS
+    assert await runtime.store.db["things"].count_documents({}) == 0  # each attempt aborted
+
+
+async def test_a_transaction_that_conflicts_once_commits_on_its_second_run(runtime):
+    from pymongo.errors import OperationFailure
+
+    attempts = []
+
+    async def conflicts_once(session):
+        attempts.append(session)
+        await runtime.store.db["things"].insert_one({"n": len(attempts)}, session=session)
+        if len(attempts) == 1:
+            raise OperationFailure("WriteConflict", code=112,
+                                   details={"errorLabels": ["TransientTransactionError"]})
+        return "done"
+
+    assert await runtime.store.transaction(conflicts_once) == "done"
+    assert [d["n"] async for d in runtime.store.db["things"].find({})] == [2]
