@@ -19,7 +19,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from pymongo import AsyncMongoClient
+from pymongo import AsyncMongoClient, DeleteOne, InsertOne, UpdateMany
 
 from shared.settings import ServiceSettings
 from shared.store import IndexSpec, Store, ascending
@@ -83,6 +83,12 @@ async def test_the_checker_fails_a_query_no_index_answers(plans):
         await things.find({"a": 3}).sort("c", -1).limit(5).to_list(None)
     with plans.recorder.case("indexed"):
         await things.find({"a": 3}).to_list(None)
+    with plans.recorder.case("a client bulk write (as the outbox's group commit sends)"):
+        namespace = f"{plans.db.name}.things"
+        await plans.store.client.bulk_write([
+            InsertOne({"_id": "t-new", "a": 1}, namespace=namespace),
+            UpdateMany({"b": 4}, {"$set": {"seen": True}}, namespace=namespace),
+            DeleteOne({"a": 5}, namespace=namespace)])
     with plans.recorder.case("sends nothing"):
         pass
 
@@ -93,6 +99,9 @@ async def test_the_checker_fails_a_query_no_index_answers(plans):
     assert "COLLSCAN" in " ".join(verdicts["counting by b"])
     assert "SORT in memory" in " ".join(verdicts["a latest-N whose order no index gives"])
     assert verdicts["indexed"] == []
+    bulk = [c for c in report.checked if c.query.case.startswith("a client bulk write")]
+    assert [(c.query.op, c.problems) for c in bulk] == [
+        ("update", ["COLLSCAN: reads the whole collection"]), ("delete", [])]
     failures = "\n".join(report.failures())
     assert 'exception no longer needed (no such query, or it uses an index now): things find {"z"' \
         in failures

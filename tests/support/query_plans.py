@@ -29,7 +29,8 @@ from bson import MaxKey, MinKey
 from pymongo import monitoring
 from pymongo.asynchronous.database import AsyncDatabase
 
-WATCHED = ("find", "count", "aggregate", "distinct", "update", "delete", "findAndModify")
+WATCHED = ("find", "count", "aggregate", "distinct", "update", "delete", "findAndModify",
+           "bulkWrite")  # the client-level bulk write (MongoDB 8), sent to `admin`
 # What a driver adds to a command that `explain` must not see (sessions, transactions,
 # cluster time, the client's timeout).
 DRIVER_FIELDS = {"lsid", "$db", "$clusterTime", "txnNumber", "autocommit", "startTransaction",
@@ -75,6 +76,29 @@ class Query:
 
 def _stage_names(pipeline: list[dict[str, Any]]) -> tuple[str, ...]:
     return tuple(next(iter(stage)) for stage in pipeline)
+
+
+def client_bulk_statements(command: dict[str, Any], database: str, *, case: str,
+                           top: bool) -> list[Query]:
+    """A client bulkWrite's updates and deletes on `database`, each as the collection-level
+    command `explain` accepts (explain has no bulkWrite)."""
+    namespaces = [info["ns"] for info in command.get("nsInfo", [])]
+    found = []
+    for op in command.get("ops", []):
+        kind = next(iter(op))
+        db_name, collection = namespaces[op[kind]].split(".", 1)
+        if kind == "insert" or db_name != database:
+            continue
+        if kind == "update":
+            statement = {"q": op["filter"], "u": op["updateMods"],
+                         "multi": op.get("multi", False), "upsert": op.get("upsert", False),
+                         **{k: op[k] for k in ("arrayFilters", "hint", "collation") if k in op}}
+            single = {"update": collection, "updates": [statement]}
+        else:
+            single = {"delete": collection, "deletes": [
+                {"q": op["filter"], "limit": 0 if op.get("multi") else 1}]}
+        found += statements(kind, single, case=case, top=top)
+    return found
 
 
 def statements(name: str, command: dict[str, Any], *, case: str, top: bool) -> list[Query]:
@@ -125,11 +149,16 @@ class Recorder(monitoring.CommandListener):
             self._case, self._top = None, False
 
     def started(self, event: monitoring.CommandStartedEvent) -> None:
-        if (self._case is None or event.database_name != self.database
-                or event.command_name not in WATCHED):
+        if self._case is None or event.command_name not in WATCHED:
             return
-        sent = statements(event.command_name, copy.deepcopy(dict(event.command)),
-                          case=self._case, top=self._top)
+        command = copy.deepcopy(dict(event.command))
+        if event.command_name == "bulkWrite":
+            sent = client_bulk_statements(command, self.database, case=self._case,
+                                          top=self._top)
+        elif event.database_name == self.database:
+            sent = statements(event.command_name, command, case=self._case, top=self._top)
+        else:
+            return
         self.queries.extend(sent)
         self.cases[self._case] += len(sent)
 
