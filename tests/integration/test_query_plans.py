@@ -492,6 +492,7 @@ async def test_reporting_queries_use_indexes(plans):
     from services.reporting.adapters.briefing import briefing_for_period
     from services.reporting.adapters.facts import FactStore
     from services.reporting.bootstrap import INDEXES
+    from services.reporting.domain import names
     from services.reporting.domain.periods import months_back, quarter_months
     from services.reporting.entrypoints.drill_down import DRILLABLE, drill_down
     from services.reporting.entrypoints.drill_down import list_action_facts
@@ -549,6 +550,10 @@ async def test_reporting_queries_use_indexes(plans):
         with record(f"GET /reports/actions {sorted(criteria)}"):
             await list_action_facts(request, **{"origin_id": None, "team_id": None,
                                                 "month": None, "_": None, **criteria})
+    known = (await facts.find(names.ACTIONS, {"team_id": team}, limit=1))[0]
+    with record("projecting an event onto a fact it changes (the consumer)"):
+        await facts.apply(names.ACTIONS, known["_id"], {"status": "completed"},
+                          as_of=datetime.now(UTC))
 
     await plans.check(REPORTING_EXCEPTIONS)
 
