@@ -47,7 +47,7 @@ class PlanDb:
         self.store.indexes = specs
         await self.store.create_indexes()
 
-    async def check(self, exceptions: dict[str, str] | None = None) -> None:
+    async def check(self, exceptions: dict[str, str | Allowed] | None = None) -> None:
         assert_indexed(await check(self.db, self.recorder, exceptions))
 
 
@@ -177,7 +177,8 @@ async def test_audit_capture_queries_use_indexes(plans):
     store, record = plans.store, plans.recorder.case
     audits = AuditRepository(store, outbox=None)
     staff = Staff(store, outbox=None)
-    teams, months = Aggregates(store, None, TEAM_COLLECTION), Aggregates(store, None, PROGRAMME_MONTHS)
+    teams = Aggregates(store, None, TEAM_COLLECTION)
+    months = Aggregates(store, None, PROGRAMME_MONTHS)
     observations, themes = Aggregates(store, None, OBSERVATIONS), Aggregates(store, None, THEMES)
     month, auditor = "2026-03", auditors[7]
 
@@ -293,7 +294,8 @@ async def test_action_tracking_queries_use_indexes(plans):
 
     rng = random.Random(2)
     people = [f"person-{n:03d}" for n in range(300)]
-    await plans.seed("actions", list(action_documents(rng, people, [f"audit-{n}" for n in range(2000)])))
+    origins = [f"audit-{n}" for n in range(2000)]
+    await plans.seed("actions", list(action_documents(rng, people, origins)))
     await plans.seed("alerts", list(alert_documents(rng, people)))
     await plans.seed("deadlines", list(deadline_documents(rng, people)))
     await plans.seed(PEOPLE, [{"_id": p, "team_id": TEAMS[n % 20], "revision": 1,
@@ -301,9 +303,9 @@ async def test_action_tracking_queries_use_indexes(plans):
                               for n, p in enumerate(people)])
     await plans.seed(TEAM_COLLECTION, [{"_id": t, "head_of_service_id": people[n % 4],
                                         "revision": 1} for n, t in enumerate(TEAMS)])
-    await plans.seed(SUBSCRIPTIONS, [{"_id": f"sub-{n}", "kinds": ["overdue", "escalated"][:n % 2 + 1],
-                                      "url": "http://127.0.0.1:9/hook", "secret": "synthetic"}
-                                     for n in range(6)])
+    await plans.seed(SUBSCRIPTIONS, [
+        {"_id": f"sub-{n}", "kinds": ["overdue", "escalated"][:n % 2 + 1],
+         "url": "http://127.0.0.1:9/hook", "secret": "synthetic"} for n in range(6)])
     await plans.seed(DELIVERIES, [
         {"_id": f"delivery-{n:05d}", "state": "dead" if n % 10 == 0 else "delivered",
          "failed_at": datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=n), "body": "{}"}
