@@ -1,6 +1,6 @@
 """How long moderation and sign-off take as audits accumulate, next to reading one audit.
 
-    make bench-moderation     # or: .venv/bin/python -m bench.moderation_latency --audits 3000
+    make bench-moderation     # or: .venv/bin/python -m bench.moderation_latency --audits 10000
 
 Audit capture runs as its own uvicorn process on an emptied database. For each size, the
 collection is first filled with one-step audits in other months; then a month is planned,
@@ -95,7 +95,7 @@ async def one_month(http: httpx.AsyncClient, month: str) -> dict[str, list[float
 
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--audits", type=int, nargs="+", default=[0, 1000, 3000],
+    parser.add_argument("--audits", type=int, nargs="+", default=[0, 1000, 10000],
                         help="audits in the store before each measured month")
     parser.add_argument("--port", type=int, default=18290)
     args = parser.parse_args()
@@ -103,8 +103,7 @@ async def main() -> None:
 
     from services.audit_capture.settings import AuditCaptureSettings
     with MongoClient(AuditCaptureSettings().mongo_uri) as client:
-        for name in client[DATABASE].list_collection_names():
-            client[DATABASE].drop_collection(name)  # not the database: see audit_submissions
+        client.drop_database(DATABASE)
     service = start(args.port, ["-m", "services.audit_capture"], "moderation_latency",
                     database=DATABASE)
     print("| audits in the store | read one audit, ms | moderate, ms | sign off, ms |")

@@ -106,22 +106,26 @@ class OutboxRelay:
         writer's, or another instance's) and those whose flush failed here. Returns how
         many entries were pending before it."""
         outbox = self.store.db[OUTBOX]
-        pending = await outbox.count_documents({})
+        pending = await outbox.estimated_document_count()  # metadata only: near empty anyway
         self.metrics.outbox_pending.set(pending)
         settle = self.settle if older_than_seconds is None else timedelta(
             seconds=older_than_seconds)
-        due_filter = {"$or": [{"written_at": {"$lte": utc_now() - settle}},
-                              {"_id": {"$in": sorted(self.unflushed)}}]}
-        while due := await outbox.find(due_filter).sort(OLDEST_FIRST).limit(
-                RELAY_BATCH).to_list(None):
+        overdue = {"written_at": {"$lte": utc_now() - settle}}
+        failed_here = await outbox.find({"_id": {"$in": sorted(self.unflushed)}}).to_list(None)
+        self.unflushed = {e["_id"] for e in failed_here}  # others may have relayed some
+        while True:
+            oldest = await outbox.find(overdue).sort(OLDEST_FIRST).limit(RELAY_BATCH).to_list(None)
+            due = sorted({e["_id"]: e for e in [*failed_here, *oldest]}.values(),
+                         key=lambda e: (e["written_at"], e["position"]))
+            if not due:
+                break
             ids = [e["_id"] for e in due]
             await self.publisher.publish_in_order(as_events(due))
             await outbox.delete_many({"_id": {"$in": ids}})
             self.unflushed.difference_update(ids)
-            if len(due) < RELAY_BATCH:
+            failed_here = []
+            if len(oldest) < RELAY_BATCH:
                 break
-        self.unflushed &= {e["_id"] async for e in outbox.find(
-            {"_id": {"$in": sorted(self.unflushed)}}, {"_id": 1})}
         return pending
 
     async def _next_look(self) -> datetime:

@@ -1,4 +1,4 @@
-"""The roles of ../shared/docs/architecture.md, as carried in a token's `roles` claim."""
+"""The platform's roles (the architecture's role list), as carried in a token's `roles` claim."""
 
 from __future__ import annotations
 
