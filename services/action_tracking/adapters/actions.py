@@ -19,6 +19,7 @@ INDEXES = [
     IndexSpec(ACTIONS, ascending("origin.id")),
     IndexSpec(ACTIONS, ascending("owner_id", "status")),
     IndexSpec(ACTIONS, ascending("team_id", "status")),
+    IndexSpec(ACTIONS, ascending("escalated_to", "status")),  # a branch of the team page's $or
     # Live actions for those who see all, GET /actions?status=, the metrics' counts by status.
     IndexSpec(ACTIONS, ascending("status", "due_date")),
     IndexSpec(ACTIONS, ascending("due_date")),  # GET /actions unfiltered: the first by due date

@@ -24,9 +24,11 @@ class Viewer:
             return True
         return alert.get("team_id") in self.teams
 
-    def team_query(self) -> dict[str, Any]:
-        """The same rule as a store query."""
+    def team_query(self, **also: Any) -> dict[str, Any]:
+        """The same rule as a store query; `also` is repeated inside each branch of the $or,
+        so each branch is one index range (an $or beside another condition is not split)."""
         if self.roles & SEES_ALL:
-            return {}
-        return {"$or": [{"owner_id": self.person_id}, {"escalated_to": self.person_id},
-                        {"team_id": {"$in": sorted(self.teams)}}]}
+            return also
+        return {"$or": [{"owner_id": self.person_id, **also},
+                        {"escalated_to": self.person_id, **also},
+                        {"team_id": {"$in": sorted(self.teams)}, **also}]}

@@ -44,11 +44,10 @@ async def my_actions(request: Request, who: Principal = Depends(allow(*EVERYONE)
 async def team_actions(request: Request, who: Principal = Depends(allow(*MANAGERS))):
     deps = request.app.state.deps
     viewer = await viewer_for(who, deps.directory)
-    query = viewer.team_query()
-    actions = await deps.actions.find(status={"$in": LIVE}, **query)
+    actions = await deps.actions.find(**viewer.team_query(status={"$in": LIVE}))
     return templates.TemplateResponse(request, "team_actions.html", {
         "principal": who, "actions": await _with_overdue(request, actions),
-        "alerts": await deps.alerts.recent(query, limit=10)})
+        "alerts": await deps.alerts.recent(viewer.team_query(), limit=10)})
 
 
 @router.get("/action/{action_id}", response_class=HTMLResponse)
