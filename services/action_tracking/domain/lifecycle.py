@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from schemas.action import ActionStatus as S
-from shared.auth import Role
+from shared.auth.roles import Role
 
 MANAGERS = frozenset({Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE, Role.HEAD_OF_QUALITY})
 CONFIRMERS = frozenset({Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE})

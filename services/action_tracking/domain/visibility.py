@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from shared.auth import Role
+from shared.auth.roles import Role
 
 SEES_ALL = frozenset({Role.HEAD_OF_QUALITY, Role.DIRECTOR, Role.ADMIN})
 
