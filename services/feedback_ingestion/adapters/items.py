@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from pymongo.asynchronous.client_session import AsyncClientSession
@@ -26,8 +27,24 @@ DECIDING = {"content_hash": 1, "revision": 1, "version": 1, "safety_link": 1}
 
 
 def document(item: Any, *, revision: int) -> dict[str, Any]:
-    return {**item.model_dump(mode="json"), "content_hash": item.content_hash(),
-            "revision": revision}
+    return item.stored_form(revision=revision)
+
+
+@dataclass
+class NewItems:
+    """A chunk's items taken as new, ready to store: documents at revision 1, their writes
+    (events as they are published) and outbox entries, by item id. Built before the store
+    is asked, so the store is not kept waiting while they are."""
+
+    documents: dict[str, dict[str, Any]] = field(default_factory=dict)
+    writes: dict[str, Written] = field(default_factory=dict)
+    entries: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def add(self, item: Any, events: Sequence[tuple[Any, Envelope]]) -> None:
+        key = item.item_id()
+        self.documents[key] = {"_id": key, **document(item, revision=1), "version": 1}
+        self.writes[key] = written(ITEMS, key, events)
+        self.entries[key] = entries(self.writes[key])
 
 
 class ItemRepository:
@@ -57,31 +74,26 @@ class ItemRepository:
                                  changes=fields, events=events)
         return await self.outbox.flush(ITEMS, item.item_id())
 
-    async def insert_new(
-        self, new: Sequence[tuple[Any, Sequence[tuple[Any, Envelope]]]],
-    ) -> tuple[list[Written], dict[str, dict[str, Any]]]:
-        """(item, its events) pairs, distinct ids: those not stored yet are inserted at
-        revision 1 with one outbox entry per event, all in ONE transaction. Returns their
-        writes (for `publish_new`) and what `decide` needs of the items already stored
-        (duplicates or updates, decided by the caller). A concurrent import storing one of
-        these ids meanwhile is a write conflict: the transaction runs again and finds it."""
-        if not new:
+    async def insert_new(self, new: NewItems) -> tuple[list[Written], dict[str, dict[str, Any]]]:
+        """Items not stored yet are inserted with one outbox entry per event, all in ONE
+        transaction. Returns their writes (for `publish_new`) and what `decide` needs of the
+        items already stored (duplicates or updates, decided by the caller). A concurrent
+        import storing one of these ids meanwhile is a write conflict: the transaction runs
+        again and finds it stored."""
+        if not new.documents:
             return [], {}
-        documents = {item.item_id(): {"_id": item.item_id(), **document(item, revision=1),
-                                      "version": 1} for item, _ in new}
-        writes = {item.item_id(): written(ITEMS, item.item_id(), events) for item, events in new}
 
         async def work(session: AsyncClientSession) -> tuple[list[Written], dict]:
             known = {d["_id"]: d async for d in self.collection.find(
-                {"_id": {"$in": list(documents)}}, DECIDING, session=session)}
-            fresh = [key for key in documents if key not in known]
+                {"_id": {"$in": list(new.documents)}}, DECIDING, session=session)}
+            fresh = [key for key in new.documents if key not in known]
             if fresh:
-                await self.collection.insert_many([documents[k] for k in fresh],
+                await self.collection.insert_many([new.documents[k] for k in fresh],
                                                   session=session)
-                held = [e for k in fresh for e in entries(writes[k])]
+                held = [e for k in fresh for e in new.entries[k]]
                 if held:
                     await self.store.db[OUTBOX].insert_many(held, session=session)
-            return [writes[k] for k in fresh], known
+            return [new.writes[k] for k in fresh], known
 
         return await self.store.transaction(work)
 

@@ -23,6 +23,10 @@ def _item_id(source: str, source_id: str) -> str:
     return derived_id("feedback", source, source_id)
 
 
+def _hash(fields: dict[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(fields, sort_keys=True).encode()).hexdigest()
+
+
 class Canonical(BaseModel):
     """What every incoming kind shares: an id from (source, source id) and a content hash."""
 
@@ -30,8 +34,12 @@ class Canonical(BaseModel):
         return _item_id(self.source, self.source_id)  # type: ignore[attr-defined]
 
     def content_hash(self) -> str:
-        canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True)
-        return hashlib.sha256(canonical.encode()).hexdigest()
+        return _hash(self.model_dump(mode="json"))
+
+    def stored_form(self, *, revision: int) -> dict[str, Any]:
+        """The item as kept: its fields, content hash and revision (dumped once)."""
+        fields = self.model_dump(mode="json")
+        return {**fields, "content_hash": _hash(fields), "revision": revision}
 
     def free_texts(self) -> list[str]:
         return []

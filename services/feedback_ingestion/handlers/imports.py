@@ -3,6 +3,7 @@ chunks, count, and keep a per-row report (accepted / duplicate / updated / quara
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import uuid
 from collections import Counter
@@ -15,7 +16,7 @@ from ..adapters.files import EmptyFile, rows
 from ..adapters.imports import ImportRepository
 from ..domain.rows import UnknownColumns, check_header, to_item
 from ..domain.sources import SOURCES, Invalid
-from .batch import receive_many
+from .batch import YIELD_EVERY, ChunkPipeline, Prepared, Row
 from .intake import Intake
 
 
@@ -59,43 +60,74 @@ async def run_import(
     result = ImportResult(import_id=str(uuid.uuid4()), status="done")
     await imports.started(result.import_id, source=source, filename=filename, by=by,
                           now=intake.clock())
+    pipeline = ChunkPipeline(intake, source, channel="file", correlation_id=correlation_id,
+                             import_id=result.import_id)
+    storing: asyncio.Task[None] | None = None  # the chunk before, being stored
     try:
         if source not in SOURCES or source not in mappings:
             raise UnknownColumns(f"no column mapping for source {source!r}")
         header, source_rows = rows(binary, filename)
         check_header(header, mappings[source])
-        chunk: list[tuple[int, Any, dict[str, Any]]] = []
-        for entry in _mapped(source_rows, mappings[source]):
-            chunk.append(entry)
-            if len(chunk) >= chunk_rows:
-                await _chunk(intake, imports, source, chunk, result, correlation_id,
-                             report_rows, on_row)
-                progress(len(chunk))
-                chunk = []
-        if chunk:
-            await _chunk(intake, imports, source, chunk, result, correlation_id, report_rows,
-                         on_row)
-            progress(len(chunk))
+        chunks = _chunks(_mapped(source_rows, mappings[source]), chunk_rows)
+        while (chunk := await _next_chunk(chunks)) is not None:
+            prepared = await pipeline.prepare(chunk)  # while the chunk before is stored
+            if storing is not None:
+                await storing
+            storing = asyncio.create_task(_store(
+                pipeline, imports, prepared, len(chunk), result, report_rows, progress,
+                on_row, intake.clock))
+        if storing is not None:
+            await storing
+        await pipeline.published()
         if not result.counts["received"]:
             raise EmptyFile("the file has a header but no data rows")
     except (EmptyFile, UnknownColumns) as error:
         result.status, result.error = "refused", str(error)
-    except Exception:
-        with contextlib.suppress(Exception):  # the store may be what failed
-            await imports.finished(result.import_id, status="failed", error=FAILED,
-                                   rows=result.rows, truncated=result.truncated,
-                                   now=intake.clock())
+    except BaseException as error:
+        if storing is not None and not storing.done():
+            storing.cancel()
+            await asyncio.gather(storing, return_exceptions=True)
+        await pipeline.close()
+        if isinstance(error, Exception):  # not a cancellation: say it failed
+            with contextlib.suppress(Exception):  # the store may be what failed
+                await imports.finished(result.import_id, status="failed", error=FAILED,
+                                       rows=result.rows, truncated=result.truncated,
+                                       now=intake.clock())
         raise
     await imports.finished(result.import_id, status=result.status, error=result.error,
                            rows=result.rows, truncated=result.truncated, now=intake.clock())
     return result
 
 
-async def _chunk(intake: Intake, imports: ImportRepository, source: str, chunk: list,
-                 result: ImportResult, correlation_id: str, report_rows: int,
-                 on_row: Callable) -> None:
-    receipts = await receive_many(intake, source, chunk, channel="file",
-                                  correlation_id=correlation_id, import_id=result.import_id)
+def _chunks(entries: Iterator[Row], size: int) -> Iterator[list[Row] | None]:
+    """Chunks of `size` rows; a None every YIELD_EVERY rows read, for the reader to let the
+    chunk before be stored meanwhile."""
+    chunk: list[Row] = []
+    for entry in entries:
+        chunk.append(entry)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+        elif len(chunk) % YIELD_EVERY == 0:
+            yield None
+    if chunk:
+        yield chunk
+
+
+async def _next_chunk(chunks: Iterator[list[Row] | None]) -> list[Row] | None:
+    for chunk in chunks:
+        if chunk is not None:
+            return chunk
+        await asyncio.sleep(0)
+    return None
+
+
+async def _store(pipeline: ChunkPipeline, imports: ImportRepository, prepared: Prepared,
+                 size: int, result: ImportResult, report_rows: int,
+                 progress: Callable[[int], None], on_row: Callable,
+                 clock: Callable[[], datetime]) -> None:
+    """One chunk stored (its events handed to the producer) and its page of the report."""
+    receipts = await pipeline.store(prepared)
     page: list[dict[str, Any]] = []
     for number, receipt in receipts:
         result.counts["received"] += 1
@@ -109,4 +141,5 @@ async def _chunk(intake: Intake, imports: ImportRepository, source: str, chunk: 
         else:
             result.truncated = True
     result.pages += 1
-    await imports.report_page(result.import_id, result.pages, page, now=intake.clock())
+    await imports.report_page(result.import_id, result.pages, page, now=clock())
+    progress(size)

@@ -8,10 +8,10 @@ import pytest
 from pymongo.errors import PyMongoError
 
 from schemas import topics
-from services.feedback_ingestion.adapters.items import ITEMS
+from services.feedback_ingestion.adapters.items import ITEMS, NewItems
 from services.feedback_ingestion.domain.items import FeedbackItemIn, decide
 from shared.envelope import utc_now
-from shared.outbox import OUTBOX, entries, written
+from shared.outbox import OUTBOX, Written, entries
 from tests.support.auth import bearer
 from tests.support.factories import uid
 from tests.support.kafka import TopicTail
@@ -24,10 +24,12 @@ def compliments(count: int) -> list[FeedbackItemIn]:
                            text="Synthetic thanks") for _ in range(count)]
 
 
-def with_events(deps, items: list[FeedbackItemIn]) -> list[tuple]:
-    return [(item, [(f, deps.publisher.envelope(f, correlation_id=uid("corr")))
-                    for f in decide(item, stored=None, now=utc_now()).facts])
-            for item in items]
+def with_events(deps, items: list[FeedbackItemIn]) -> NewItems:
+    new = NewItems()
+    for item in items:
+        new.add(item, [(f, deps.publisher.envelope(f, correlation_id=uid("corr")))
+                       for f in decide(item, stored=None, now=utc_now()).facts])
+    return new
 
 
 async def outbox_of(deps, item_ids) -> list[dict]:
@@ -86,11 +88,12 @@ async def test_a_chunks_items_and_entries_commit_together_and_the_relay_publishe
         feedback):
     deps = feedback.app.state.deps
     runtime = feedback.app.state.runtime
-    new = with_events(deps, compliments(3))
-    item_ids = [item.item_id() for item, _ in new]
+    items = compliments(3)
+    new = with_events(deps, items)
+    item_ids = [item.item_id() for item in items]
     # An entry already holding the third item's event id: the chunk's entries cannot all be
     # inserted, so its transaction fails, and its items must not be stored either.
-    clash = written(ITEMS, uid("other"), new[2][1])
+    clash = Written(f"{ITEMS}/{uid('other')}", new.writes[item_ids[2]].events)
     await runtime.store.db[OUTBOX].insert_many(entries(clash))
     with pytest.raises(PyMongoError):
         await deps.items.insert_new(new)
@@ -106,5 +109,5 @@ async def test_a_chunks_items_and_entries_commit_together_and_the_relay_publishe
     assert again == [] and set(known) == set(item_ids)
     async with TopicTail(topics.FEEDBACK) as tail:
         assert await runtime.outbox.relay_once(older_than_seconds=0) >= 3
-        await seen_on_the_topic(tail, {item.source_id for item, _ in new})
+        await seen_on_the_topic(tail, {item.source_id for item in items})
     assert await outbox_of(deps, item_ids) == []

@@ -3,6 +3,7 @@ quarantine and re-submission, reconciliation counts, Excel, BOM, bad files."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 
 import pytest
@@ -143,3 +144,46 @@ async def test_free_text_is_hidden_from_roles_that_do_not_need_it(feedback):
     counted = (await feedback.get(url, headers=bearer("performance_team"))).json()
     assert full["text"] == "Synthetic words" and full["case_ref"] == "TEST-CASE-F1"
     assert "text" not in counted and "case_ref" not in counted and counted["redacted"]
+
+
+async def test_a_later_row_for_the_same_item_wins_across_chunks_in_order(feedback, monkeypatch):
+    """Chunks are checked, stored and published overlapping one another: still, an item
+    changed by a later row of the file ends as that row says, its events in that order."""
+    deps = feedback.app.state.deps
+    monkeypatch.setattr(deps.settings, "import_chunk_rows", 2)
+    # A slow store for the first chunk and a slow broker for every chunk's facts: what
+    # overlaps must still wait where the order matters.
+    insert_new, publish_many = deps.items.insert_new, deps.publisher.publish_many
+    calls: list[int] = []
+
+    async def slow_first_insert(new):
+        calls.append(1)
+        if len(calls) == 1:
+            await asyncio.sleep(0.3)
+        return await insert_new(new)
+
+    async def slow_acknowledgement(events):
+        await asyncio.sleep(0.3)
+        return await publish_many(events)
+    monkeypatch.setattr(deps.items, "insert_new", slow_first_insert)
+    monkeypatch.setattr(deps.publisher, "publish_many", slow_acknowledgement)
+    same, others = uid("cm"), [uid("cm") for _ in range(3)]
+    rows = [(same, "first"), (others[0], "x"), (same, "second"), (others[1], "x"),
+            (same, "third"), (others[2], "x")]  # chunks of two: the item changes in each
+    content = "Compliment ID,Date,Compliment\n" + "".join(
+        f"{i},04/11/2026,Synthetic {text}\n" for i, text in rows)
+    async with TopicTail(topics.FEEDBACK) as tail:
+        report = (await upload(feedback, "compliment", content.encode())).json()
+        assert [(r["row"], r["outcome"]) for r in report["rows"]] == list(enumerate(
+            ["accepted", "accepted", "updated", "accepted", "updated", "accepted"], start=2))
+        revisions: list[int] = []
+
+        def until_the_third(event: dict) -> bool:
+            if event["data"].get("source_id") == same:
+                revisions.append(event["data"]["revision"])
+            return revisions[-1:] == [3]
+        await tail.wait_for(until_the_third)
+    assert revisions == sorted(revisions) and set(revisions) == {1, 2, 3}
+    stored = (await feedback.get(f"/feedback/items/{report['rows'][0]['item_id']}",
+                                 headers=HOQ)).json()
+    assert (stored["revision"], stored["text"]) == (3, "Synthetic third")

@@ -55,7 +55,22 @@ async def test_raw_items_are_accepted_quarantined_or_dead_lettered(feedback_read
         "received_on: Input should be a valid date")
 
 
-async def test_a_safety_link_row_is_published_before_the_rest_of_its_chunk(feedback):
+async def test_a_safety_link_row_is_published_before_the_rest_of_its_chunk(feedback,
+                                                                          monkeypatch):
+    publisher = feedback.app.state.runtime.publisher
+    journal: list[tuple[str, str]] = []  # (what, event type:source id), in time order
+
+    def noted(method):
+        async def publish(events):
+            names = [f"{e.event_type}:{e.data.get('source_id')}" for _, e in events]
+            journal.extend(("sent", n) for n in names)
+            result = await method(events)
+            journal.extend(("acknowledged", n) for n in names)
+            return result
+        return publish
+
+    monkeypatch.setattr(publisher, "publish_in_order", noted(publisher.publish_in_order))
+    monkeypatch.setattr(publisher, "publish_many", noted(publisher.publish_many))
     header = "Statement ID,Date,Case Reference,Statement Type,Safety Link"
     ids = [uid("m") for _ in range(3)]
     rows = [f"{ids[0]},01/11/2026,TEST-CASE-S1,wellbeing,no",
@@ -65,16 +80,16 @@ async def test_a_safety_link_row_is_published_before_the_rest_of_its_chunk(feedb
         response = await feedback.post("/feedback/imports", data={"source": "momo"}, files={
             "file": ("momo.csv", "\n".join([header, *rows]).encode())}, headers=HOQ)
         assert response.json()["counts"]["accepted"] == 3
-        seen: dict[str, dict] = {}
+        seen: set[str] = set()
 
         def all_four(event: dict) -> bool:
             if event["data"].get("source_id") in ids:
-                seen[f"{event['event_type']}:{event['data']['source_id']}"] = event
+                seen.add(f"{event['event_type']}:{event['data']['source_id']}")
             return len(seen) == 4
         await tail.wait_for(all_four)
-    urgent = seen[f"feedback.safety_link_triggered:{ids[1]}"]
-    others = [seen[f"feedback.item_accepted:{i}"] for i in (ids[0], ids[2])]
-    assert all(urgent["occurred_at"] <= other["occurred_at"] for other in others)
+    urgent = journal.index(("acknowledged", f"feedback.safety_link_triggered:{ids[1]}"))
+    others = [journal.index(("sent", f"feedback.item_accepted:{i}")) for i in (ids[0], ids[2])]
+    assert all(urgent < other for other in others), journal
 
 
 async def test_a_redelivered_invalid_raw_item_is_quarantined_once(feedback_reading_raw):
