@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+import pymongo
 from pymongo import ASCENDING, AsyncMongoClient, IndexModel
 from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.asynchronous.database import AsyncDatabase
@@ -25,6 +26,7 @@ T = TypeVar("T")
 TRANSACTION_ATTEMPTS = 5  # a conflicting transaction is run again this many times at most
 COMMIT_ATTEMPTS = 3
 WRITE_CONFLICT = 112
+PING_SECONDS = 2.0  # readiness says "down" this soon after the store stops answering
 
 
 class VersionConflict(Exception):
@@ -92,8 +94,11 @@ class Store:
             settings.mongo_uri,
             serverSelectionTimeoutMS=settings.mongo_timeout_ms,
             connectTimeoutMS=settings.mongo_timeout_ms,
-            # A bound on every operation, so a stuck store is an error rather than a hang.
-            timeoutMS=settings.mongo_operation_timeout_ms,
+            # A bound on every read of a reply and every wait for a connection, so a stuck
+            # store is an error rather than a hang. Not timeoutMS: PyMongo then ignores
+            # serverSelectionTimeoutMS, and a store that is down took 15 s to be noticed.
+            socketTimeoutMS=settings.mongo_operation_timeout_ms,
+            waitQueueTimeoutMS=settings.mongo_operation_timeout_ms,
             tz_aware=True,
         )
         return cls(client=client, db=client[settings.database_name], indexes=indexes)
@@ -142,7 +147,8 @@ class Store:
 
     async def ping(self) -> bool:
         try:
-            await self.client.admin.command("ping")
+            with pymongo.timeout(PING_SECONDS):
+                await self.client.admin.command("ping")
         except Exception:  # noqa: BLE001 - any failure means "not reachable" to readiness
             return False
         return True

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from aiokafka import AIOKafkaProducer
 
@@ -28,11 +30,15 @@ async def test_store_outage_refuses_writes_and_loses_no_consumed_event(services,
     event = audit_submitted(month=month)
     infra("store", "stop")
     try:
+        # Noticed within seconds (a bound on behaviour, not a speed measurement: with the
+        # driver's timeoutMS set, a store that was down took 15 s to be reported).
+        started = time.monotonic()
         status, checks = await readiness(http, services)
         assert (status, checks["store"], checks["kafka"]) == (503, "down", "up")
         refused = await http.post(f"{services.url('audit_capture')}/audits",
                                   json=audit_command(), headers=bearer("auditor"))
         assert refused.status_code == 503 and "store" in refused.json()["detail"]
+        assert time.monotonic() - started < 10, "a store outage must be noticed within seconds"
         producer = AIOKafkaProducer(bootstrap_servers=BOOTSTRAP, acks="all")
         await producer.start()
         try:  # another instance published this while reporting could not store it
