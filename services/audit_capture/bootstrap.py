@@ -17,18 +17,20 @@ from .adapters.collections import INDEXES, MONTHS, OBSERVATIONS, TEAMS, THEMED_A
 from .adapters.staff import Staff
 from .domain.lifecycle import IllegalTransition
 from .domain.moderation import ModerationRefused, NotInModeratingGroup
-from .entrypoints import audit_view_page, audits, directory, moderation, observations, pages
-from .entrypoints import moderation_pages, observation_pages, planning_pages, programme
-from .entrypoints import submissions, themed_audit_page, themes
+from .entrypoints.api import audits, directory, moderation, observations, programme
+from .entrypoints.api import submissions, themes
+from .entrypoints.pages import audit_view, moderation as moderation_pages
+from .entrypoints.pages import audits as audit_pages, observations as observation_pages
+from .entrypoints.pages import planning, themed_audits
 from .entrypoints.subscriptions import SUBSCRIPTIONS
 from .settings import AuditCaptureSettings
 
 # Submissions before audits: both serve /audits, and the first of its routes still answers
 # an unsupported method with `405, Allow: POST`.
 ROUTERS = [submissions.router, audits.router, moderation.router, programme.router,
-           directory.router, observations.router, themes.router, pages.router,
-           planning_pages.router, observation_pages.router, moderation_pages.router,
-           audit_view_page.router, themed_audit_page.router]
+           directory.router, observations.router, themes.router, audit_pages.router,
+           planning.router, observation_pages.router, moderation_pages.router,
+           audit_view.router, themed_audits.router]
 
 
 @dataclass

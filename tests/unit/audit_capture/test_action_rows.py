@@ -9,11 +9,12 @@ from pydantic import ValidationError
 
 from services.audit_capture.domain.audits import AuditFindings
 from services.audit_capture.domain.observations import RecordConferenceChecklist
-from services.audit_capture.entrypoints.action_rows import MISSING, action_rows, actions_from_form
-from services.audit_capture.entrypoints.forms import field_errors, findings_from_form
-from services.audit_capture.entrypoints.forms import values_from_draft
-from services.audit_capture.entrypoints.observation_forms import checklist_from_form
-from services.audit_capture.entrypoints.observation_forms import observation_errors
+from services.audit_capture.entrypoints.pages.action_rows import MISSING, action_rows
+from services.audit_capture.entrypoints.pages.action_rows import actions_from_form
+from services.audit_capture.entrypoints.pages.audit_forms import field_errors, findings_from_form
+from services.audit_capture.entrypoints.pages.audit_forms import values_from_draft
+from services.audit_capture.entrypoints.pages.observation_forms import checklist_from_form
+from services.audit_capture.entrypoints.pages.observation_forms import observation_errors
 
 FULL_ROW_1 = {"action_1_description": "Synthetic: update the plan", "action_1_owner_id": "tm-1",
               "action_1_due_date": "2026-07-01"}

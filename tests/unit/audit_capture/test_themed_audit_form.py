@@ -7,9 +7,9 @@ import pytest
 from pydantic import ValidationError
 
 from services.audit_capture.domain.themes import RecordThemedAudit
-from services.audit_capture.entrypoints.themed_audit_forms import partner_agencies
-from services.audit_capture.entrypoints.themed_audit_forms import themed_audit_errors
-from services.audit_capture.entrypoints.themed_audit_forms import themed_audit_from_form
+from services.audit_capture.entrypoints.pages.themed_audit_forms import partner_agencies
+from services.audit_capture.entrypoints.pages.themed_audit_forms import themed_audit_errors
+from services.audit_capture.entrypoints.pages.themed_audit_forms import themed_audit_from_form
 
 THEME = {"_id": "t1", "title": "Synthetic", "questions": [{"id": "qa", "text": "A?"},
                                                           {"id": "qb", "text": "B?"}]}

@@ -16,18 +16,18 @@ from shared.auth import Principal, allow
 from shared.envelope import utc_now
 from shared.web import page_templates
 
-from ..domain.allocation import AllocateCase, AllocationRefused
-from ..domain.programme import PlanProgramme
-from ..domain.selection import DrawSample, parse_cases
-from ..handlers.programme import MonthNotPlanned, planned_month, record_allocation, record_cases
-from ..handlers.programme import record_plan, record_sample
-from .common import PLANNERS, deps
+from ...domain.allocation import AllocateCase, AllocationRefused
+from ...domain.programme import PlanProgramme
+from ...domain.selection import DrawSample, parse_cases
+from ...application.programme import MonthNotPlanned, planned_month, record_allocation, record_cases
+from ...application.programme import record_plan, record_sample
+from ..api.answers import PLANNERS, deps
 from .planning_forms import THEMES, FormProblem, allocation_from_form, form_errors
 from .planning_forms import plan_from_form, sample_from_form
-from .programme import MonthPath
+from ..api.programme import MonthPath
 
 router = APIRouter(prefix="/planning", include_in_schema=False)
-templates = page_templates(Path(__file__).parents[1] / "templates")
+templates = page_templates(Path(__file__).parents[2] / "templates")
 INVALID = status.HTTP_422_UNPROCESSABLE_CONTENT
 
 

@@ -10,10 +10,10 @@ from schemas.standards import standards_document
 from shared.auth import Principal, Role, allow
 from shared.http import PENDING_RESPONSE
 
-from ..domain.observations import RecordConferenceChecklist, RecordMeetingObservation
-from ..domain.observations import RecordPracticeObservation
-from ..handlers.observations import Recorded, record_checklist, record_meeting, record_practice
-from .common import READERS, deps, recorded
+from ...domain.observations import RecordConferenceChecklist, RecordMeetingObservation
+from ...domain.observations import RecordPracticeObservation
+from ...application.observations import Recorded, record_checklist, record_meeting, record_practice
+from .answers import READERS, deps, recorded
 
 router = APIRouter(tags=["observations"])
 PRACTICE_OBSERVERS = (Role.TEAM_MANAGER, Role.PRINCIPAL_SOCIAL_WORKER, Role.HEAD_OF_SERVICE)

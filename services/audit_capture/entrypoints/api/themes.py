@@ -10,10 +10,10 @@ from fastapi import APIRouter, Depends, Request, Response, status
 from shared.auth import Principal, allow
 from shared.http import PENDING_RESPONSE
 
-from ..domain.themes import DefineTheme, RecordDipSample, RecordThemedAudit
-from ..handlers import themes as handle
-from ..handlers.themes import AnswersDoNotFit, UnknownTheme
-from .common import AUDITORS, PLANNERS, READERS, deps, invalid, not_found, recorded
+from ...domain.themes import DefineTheme, RecordDipSample, RecordThemedAudit
+from ...application import themes as handle
+from ...application.themes import AnswersDoNotFit, UnknownTheme
+from .answers import AUDITORS, PLANNERS, READERS, deps, invalid, not_found, recorded
 
 router = APIRouter(tags=["themed audits"])
 CREATED = {"status_code": status.HTTP_201_CREATED, "responses": PENDING_RESPONSE}

@@ -15,19 +15,19 @@ from shared.auth import Principal, Role, allow
 from shared.envelope import utc_now
 from shared.web import page_templates
 
-from ..domain.audits import AuditFindings
-from ..domain.lifecycle import IllegalTransition
-from ..domain.moderation import ModerateAudit, ModerationRefused, NotInModeratingGroup
+from ...domain.audits import AuditFindings
+from ...domain.lifecycle import IllegalTransition
+from ...domain.moderation import ModerateAudit, ModerationRefused, NotInModeratingGroup
 from .action_rows import action_rows
-from .audits import load, record_draft, with_lateness
-from .common import AUDITORS, PLANNERS, deps
-from .forms import field_errors, findings_from_form, moderation_from_form, values_from_draft
-from .moderation import MODERATORS, record_moderation
-from .observations import CHAIRS, MEETING_OBSERVERS, PRACTICE_OBSERVERS
-from .submissions import record_submission
+from ..api.audits import load, record_draft, with_lateness
+from ..api.answers import AUDITORS, PLANNERS, deps
+from .audit_forms import field_errors, findings_from_form, moderation_from_form, values_from_draft
+from ..api.moderation import MODERATORS, record_moderation
+from ..api.observations import CHAIRS, MEETING_OBSERVERS, PRACTICE_OBSERVERS
+from ..api.submissions import record_submission
 
 router = APIRouter(include_in_schema=False)
-templates = page_templates(Path(__file__).parents[1] / "templates")
+templates = page_templates(Path(__file__).parents[2] / "templates")
 EVERYONE = tuple(Role)
 LOOKS = {"standards": STANDARDS_FOR_PRACTICE, "grades": GRADE_LABELS}
 

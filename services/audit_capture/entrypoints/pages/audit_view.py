@@ -15,13 +15,13 @@ from schemas.standards import GRADE_LABELS, STANDARDS_FOR_PRACTICE
 from shared.auth import Principal, allow
 from shared.web import page_templates
 
-from ..domain.lifecycle import ModerationSample, sign_off_refusal
-from .audits import with_lateness
-from .common import READERS, deps
-from .moderation import MODERATORS, SIGNERS
+from ...domain.lifecycle import ModerationSample, sign_off_refusal
+from ..api.audits import with_lateness
+from ..api.answers import READERS, deps
+from ..api.moderation import MODERATORS, SIGNERS
 
 router = APIRouter(include_in_schema=False)
-templates = page_templates(Path(__file__).parents[1] / "templates")
+templates = page_templates(Path(__file__).parents[2] / "templates")
 VIEW_LABELS = {"obtained": "Obtained", "not_appropriate": "Not appropriate",
                "not_possible": "Not possible"}
 

@@ -18,13 +18,13 @@ from shared.auth import Principal, allow
 from shared.envelope import utc_now
 from shared.web import page_templates
 
-from ..domain.themes import RecordThemedAudit
-from ..handlers.themes import AnswersDoNotFit, UnknownTheme, record_themed_audit
-from .common import AUDITORS, deps
+from ...domain.themes import RecordThemedAudit
+from ...application.themes import AnswersDoNotFit, UnknownTheme, record_themed_audit
+from ..api.answers import AUDITORS, deps
 from .themed_audit_forms import ANSWERS, themed_audit_errors, themed_audit_from_form
 
 router = APIRouter(prefix="/themed-audits", include_in_schema=False)
-templates = page_templates(Path(__file__).parents[1] / "templates")
+templates = page_templates(Path(__file__).parents[2] / "templates")
 UNPROCESSABLE = status.HTTP_422_UNPROCESSABLE_CONTENT
 
 

@@ -10,9 +10,9 @@ from schemas.directory import StaffMemberUpserted, TeamUpserted
 from shared.auth import Principal, Role, allow
 from shared.http import PENDING_RESPONSE, current_correlation_id
 
-from ..domain.directory import StaffRecord, TeamRecord, changed, parse_staff_csv
-from ..domain.directory import unknown_references
-from .common import READERS, deps, invalid, not_found, recorded
+from ...domain.directory import StaffRecord, TeamRecord, changed, parse_staff_csv
+from ...domain.directory import unknown_references
+from .answers import READERS, deps, invalid, not_found, recorded
 
 router = APIRouter(prefix="/directory", tags=["directory"])
 EDITORS = (Role.ADMIN, Role.HEAD_OF_QUALITY)

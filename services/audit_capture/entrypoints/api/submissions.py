@@ -14,10 +14,10 @@ from shared.envelope import derived_id, utc_now
 from shared.http import PENDING_RESPONSE, current_correlation_id
 from shared.outbox import VersionConflict
 
-from ..domain.audits import AuditFindings, SubmitAudit, results_shared, submit_audit
-from ..domain.lifecycle import Status, next_status
+from ...domain.audits import AuditFindings, SubmitAudit, results_shared, submit_audit
+from ...domain.lifecycle import Status, next_status
 from .audits import load
-from .common import AUDITORS, deps, recorded
+from .answers import AUDITORS, deps, recorded
 
 router = APIRouter(prefix="/audits", tags=["audits"])
 

@@ -14,9 +14,9 @@ from shared.auth import Principal, Role, allow
 from shared.envelope import utc_now
 from shared.http import PENDING_RESPONSE, current_correlation_id
 
-from ..domain.drafts import draft_saved
-from ..domain.lifecycle import Status, is_late, next_status
-from .common import AUDITORS, READERS, deps, not_found, recorded
+from ...domain.drafts import draft_saved
+from ...domain.lifecycle import Status, is_late, next_status
+from .answers import AUDITORS, READERS, deps, not_found, recorded
 
 router = APIRouter(prefix="/audits", tags=["audits"])
 

@@ -17,17 +17,17 @@ from schemas.standards import GRADE_LABELS
 from shared.auth import Principal, allow
 from shared.web import page_templates
 
-from ..domain.observations import RecordConferenceChecklist, RecordMeetingObservation
-from ..domain.observations import RecordPracticeObservation
-from ..handlers.observations import record_checklist, record_meeting, record_practice
-from .common import deps
+from ...domain.observations import RecordConferenceChecklist, RecordMeetingObservation
+from ...domain.observations import RecordPracticeObservation
+from ...application.observations import record_checklist, record_meeting, record_practice
+from ..api.answers import deps
 from .action_rows import action_rows
 from .observation_forms import ASPECTS, CHECKLIST_ITEMS, checklist_from_form
 from .observation_forms import meeting_from_form, observation_errors, practice_from_form
-from .observations import CHAIRS, MEETING_OBSERVERS, PRACTICE_OBSERVERS
+from ..api.observations import CHAIRS, MEETING_OBSERVERS, PRACTICE_OBSERVERS
 
 router = APIRouter(prefix="/observe", include_in_schema=False)
-templates = page_templates(Path(__file__).parents[1] / "templates")
+templates = page_templates(Path(__file__).parents[2] / "templates")
 LOOKS = {"meeting_types": KEY_MEETING_TYPES, "aspects": ASPECTS, "grades": GRADE_LABELS,
          "items": CHECKLIST_ITEMS}
 FORMS = {"practice": ("observe_practice.html", RecordPracticeObservation, practice_from_form,

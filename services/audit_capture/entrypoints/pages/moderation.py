@@ -19,18 +19,18 @@ from shared.envelope import utc_now
 from shared.outbox import VersionConflict
 from shared.web import page_templates
 
-from ..domain.lifecycle import IllegalTransition, ModerationSample
-from ..domain.selection import DrawModerationSample
-from ..handlers.programme import MonthNotPlanned, record_moderation_sample
-from .audits import load
-from .common import PLANNERS, deps
-from .moderation import MODERATORS, SIGNERS, record_sign_off
+from ...domain.lifecycle import IllegalTransition, ModerationSample
+from ...domain.selection import DrawModerationSample
+from ...application.programme import MonthNotPlanned, record_moderation_sample
+from ..api.audits import load
+from ..api.answers import PLANNERS, deps
+from ..api.moderation import MODERATORS, SIGNERS, record_sign_off
 from .planning_forms import form_errors
-from .planning_pages import render_month
-from .programme import MonthPath
+from .planning import render_month
+from ..api.programme import MonthPath
 
 router = APIRouter(include_in_schema=False)
-templates = page_templates(Path(__file__).parents[1] / "templates")
+templates = page_templates(Path(__file__).parents[2] / "templates")
 SHOWN = ("submitted", "moderated", "signed_off")
 
 

@@ -10,12 +10,13 @@ from schemas.common import MONTH_PATTERN, Month
 from shared.auth import Principal, allow
 from shared.http import PENDING_RESPONSE
 
-from ..domain.allocation import AllocateCase, AllocationRefused
-from ..domain.programme import PlanProgramme
-from ..domain.selection import DrawModerationSample, DrawSample, parse_cases
-from ..handlers.programme import MonthNotPlanned, duties, planned_month, record_allocation
-from ..handlers.programme import record_cases, record_moderation_sample, record_plan, record_sample
-from .common import PLANNERS, READERS, conflict, deps, invalid, not_found, recorded
+from ...domain.allocation import AllocateCase, AllocationRefused
+from ...domain.programme import PlanProgramme
+from ...domain.selection import DrawModerationSample, DrawSample, parse_cases
+from ...application.programme import MonthNotPlanned, duties, planned_month, record_allocation
+from ...application.programme import record_cases, record_moderation_sample, record_plan
+from ...application.programme import record_sample
+from .answers import PLANNERS, READERS, conflict, deps, invalid, not_found, recorded
 
 router = APIRouter(prefix="/programme", tags=["programme"])
 T = TypeVar("T")

@@ -12,13 +12,13 @@ from shared.auth import Principal, Role, allow
 from shared.envelope import derived_id, utc_now
 from shared.http import PENDING_RESPONSE, current_correlation_id
 
-from ..domain.lifecycle import ModerationSample, Status, next_status
-from ..domain.lifecycle import signed_off_from
-from ..domain.moderation import ModerateAudit, agreement_by_auditor, moderate
-from ..domain.moderation import refuse_unless_moderating_group
-from ..handlers.programme import duties
+from ...domain.lifecycle import ModerationSample, Status, next_status
+from ...domain.lifecycle import signed_off_from
+from ...domain.moderation import ModerateAudit, agreement_by_auditor, moderate
+from ...domain.moderation import refuse_unless_moderating_group
+from ...application.programme import duties
 from .audits import load
-from .common import READERS, deps, recorded
+from .answers import READERS, deps, recorded
 
 router = APIRouter(tags=["moderation"])
 MODERATORS = (Role.MODERATOR, Role.PRINCIPAL_SOCIAL_WORKER, Role.HEAD_OF_QUALITY)
