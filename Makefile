@@ -62,3 +62,10 @@ reporting-rebuild: ## replay every topic into new read models, swap them in when
 .PHONY: reporting-rebuild bench-reporting
 bench-reporting: ## reporting's projector vs a raw aiokafka consumer (uses the `make run` Kafka and store)
 	@source $(LOCAL)/env.sh && use_profile run && $(LOCAL)/setup.sh && infra start && $(PY) -m bench.projector $(BENCH_ARGS)
+
+.PHONY: bench-pages ten-years
+bench-pages:    ## every page's p50/p95 under ten users next to a bare endpoint (start `make run` first)
+	@source $(LOCAL)/env.sh && use_profile run && $(PY) -m bench.page_latency --store $(BENCH_ARGS)
+
+ten-years:      ## ten synthetic years into the running `make run` services' EMPTY store, in bulk
+	@source $(LOCAL)/env.sh && use_profile run && $(PY) -m bench.ten_years $(BENCH_ARGS)
