@@ -4,6 +4,10 @@ A message that cannot be decoded or validated, or that its handler rejects, goes
 qa.deadletter with its original bytes and position, and the consumer carries on. A store or
 broker outage is retried with back-off and then handed back to Kafka (nack, so it is read
 again): the offset is committed only after the effect is stored.
+
+A consumer that applies many events at once (`subscribe_batches`) gets each batch Kafka hands
+over and reports what it did with every record; the same dead letters and counts follow, and
+the batch's offsets are committed only once it has returned.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from .metrics import PlatformMetrics
 log = logging.getLogger(__name__)
 
 Handler = Callable[[Any, Envelope], Awaitable[None]]
+BatchHandler = Callable[[Sequence[Any]], Awaitable["BatchOutcome"]]  # Kafka records
 TRANSIENT = (ConnectionFailure, BrokerUnavailable, KafkaError, TimeoutError)
 
 
@@ -51,6 +56,23 @@ class TopicRoutes:
 
     def by_type(self) -> dict[str, tuple[type[EventData], Handler]]:
         return {model.event_type: (model, handler) for model, handler in self.handlers.items()}
+
+
+@dataclass
+class BatchOutcome:
+    """What a batch handler did with the records of one batch, all of whose effects it has
+    stored: `handled` counts applied events by type, `ignored` events of types it keeps
+    nothing of by topic, and `rejected` lists (record, reason, error) to dead-letter."""
+
+    handled: dict[str, int] = field(default_factory=dict)
+    ignored: dict[str, int] = field(default_factory=dict)
+    rejected: list[tuple[Any, str, str]] = field(default_factory=list)
+
+    def add(self, other: BatchOutcome) -> None:
+        for mine, theirs in ((self.handled, other.handled), (self.ignored, other.ignored)):
+            for key, n in theirs.items():
+                mine[key] = mine.get(key, 0) + n
+        self.rejected += other.rejected
 
 
 async def _raw_bytes(message: StreamMessage[Any]) -> bytes:
@@ -93,6 +115,77 @@ class EventConsumer:
         async def consume(body: bytes, message: KafkaMessage) -> None:
             record = message.raw_message
             await self.handle(body, record, by_topic[record.topic])
+
+    def subscribe_batches(self, topics: Sequence[str], handler: BatchHandler, *,
+                          max_records: int = 2000, batch_timeout_ms: int = 100) -> None:
+        """One Kafka consumer (in this service's group) handing `handler` whatever has
+        arrived, up to `max_records` at a time, as soon as anything has: a batch under load,
+        a single record when the topic is quiet. Offsets are committed after the handler
+        returns, and its rejected records are dead-lettered first (at-least-once for both);
+        an error hands the whole batch back to Kafka (nack: read again from its first
+        record), so the handler's effects must be idempotent."""
+        if not topics:
+            return
+
+        @self.broker.subscriber(
+            *topics,
+            group_id=self.group_id,
+            ack_policy=AckPolicy.NACK_ON_ERROR,
+            auto_offset_reset="earliest",
+            batch=True,
+            max_records=max_records,
+            batch_timeout_ms=batch_timeout_ms,
+            max_partition_fetch_bytes=8 * 1024 * 1024,
+            decoder=_raw_bytes,
+        )
+        async def consume(body: Any, message: KafkaMessage) -> None:
+            await self.handle_batch(message.raw_message, handler)
+
+    async def handle_batch(self, records: Sequence[Any], handler: BatchHandler) -> None:
+        if not records:
+            return
+        try:
+            outcome = await self._apply_batch_with_retry(handler, records)
+        except TRANSIENT:
+            raise  # nack: the batch is read again; nothing is committed past it
+        except Exception:  # noqa: BLE001 - a bug must not stall the partitions
+            log.exception("batch failed: applying its records one by one")
+            outcome = await self._one_by_one(handler, records)
+        for record, reason, error in outcome.rejected:
+            await self.dead_letter(record, reason, error)
+        for event_type, n in outcome.handled.items():
+            self.metrics.events_handled.labels(event_type).inc(n)
+        for topic, n in outcome.ignored.items():
+            self.metrics.events_ignored.labels(topic).inc(n)
+
+    async def _apply_batch_with_retry(self, handler: BatchHandler,
+                                      records: Sequence[Any]) -> BatchOutcome:
+        async for attempt in AsyncRetrying(
+            retry=retry_if_exception_type(TRANSIENT),
+            wait=wait_exponential(multiplier=0.2, max=3),
+            stop=stop_after_delay(self.retry_seconds),
+            reraise=True,
+        ):
+            with attempt:
+                return await handler(records)
+        raise AssertionError("unreachable: tenacity either returns or raises")
+
+    async def _one_by_one(self, handler: BatchHandler, records: Sequence[Any]) -> BatchOutcome:
+        """As the one-at-a-time consumer would: a record whose handling fails for a reason
+        other than an outage is dead-lettered, the others are applied."""
+        outcome = BatchOutcome()
+        for record in records:
+            try:
+                outcome.add(await self._apply_batch_with_retry(handler, [record]))
+            except TRANSIENT:
+                raise
+            except RejectedEvent as error:
+                outcome.rejected.append((record, "rejected", str(error)))
+            except Exception as error:  # noqa: BLE001
+                log.exception("handler failed", extra={"topic": record.topic,
+                                                       "offset": record.offset})
+                outcome.rejected.append((record, "handler_error", type(error).__name__))
+        return outcome
 
     async def handle(
         self, body: bytes, record: Any, by_type: dict[str, tuple[type[EventData], Handler]]

@@ -20,7 +20,7 @@ from .entrypoints.packs import router as packs_router
 from .entrypoints.pages import router as pages_router
 from .entrypoints.report_exports import router as report_exports_router
 from .entrypoints.report_pages import router as report_pages_router
-from .entrypoints.subscriptions import subscriptions
+from .entrypoints.subscriptions import subscribe
 from .handlers.projections import ProjectionHandlers
 from .settings import ReportingSettings
 
@@ -40,8 +40,8 @@ def build_app(settings: ReportingSettings | None = None) -> FastAPI:
     routers = [briefing_router, briefing_exports_router, drill_down_router, packs_router,
                report_exports_router, indicators_router, pages_router, pack_pages_router,
                report_pages_router]
-    app = create_app(runtime, title="Reporting", routers=routers,
-                     subscriptions=subscriptions(ProjectionHandlers(facts)))
+    app = create_app(runtime, title="Reporting", routers=routers)
+    subscribe(runtime.consumer, ProjectionHandlers(facts))  # batches (create_app's are one by one)
     app.state.deps = Dependencies(facts=facts,
                                   signoffs=SignOffs(runtime.outbox, runtime.publisher),
                                   indicators=IndicatorImports(runtime.outbox, runtime.publisher))

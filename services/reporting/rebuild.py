@@ -17,7 +17,6 @@ from tqdm import tqdm
 
 from shared.store import Store
 
-from .adapters.batch import apply_many
 from .adapters.decoding import Pending, facts_of
 from .adapters.facts import FactStore, indexes
 from .adapters.generations import POINTER_TTL_SECONDS, Generations
@@ -59,7 +58,7 @@ async def load_fresh(reader: TopicReader, loader: FreshGenerationLoader,
 async def catch_up(reader: TopicReader, facts: FactStore, counts: dict[str, int]) -> None:
     """What arrived since: few events, applied with the live rule (newer wins)."""
     async for records in reader.read_until(await reader.ends()):
-        await apply_many(facts, decode(records, counts))
+        await facts.apply_all(decode(records, counts))
 
 
 def decode(records, counts: dict[str, int]) -> list[Pending]:

@@ -1,26 +1,48 @@
-"""Applying many facts in few round trips (the rebuild), with the same rule as one by one:
-a fact is set only if no newer event set it already.
+"""The live rule, on documents held in memory (pure): an event sets its fact's fields only if
+it is at least as new (`as_of`, the envelope's `occurred_at`) as the event that set the fact
+last, so applying an event twice, or an older event after a newer one, changes nothing.
 
-Events for one fact within a batch are folded in memory first; new facts are then inserted
-together (FerretDB 1.24 inserts by index but scans the collection for each update), and
-only facts that already existed are applied one event at a time."""
+`settle` applies a batch's events for one fact to the stored document, in order, exactly as
+applying them one at a time would; `merge` and `fold` do the same for the rebuild, which
+starts from nothing."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from datetime import datetime
+from collections.abc import Iterable
+from datetime import UTC, datetime
 from typing import Any
 
-from pymongo.errors import BulkWriteError
-
 from .decoding import Pending
-from .facts import FactStore
+
+
+def instant(value: datetime) -> datetime:
+    """`value` as the store keeps it: BSON dates hold milliseconds (a redelivered event must
+    compare equal to the one stored, not a few microseconds newer)."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.replace(microsecond=value.microsecond // 1000 * 1000)
+
+
+def settle(fact_id: str, stored: dict[str, Any] | None,
+           events: Iterable[tuple[dict[str, Any], datetime]]) -> dict[str, Any] | None:
+    """The document `events` (fields, as_of; in the order they arrived) leave when applied
+    one by one to `stored` (None: no such fact yet); None if they change nothing."""
+    document = dict(stored) if stored is not None else {"_id": fact_id}
+    current = document.get("as_of")
+    current = instant(current) if current is not None else None
+    for fields, as_of in events:
+        as_of = instant(as_of)
+        if current is None or current <= as_of:
+            document.update(fields)
+            document["as_of"] = current = as_of
+    return None if document == stored else document
 
 
 def merge(documents: dict[str, dict[str, Any]], fact_id: str, fields: dict[str, Any],
           as_of: datetime) -> str:
     """One event into the documents held in memory, by the live rule (newer wins):
     "new", "changed", or "older" (nothing done)."""
+    as_of = instant(as_of)
     current = documents.get(fact_id)
     if current is None:
         documents[fact_id] = {"_id": fact_id, **fields, "as_of": as_of}
@@ -31,29 +53,9 @@ def merge(documents: dict[str, dict[str, Any]], fact_id: str, fields: dict[str, 
     return "older"
 
 
-def fold(items: list[Pending]) -> dict[str, dict[str, Any]]:
+def fold(items: Iterable[Pending]) -> dict[str, dict[str, Any]]:
     """The documents these events leave, in order, by the same newer-wins rule."""
     documents: dict[str, dict[str, Any]] = {}
     for _, fact_id, fields, as_of in items:
         merge(documents, fact_id, fields, as_of)
     return documents
-
-
-async def apply_many(facts: FactStore, pending: list[Pending]) -> None:
-    by_collection: dict[str, list[Pending]] = defaultdict(list)
-    for item in pending:
-        by_collection[item[0]].append(item)
-    for collection, items in by_collection.items():
-        target = await facts.collection(collection)
-        documents = list(fold(items).values())
-        try:
-            await target.insert_many(documents, ordered=False)
-            continue
-        except BulkWriteError as error:
-            existing = {documents[e["index"]]["_id"] for e in error.details["writeErrors"]
-                        if e.get("code") == 11000}
-            if len(existing) != len(error.details["writeErrors"]):
-                raise
-        for _, fact_id, fields, as_of in items:
-            if fact_id in existing:
-                await facts.apply(collection, fact_id, fields, as_of=as_of)

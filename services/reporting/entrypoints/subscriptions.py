@@ -1,19 +1,17 @@
-"""Every event reporting consumes, in one place: each topic routes its known events to the
-projection handler; other event types are ignored and counted by the shared consumer."""
+"""Every event reporting consumes, in one place: the topics of the event types in
+`FACT_FUNCTIONS`, read in batches by one consumer in reporting's group. Each batch's facts are
+stored together before its offsets are committed; other event types are counted as ignored,
+and records that break their contract are dead-lettered by the shared consumer."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from shared.consumer import EventConsumer
 
-from shared.consumer import Handler, TopicRoutes
-
-from ..domain.facts import FACT_FUNCTIONS
 from ..handlers.projections import ProjectionHandlers
 
+MAX_RECORDS = 2000  # events per batch under load; a quiet topic's single event goes at once
 
-def subscriptions(projections: ProjectionHandlers) -> list[TopicRoutes]:
-    by_topic: dict[str, dict] = defaultdict(dict)
-    for model in FACT_FUNCTIONS:
-        handler: Handler = projections.apply
-        by_topic[model.topic][model] = handler
-    return [TopicRoutes(topic, handlers) for topic, handlers in sorted(by_topic.items())]
+
+def subscribe(consumer: EventConsumer, projections: ProjectionHandlers) -> None:
+    consumer.subscribe_batches(sorted(projections.projected), projections.apply_batch,
+                               max_records=MAX_RECORDS)
