@@ -24,19 +24,21 @@ from .adapters.deadlines import DeadlineStore
 from .adapters.directory import Directory
 from .adapters.live import AlertHub
 from .adapters.webhooks import WebhookStore
+from .application.actions import Lifecycle
+from .application.alerts import AlertRaiser
+from .application.deadline_alerts import DeadlineEngine
+from .application.deadlines import DeadlineHandlers
+from .application.directory import DirectoryHandlers
+from .application.findings import FindingHandlers
+from .application.urgent import UrgentHandlers
+from .application.webhooks import WebhookSender
 from .clock import Clock, SystemClock
 from .domain.deadlines import Rule
-from .entrypoints import alerts_http, pages, webhooks_http
-from .entrypoints.deadline_loop import DeadlineEngine
-from .entrypoints.http import router as actions_router
+from .entrypoints.api import alerts as alerts_http
+from .entrypoints.api import webhooks as webhooks_http
+from .entrypoints.api.actions import router as actions_router
+from .entrypoints.pages import actions as pages
 from .entrypoints.subscriptions import subscriptions
-from .handlers.alerts import AlertRaiser
-from .handlers.deadlines import DeadlineHandlers
-from .handlers.directory import DirectoryHandlers
-from .handlers.findings import FindingHandlers
-from .handlers.lifecycle import Lifecycle
-from .handlers.urgent import UrgentHandlers
-from .handlers.webhooks import WebhookSender
 from .metrics import ActionMetrics
 from .settings import ActionTrackingSettings
 

@@ -287,8 +287,8 @@ async def test_action_tracking_queries_use_indexes(plans):
     from services.action_tracking.adapters.webhooks import DELIVERIES, SUBSCRIPTIONS, WebhookStore
     from services.action_tracking.bootstrap import INDEXES
     from services.action_tracking.domain.deadlines import Rule
-    from services.action_tracking.entrypoints.alerts_http import viewer_for
-    from services.action_tracking.entrypoints.pages import LIVE
+    from services.action_tracking.entrypoints.api.alerts import viewer_for
+    from services.action_tracking.entrypoints.pages.actions import LIVE
     from shared.auth import Principal, Role
     from shared.outbox import OUTBOX_INDEXES
 
@@ -340,7 +340,7 @@ async def test_action_tracking_queries_use_indexes(plans):
             await actions.find(**viewer.team_query(status={"$in": LIVE}))
     with record("my actions page"):
         await actions.find(owner_id=owner, status={"$in": LIVE})
-    # GET /actions with each filter it takes (entrypoints/http.py).
+    # GET /actions with each filter it takes (entrypoints/api/actions.py).
     for criteria in ({}, {"origin.id": "audit-17"}, {"owner_id": owner}, {"team_id": TEAMS[4]},
                      {"status": "open"}, {"team_id": TEAMS[4], "status": "open"}):
         with record(f"GET /actions {sorted(criteria)}"):

@@ -14,11 +14,11 @@ from schemas.observation import PracticeObservationRecorded
 from schemas.programme import CaseAllocated
 from shared.consumer import TopicRoutes
 
-from ..handlers.deadlines import DeadlineHandlers
-from ..handlers.directory import DirectoryHandlers
-from ..handlers.findings import FindingHandlers
-from ..handlers.urgent import UrgentHandlers
-from ..handlers.webhooks import WebhookSender
+from ..application.deadlines import DeadlineHandlers
+from ..application.directory import DirectoryHandlers
+from ..application.findings import FindingHandlers
+from ..application.urgent import UrgentHandlers
+from ..application.webhooks import WebhookSender
 
 
 def subscriptions(findings: FindingHandlers, deadlines: DeadlineHandlers,

@@ -11,10 +11,10 @@ from shared.auth import Principal, Role, allow
 from shared.http import PENDING_RESPONSE, found_or_404
 from shared.logs import correlation_id_var
 
-from ..domain.actions import DueDateInPast, RaiseAction, raise_directly
-from ..domain.deadlines import local_date
-from ..domain.lifecycle import IllegalTransition, NotAllowed
-from ..handlers.lifecycle import UnknownOwner
+from ...domain.actions import DueDateInPast, RaiseAction, raise_directly
+from ...domain.deadlines import local_date
+from ...domain.lifecycle import IllegalTransition, NotAllowed
+from ...application.actions import UnknownOwner
 from .commands import Assign, Complete, Confirm, Progress, WithReason
 
 router = APIRouter(prefix="/actions", tags=["actions"])

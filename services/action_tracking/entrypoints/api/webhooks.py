@@ -13,8 +13,8 @@ from schemas.alert import AlertKind
 from shared.http import found_or_404
 from shared.auth import Principal, Role, allow
 
-from ..domain.webhooks import address_problem
-from .http import field_error
+from ...domain.webhooks import address_problem
+from .actions import field_error
 
 router = APIRouter(prefix="/webhooks", tags=["webhooks"])
 ADMINS = (Role.ADMIN, Role.INTEGRATION, Role.HEAD_OF_QUALITY)

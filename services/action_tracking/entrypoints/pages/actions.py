@@ -13,12 +13,12 @@ from shared.http import found_or_404
 from shared.auth import Principal, Role, allow
 from shared.web import page_templates
 
-from ..domain.lifecycle import IllegalTransition, NotAllowed
-from .alerts_http import viewer_for
-from .http import CONFIRMERS, MANAGERS, READERS
+from ...domain.lifecycle import IllegalTransition, NotAllowed
+from ..api.alerts import viewer_for
+from ..api.actions import CONFIRMERS, MANAGERS, READERS
 
 router = APIRouter(include_in_schema=False)
-templates = page_templates(Path(__file__).parents[1] / "templates")
+templates = page_templates(Path(__file__).parents[2] / "templates")
 EVERYONE = tuple(Role)
 LIVE = ["open", "in_progress", "completed"]
 

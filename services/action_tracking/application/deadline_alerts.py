@@ -25,7 +25,7 @@ from ..adapters.deadlines import DeadlineStore
 from ..adapters.directory import Directory
 from ..clock import Clock
 from ..domain.deadlines import Plan, alert_id, working_days_overdue
-from ..handlers.alerts import AlertRaiser
+from .alerts import AlertRaiser
 from ..metrics import ActionMetrics
 
 log = logging.getLogger(__name__)

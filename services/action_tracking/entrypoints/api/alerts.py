@@ -12,8 +12,8 @@ from sse_starlette import EventSourceResponse
 
 from shared.auth import Principal, Role, allow
 
-from ..adapters.directory import Directory
-from ..domain.visibility import Viewer
+from ...adapters.directory import Directory
+from ...domain.visibility import Viewer
 
 router = APIRouter(prefix="/alerts", tags=["alerts"])
 EVERYONE = tuple(Role)
