@@ -4,6 +4,7 @@ later accepted)."""
 
 from __future__ import annotations
 
+import asyncio
 from collections import Counter
 from typing import Any
 
@@ -36,12 +37,14 @@ class CountRepository:
             return
         inc = {f: counts[f] for f in FIELDS if counts[f]}
         keys = [("day", day)] + ([("import", import_id)] if import_id else [])
-        for kind, value in keys:
-            change = {"$inc": inc, "$set": {"kind": kind, "key": value}}
-            try:
-                await self.collection.update_one({"_id": f"{kind}:{value}"}, change, upsert=True)
-            except DuplicateKeyError:  # two first upserts raced: the document exists now
-                await self.collection.update_one({"_id": f"{kind}:{value}"}, change)
+        await asyncio.gather(*(self._add(kind, value, inc) for kind, value in keys))
+
+    async def _add(self, kind: str, value: str, inc: dict[str, int]) -> None:
+        change = {"$inc": inc, "$set": {"kind": kind, "key": value}}
+        try:
+            await self.collection.update_one({"_id": f"{kind}:{value}"}, change, upsert=True)
+        except DuplicateKeyError:  # two first upserts raced: the document exists now
+            await self.collection.update_one({"_id": f"{kind}:{value}"}, change)
 
     async def get(self, kind: str, key: str) -> dict[str, Any]:
         found = await self.collection.find_one({"_id": f"{kind}:{key}"}) or {}

@@ -4,6 +4,7 @@ page at a time or, for the whole report, by one cursor in page order."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Any
@@ -31,9 +32,10 @@ class ImportRepository:
     async def report_page(self, import_id: str, page: int, rows: list[dict[str, Any]], *,
                           now: datetime) -> None:
         """One chunk's rows; also the import's sign of life (see domain.imports)."""
-        await self.pages.insert_one({"import_id": import_id, "page": page, "rows": rows})
-        await self.collection.update_one({"_id": import_id}, {"$set": {
-            "pages": page, "progress_at": now}})
+        await asyncio.gather(
+            self.pages.insert_one({"import_id": import_id, "page": page, "rows": rows}),
+            self.collection.update_one({"_id": import_id}, {"$set": {
+                "pages": page, "progress_at": now}}))
 
     async def finished(self, import_id: str, *, status: str, error: str | None,
                        rows: list[dict[str, Any]], truncated: bool, now: datetime) -> None:
