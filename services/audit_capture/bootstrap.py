@@ -2,28 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from fastapi import FastAPI, Request, status
 from fastapi.responses import JSONResponse
 
-from shared.kafka import EventPublisher
-from shared.outbox import Outbox
 from shared.runtime import Runtime, create_app
 
-from .adapters.aggregates import Aggregates
 from .adapters.audits import AuditRepository
-from .adapters.collections import INDEXES, MONTHS, OBSERVATIONS, TEAMS, THEMED_AUDITS, THEMES
+from .adapters.collections import INDEXES
+from .adapters.observations import Observations
+from .adapters.programme import ProgrammeMonths
 from .adapters.staff import Staff
+from .adapters.teams import Teams
+from .adapters.themes import ThemedAudits, Themes
+from .application.deps import Deps
 from .domain.lifecycle import IllegalTransition
 from .domain.moderation import ModerationRefused, NotInModeratingGroup
 from .entrypoints.api import audits, directory, moderation, observations, programme
 from .entrypoints.api import submissions, themes
-from .entrypoints.pages import audit_view, moderation as moderation_pages
-from .entrypoints.pages import audits as audit_pages, observations as observation_pages
-from .entrypoints.pages import planning, themed_audits
+from .entrypoints.pages import audit_view, planning, themed_audits
+from .entrypoints.pages import audits as audit_pages
+from .entrypoints.pages import moderation as moderation_pages
+from .entrypoints.pages import observations as observation_pages
 from .entrypoints.subscriptions import SUBSCRIPTIONS
 from .settings import AuditCaptureSettings
+
+__all__ = ["INDEXES", "build_app", "build_deps"]
 
 # Submissions before audits: both serve /audits, and the first of its routes still answers
 # an unsupported method with `405, Allow: POST`.
@@ -33,32 +36,21 @@ ROUTERS = [submissions.router, audits.router, moderation.router, programme.route
            audit_view.router, themed_audits.router]
 
 
-@dataclass
-class Dependencies:
-    publisher: EventPublisher
-    outbox: Outbox
-    audits: AuditRepository
-    staff: Staff
-    teams: Aggregates
-    months: Aggregates
-    observations: Aggregates
-    themes: Aggregates
-    themed_audits: Aggregates
-    rotation_first_month: str  # anchors the rotation for months no programme planned
+def build_deps(settings: AuditCaptureSettings, runtime: Runtime) -> Deps:
+    store, outbox = runtime.store, runtime.outbox
+    return Deps(
+        audits=AuditRepository(store, outbox), staff=Staff(store, outbox),
+        teams=Teams(store, outbox), months=ProgrammeMonths(store, outbox),
+        observations=Observations(store, outbox), themes=Themes(store, outbox),
+        themed_audits=ThemedAudits(store, outbox),
+        rotation_first_month=settings.rotation_first_month)
 
 
 def build_app(settings: AuditCaptureSettings | None = None) -> FastAPI:
     settings = settings or AuditCaptureSettings()
     runtime = Runtime.build(settings, indexes=INDEXES, relay_outbox=True)
     app = create_app(runtime, title="Audit capture", routers=ROUTERS, subscriptions=SUBSCRIPTIONS)
-    store, outbox = runtime.store, runtime.outbox
-    app.state.deps = Dependencies(
-        publisher=runtime.publisher, outbox=outbox, audits=AuditRepository(store, outbox),
-        staff=Staff(store, outbox), rotation_first_month=settings.rotation_first_month,
-        **{name: Aggregates(store, outbox, collection) for name, collection in (
-            ("teams", TEAMS), ("months", MONTHS),
-            ("observations", OBSERVATIONS), ("themes", THEMES),
-            ("themed_audits", THEMED_AUDITS))})
+    app.state.deps = build_deps(settings, runtime)
 
     @app.exception_handler(IllegalTransition)
     @app.exception_handler(ModerationRefused)

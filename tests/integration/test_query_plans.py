@@ -148,12 +148,15 @@ def audit_documents(rng: random.Random, auditors: list[str]) -> list[dict[str, A
 
 
 async def test_audit_capture_queries_use_indexes(plans):
-    from services.audit_capture.adapters.aggregates import Aggregates
     from services.audit_capture.adapters.audits import AuditRepository
     from services.audit_capture.adapters.collections import MONTHS as PROGRAMME_MONTHS
     from services.audit_capture.adapters.collections import OBSERVATIONS, THEMES
     from services.audit_capture.adapters.collections import TEAMS as TEAM_COLLECTION
+    from services.audit_capture.adapters.observations import Observations
+    from services.audit_capture.adapters.programme import ProgrammeMonths
     from services.audit_capture.adapters.staff import STAFF, Staff
+    from services.audit_capture.adapters.teams import Teams
+    from services.audit_capture.adapters.themes import Themes
     from services.audit_capture.bootstrap import INDEXES
     from shared.outbox import OUTBOX_INDEXES
 
@@ -177,23 +180,22 @@ async def test_audit_capture_queries_use_indexes(plans):
     store, record = plans.store, plans.recorder.case
     audits = AuditRepository(store, outbox=None)
     staff = Staff(store, outbox=None)
-    teams = Aggregates(store, None, TEAM_COLLECTION)
-    months = Aggregates(store, None, PROGRAMME_MONTHS)
-    observations, themes = Aggregates(store, None, OBSERVATIONS), Aggregates(store, None, THEMES)
+    teams, months = Teams(store, None), ProgrammeMonths(store, None)
+    observations, themes = Observations(store, None), Themes(store, None)
     month, auditor = "2026-03", auditors[7]
 
-    # GET /audits with each filter the API takes (entrypoints/audits.py), and the pages.
-    for query in ({}, {"month": month}, {"auditor_ids": auditor}, {"status": "submitted"},
-                  {"month": month, "status": "submitted"},
-                  {"month": month, "auditor_ids": auditor, "status": "allocated"}):
-        with record(f"GET /audits {sorted(query)}"):
-            await audits.find(query)
+    # GET /audits with each filter the API takes (entrypoints/api/audits.py), and the pages.
+    for criteria in ({}, {"month": month}, {"auditor_id": auditor}, {"status": "submitted"},
+                     {"month": month, "status": "submitted"},
+                     {"month": month, "auditor_id": auditor, "status": "allocated"}):
+        with record(f"GET /audits {sorted(criteria)}"):
+            await audits.matching(**criteria)
     with record("my allocations (home page, /audits/mine)"):
-        await audits.find({"auditor_ids": auditor}, sort="deadline")
+        await audits.allocated_to(auditor)
     with record("moderation agreement of a month"):
-        await audits.find({"moderation": {"$exists": True}, "month": month}, limit=5000)
+        await audits.moderated(month)
     with record("moderation agreement, every month"):
-        await audits.find({"moderation": {"$exists": True}}, limit=5000)
+        await audits.moderated()
     with record("drawing a sample: recently audited cases"):
         await audits.recently_audited([f"TEST-CASE-{n:05d}" for n in range(0, 400, 7)],
                                       first="2025-06", last="2026-05")
@@ -204,23 +206,26 @@ async def test_audit_capture_queries_use_indexes(plans):
     with record("moderation sample: a month's submitted audits"):
         await audits.of_month(month, status="submitted")
     with record("staff list by team, by audit group"):
-        await staff.find({"team_id": TEAMS[3]}, limit=10_000)
-        await staff.find({"audit_group": 2})
+        await staff.listed(team_id=TEAMS[3])
+        await staff.listed(audit_group=2)
+        await staff.in_audit_group(2)
     with record("allocating: the chosen auditors"):
-        await staff.find({"_id": {"$in": auditors[:4]}})
+        await staff.audit_groups_of(auditors[:4])
     with record("directory: every person and team (import check, lists)"):
-        await staff.find({}, limit=100_000)
-        await teams.find({}, limit=10_000)
+        await staff.ids()
+        await staff.listed()
+        await teams.ids()
+        await teams.listed()
     with record("line managers, cached"):
         await staff.line_manager_of(auditors[12])
     with record("planning page: programme months"):
-        await months.find({}, sort="_id", limit=60)
+        await months.earliest(limit=60)
     with record("observations, all and by kind of record"):
-        await observations.find({})
-        await observations.find({"kind_of_record": "meeting"})
+        await observations.listed()
+        await observations.listed("meeting")
     with record("themes"):
-        await themes.find({})
-        await themes.find({}, sort="title")
+        await themes.listed()
+        await themes.by_title()
 
     await plans.check(AUDIT_CAPTURE_EXCEPTIONS)
 

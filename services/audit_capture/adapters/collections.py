@@ -5,10 +5,13 @@ from __future__ import annotations
 from shared.store import IndexSpec, ascending
 
 from .audits import INDEXES as AUDIT_INDEXES
+from .observations import OBSERVATIONS
+from .programme import MONTHS
 from .staff import STAFF
+from .teams import TEAMS
+from .themes import THEMED_AUDITS, THEMES
 
-TEAMS, MONTHS = "teams", "programme_months"
-OBSERVATIONS, THEMES, THEMED_AUDITS = "observations", "themes", "themed_audits"
+__all__ = ["INDEXES", "MONTHS", "OBSERVATIONS", "STAFF", "TEAMS", "THEMED_AUDITS", "THEMES"]
 INDEXES = [
     *AUDIT_INDEXES,
     IndexSpec(STAFF, ascending("team_id")),

@@ -42,6 +42,23 @@ class Staff(Aggregates):
         finally:
             self._forget()
 
+    async def ids(self) -> set[str]:
+        return await self._ids()
+
+    async def listed(self, *, team_id: str | None = None,
+                     audit_group: int | None = None) -> list[dict[str, Any]]:
+        """Everyone, or those of one team or audit group (or both)."""
+        query = {k: v for k, v in {"team_id": team_id, "audit_group": audit_group}.items() if v}
+        return await self._find(query, limit=10_000)
+
+    async def in_audit_group(self, group: int) -> list[dict[str, Any]]:
+        return await self._find({"audit_group": group})
+
+    async def audit_groups_of(self, person_ids: list[str]) -> dict[str, int | None]:
+        """Each of these people's audit group (None for none); the unknown are left out."""
+        people = await self._find({"_id": {"$in": person_ids}})
+        return {p["_id"]: p.get("audit_group") for p in people}
+
     async def line_manager_of(self, person_id: str) -> str | None:
         if self._stale():
             await self._read()
@@ -60,7 +77,7 @@ class Staff(Aggregates):
             if not self._stale():
                 return
             generation, started = self._generation, time.monotonic()
-            people = await self.collection.find({}, {"line_manager_id": 1}).to_list(None)
+            people = await self._collection.find({}, {"line_manager_id": 1}).to_list(None)
             self._managers = {p["_id"]: p.get("line_manager_id") for p in people}
             if generation == self._generation:  # else a change came meanwhile: read again
                 self._read_at = started

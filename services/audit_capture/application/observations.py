@@ -17,6 +17,10 @@ from shared.outbox import VersionConflict
 
 from ..domain.observations import RecordConferenceChecklist, RecordMeetingObservation
 from ..domain.observations import RecordPracticeObservation
+from .deps import Deps
+
+ObservationFact = (PracticeObservationRecorded | MeetingObservationRecorded
+                   | ConferenceChecklistRecorded)
 
 
 @dataclass(frozen=True)
@@ -31,41 +35,45 @@ def record_id(who: Principal, idempotency_key: str | None) -> str:
             else str(uuid.uuid4()))
 
 
-async def record_practice(d: Any, command: RecordPracticeObservation, *, who: Principal,
+async def record_practice(deps: Deps, command: RecordPracticeObservation, *, who: Principal,
                           idempotency_key: str | None) -> Recorded:
     oid = record_id(who, idempotency_key)
     fact = PracticeObservationRecorded(**command.model_dump(), observation_id=oid,
                                        observer_id=who.subject)
-    return await store_record(d, oid, "practice", fact)
+    return await store_record(deps, oid, "practice", fact)
 
 
-async def record_meeting(d: Any, command: RecordMeetingObservation, *, who: Principal,
+async def record_meeting(deps: Deps, command: RecordMeetingObservation, *, who: Principal,
                          idempotency_key: str | None) -> Recorded:
     oid = record_id(who, idempotency_key)
     role = "director" if Role.DIRECTOR in who.roles else "head_of_service"
     fact = MeetingObservationRecorded(**command.model_dump(), observation_id=oid,
                                       observer_id=who.subject, observer_role=role)
-    return await store_record(d, oid, "meeting", fact)
+    return await store_record(deps, oid, "meeting", fact)
 
 
-async def record_checklist(d: Any, command: RecordConferenceChecklist, *, who: Principal,
+async def record_checklist(deps: Deps, command: RecordConferenceChecklist, *, who: Principal,
                            idempotency_key: str | None) -> Recorded:
     """The chair's feedback goes to the worker's line manager: from the directory if unnamed."""
     cid = record_id(who, idempotency_key)
     if command.line_manager_id is None:
-        manager = await d.staff.line_manager_of(command.social_worker_id)
+        manager = await deps.staff.line_manager_of(command.social_worker_id)
         command = command.model_copy(update={"line_manager_id": manager})
     fact = ConferenceChecklistRecorded(**command.model_dump(), checklist_id=cid,
                                        chair_id=who.subject)
-    return await store_record(d, cid, "checklist", fact)
+    return await store_record(deps, cid, "checklist", fact)
 
 
-async def store_record(d: Any, rid: str, kind: str, fact: Any) -> Recorded:
-    observations = d.observations
+async def store_record(deps: Deps, rid: str, kind: str, fact: ObservationFact) -> Recorded:
     document = {"_id": rid, "kind_of_record": kind, **fact.model_dump(mode="json")}
     try:
-        published = await observations.create(document, [fact],
-                                              correlation_id=current_correlation_id())
+        published = await deps.observations.create(document, [fact],
+                                                   correlation_id=current_correlation_id())
     except VersionConflict:
-        return Recorded(rid, await observations.outbox.flush(observations.name, rid), again=True)
+        return Recorded(rid, await deps.observations.publish_pending(rid), again=True)
     return Recorded(rid, published, again=False)
+
+
+async def observations_listed(deps: Deps, kind_of_record: str | None) -> list[dict[str, Any]]:
+    """Observations and checklists, all or of one kind (practice, meeting, checklist)."""
+    return await deps.observations.listed(kind_of_record)

@@ -15,6 +15,7 @@ from shared.outbox import VersionConflict
 
 from ..domain.themes import DefineTheme, RecordDipSample, RecordThemedAudit, ThemedCase
 from ..domain.themes import dip_sample_audit_id, themed_audit, unanswered
+from .deps import Deps
 from .observations import Recorded
 
 
@@ -30,47 +31,57 @@ class AnswersDoNotFit(ValueError):
         self.problems = problems
 
 
-async def define_theme(d: Any, theme: DefineTheme) -> None:
-    document = {"title": theme.title, "questions": [q.model_dump() for q in theme.questions]}
-    await d.themes.collection.update_one({"_id": theme.theme_id}, {"$set": document},
-                                         upsert=True)
+async def define_theme(deps: Deps, theme: DefineTheme) -> None:
+    await deps.themes.define(theme.theme_id, {
+        "title": theme.title, "questions": [q.model_dump() for q in theme.questions]})
 
 
-async def record_themed_audit(d: Any, command: RecordThemedAudit, *, who: Principal,
+async def find_theme(deps: Deps, theme_id: str) -> dict[str, Any] | None:
+    return await deps.themes.get(theme_id)
+
+
+async def themes_listed(deps: Deps) -> list[dict[str, Any]]:
+    return await deps.themes.listed()
+
+
+async def themes_by_title(deps: Deps) -> list[dict[str, Any]]:
+    return await deps.themes.by_title()
+
+
+async def record_themed_audit(deps: Deps, command: RecordThemedAudit, *, who: Principal,
                               idempotency_key: str | None = None) -> Recorded:
-    theme = await _theme(d, command.theme_id, [command])
+    theme = await _theme(deps, command.theme_id, [command])
     tid = (derived_id("themed-audit", who.subject, idempotency_key) if idempotency_key
            else str(uuid.uuid4()))
     fact = themed_audit(theme, command, month=command.month, auditor_ids=command.auditor_ids,
                         partner_agencies=command.partner_agencies, themed_audit_id=tid,
                         dip_sample_id=None, now=utc_now())
     try:
-        published = await d.themed_audits.create(
+        published = await deps.themed_audits.create(
             {"_id": tid, **fact.model_dump(mode="json")}, [fact],
             correlation_id=current_correlation_id())
     except VersionConflict:
-        return Recorded(tid, await d.themed_audits.outbox.flush(d.themed_audits.name, tid),
-                        again=True)
+        return Recorded(tid, await deps.themed_audits.publish_pending(tid), again=True)
     return Recorded(tid, published, again=False)
 
 
-async def record_dip_sample(d: Any, command: RecordDipSample) -> tuple[str, bool]:
+async def record_dip_sample(deps: Deps, command: RecordDipSample) -> tuple[str, bool]:
     """Many cases against one theme: one themed audit fact per case. (id, all published)"""
-    theme = await _theme(d, command.theme_id, command.cases)
+    theme = await _theme(deps, command.theme_id, command.cases)
     dip_sample_id, published, now = str(uuid.uuid4()), True, utc_now()
     for case in command.cases:
         fact = themed_audit(theme, case, month=command.month, auditor_ids=command.auditor_ids,
                             partner_agencies=command.partner_agencies, now=now,
                             themed_audit_id=dip_sample_audit_id(dip_sample_id, case.case_ref),
                             dip_sample_id=dip_sample_id)
-        published &= await d.themed_audits.create(
+        published &= await deps.themed_audits.create(
             {"_id": fact.themed_audit_id, **fact.model_dump(mode="json")}, [fact],
             correlation_id=current_correlation_id())
     return dip_sample_id, published
 
 
-async def _theme(d: Any, theme_id: str, cases: list[ThemedCase]) -> dict[str, Any]:
-    theme = await d.themes.get(theme_id)
+async def _theme(deps: Deps, theme_id: str, cases: list[ThemedCase]) -> dict[str, Any]:
+    theme = await deps.themes.get(theme_id)
     if theme is None:
         raise UnknownTheme(f"theme {theme_id}")
     problems = [(["cases", i, "answers"] if len(cases) > 1 else ["answers"], why)

@@ -1,9 +1,11 @@
 """Moderation: agree or disagree per standard and overall, with a rationale, and perhaps a
-changed grade; agreement per auditor ("audit the auditor") follows from the facts (pure)."""
+changed grade; the audit's stored grades and agreement per auditor ("audit the auditor")
+follow from the facts (pure)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -12,6 +14,8 @@ from pydantic import BaseModel, Field, model_validator
 from schemas.audit import AuditGradeChanged, AuditModerated, StandardModeration
 from schemas.base import PersonalText
 from schemas.common import Grade
+
+from .lifecycle import Status, next_status
 
 
 class ModerationRefused(Exception):
@@ -59,6 +63,7 @@ def moderate(
     audit: dict[str, Any], command: ModerateAudit, *, moderation_id: str, moderator_id: str,
     now: datetime,
 ) -> tuple[AuditModerated, list[AuditGradeChanged]]:
+    """The moderation's events: AuditModerated, and one AuditGradeChanged per grade changed."""
     if moderator_id in audit["auditor_ids"]:
         raise ModerationRefused("an auditor cannot moderate their own audit")
     graded = {s["standard"]: Grade(s["grade"]) for s in audit["standards"]}
@@ -84,6 +89,43 @@ def moderate(
         moderated_at=now,
     )
     return moderated, changes
+
+
+@dataclass(frozen=True)
+class Moderation:
+    """A moderation decided: its events, and the audit's stored fields that follow from them."""
+
+    moderated: AuditModerated
+    grade_changes: list[AuditGradeChanged]
+    audit_changes: dict[str, Any]
+
+    @property
+    def status(self) -> Status:
+        return Status(self.audit_changes["status"])
+
+
+def moderation_of(
+    audit: dict[str, Any], command: ModerateAudit, *, moderation_id: str, moderator_id: str,
+    now: datetime,
+) -> Moderation:
+    """Moderate a submitted audit (IllegalTransition otherwise): the events, and the stored
+    fields worked out from them, so the grades kept are exactly those the events announce."""
+    next_status(audit["status"], "moderate")
+    moderated, changes = moderate(audit, command, moderation_id=moderation_id,
+                                  moderator_id=moderator_id, now=now)
+    return Moderation(moderated, changes, evolve(audit, moderated, changes))
+
+
+def evolve(audit: dict[str, Any], moderated: AuditModerated,
+           changes: Sequence[AuditGradeChanged]) -> dict[str, Any]:
+    """The audit's fields once these events happened: each changed standard's new grade, the
+    overall grade, the moderation, and the changes themselves (the audit's page shows each
+    grade before and after)."""
+    changed = {c.standard: c.grade.value for c in changes if c.standard}
+    standards = [s | {"grade": changed.get(s["standard"], s["grade"])} for s in audit["standards"]]
+    return {"status": Status.MODERATED.value, "moderation": moderated.model_dump(mode="json"),
+            "grade_changes": [c.model_dump(mode="json") for c in changes],
+            "standards": standards, "overall_grade": moderated.overall_grade.value}
 
 
 def agreement_by_auditor(moderations: Iterable[AuditModerated]) -> dict[str, dict[str, Any]]:

@@ -83,7 +83,8 @@ async def test_an_auditor_records_a_themed_audit_once_from_the_page(client):
          "evidence": "Synthetic <b>evidence</b> typed"},
         {"question_id": "q-voice", "answer": "no", "evidence": "Synthetic: seen alone"}]
     app = client._transport.app
-    kept = await app.state.deps.themed_audits.find({"theme_id": theme})
+    stored = app.state.runtime.store.db["themed_audits"]
+    kept = await stored.find({"theme_id": theme}).to_list(None)
     assert [k["_id"] for k in kept] == [themed_audit_id]
     shown = await client.get(done.headers["location"], headers=auditor)
     assert "Themed audit recorded." in shown.text and 'name="case_ref" value=""' in shown.text

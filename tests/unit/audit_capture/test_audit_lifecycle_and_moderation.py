@@ -15,6 +15,7 @@ from services.audit_capture.domain.directory import parse_staff_csv, unknown_ref
 from services.audit_capture.domain.lifecycle import IllegalTransition, is_late, next_status
 from services.audit_capture.domain.moderation import ModerateAudit, ModerationRefused
 from services.audit_capture.domain.moderation import agreement_by_auditor, moderate
+from services.audit_capture.domain.moderation import moderation_of
 from services.audit_capture.domain.observations import RecordMeetingObservation
 from services.audit_capture.domain.observations import RecordPracticeObservation
 
@@ -78,6 +79,29 @@ def test_moderation_changes_grades_as_facts_and_counts_agreement():
     table = agreement_by_auditor([moderated, moderated.model_copy(update={"agreed_count": 7})])
     assert table["aud"] == {"moderated": 2, "judgements": 14, "agreed": 12,
                             "agreement_rate": 0.857}
+
+
+def test_the_stored_grades_follow_from_the_grade_change_events():
+    body = _moderation(overall_agree=False, overall_grade="requires_improvement",
+                       rationale="Synthetic")
+    body["standards"][2] = {"standard": 3, "agree": False, "grade": "inadequate",
+                            "rationale": "Synthetic: no contingency plan"}
+    submitted = AUDIT | {"status": "submitted"}
+    moderation = moderation_of(submitted, ModerateAudit(**body), moderation_id="m",
+                               moderator_id="mod", now=NOW)
+    stored = moderation.audit_changes
+    grades = {s["standard"]: s["grade"] for s in stored["standards"]}
+    for change in moderation.grade_changes:
+        now_kept = grades[change.standard] if change.standard else stored["overall_grade"]
+        assert now_kept == change.grade.value
+    assert grades == {n: "inadequate" if n == 3 else "good" for n in range(1, 7)}
+    assert stored["grade_changes"] == [c.model_dump(mode="json")
+                                       for c in moderation.grade_changes]
+    assert stored["moderation"] == moderation.moderated.model_dump(mode="json")
+    assert stored["status"] == moderation.status == "moderated"
+    with pytest.raises(IllegalTransition, match="cannot moderate an audit that is moderated"):
+        moderation_of(AUDIT | {"status": "moderated"}, ModerateAudit(**body), moderation_id="m",
+                      moderator_id="mod", now=NOW)
 
 
 def test_moderation_rules():

@@ -1,22 +1,16 @@
-"""Answers every audit-capture endpoint shares: 201/202 by publication, 422 naming a field."""
+"""Answers every audit-capture endpoint shares: 201/202 by publication, 422 naming a field,
+and an audit found or the reason it cannot be opened (404, 403)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from fastapi import HTTPException, Request, Response, status
+from fastapi import HTTPException, Response, status
 
-from shared.auth import Role
+from shared.auth import Principal
 
-READERS = (Role.AUDITOR, Role.MODERATOR, Role.HEAD_OF_QUALITY, Role.TEAM_MANAGER,
-           Role.HEAD_OF_SERVICE, Role.PRINCIPAL_SOCIAL_WORKER, Role.PRACTICE_LEARNING_TEAM,
-           Role.PERFORMANCE_TEAM, Role.DIRECTOR)
-PLANNERS = (Role.HEAD_OF_QUALITY, Role.ADMIN)
-AUDITORS = (Role.AUDITOR, Role.HEAD_OF_QUALITY)
-
-
-def deps(request: Request) -> Any:
-    return request.app.state.deps
+from ...application.audits import NotAnAuditorOf, UnknownAudit, open_audit
+from ...application.deps import Deps
 
 
 def recorded(response: Response, published: bool, **body: Any) -> dict[str, Any]:
@@ -38,3 +32,14 @@ def not_found(what: str) -> HTTPException:
 
 def conflict(reason: str) -> HTTPException:
     return HTTPException(status.HTTP_409_CONFLICT, detail=reason)
+
+
+async def load(deps: Deps, audit_id: str, *, auditor: Principal | None = None) -> dict[str, Any]:
+    """The audit, or 404; given `auditor`, 403 unless one of its auditors or the head of
+    quality (the pages answer the same way)."""
+    try:
+        return await open_audit(deps, audit_id, auditor=auditor)
+    except UnknownAudit as unknown:
+        raise not_found(str(unknown)) from unknown
+    except NotAnAuditorOf as refused:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, detail=str(refused)) from refused

@@ -5,7 +5,6 @@ allows it, or the reason it does not (the same rule as the API: domain/lifecycle
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request, status
@@ -13,28 +12,30 @@ from fastapi.responses import HTMLResponse
 
 from schemas.standards import GRADE_LABELS, STANDARDS_FOR_PRACTICE
 from shared.auth import Principal, allow
-from shared.web import page_templates
 
-from ...domain.lifecycle import ModerationSample, sign_off_refusal
-from ..api.audits import with_lateness
-from ..api.answers import READERS, deps
-from ..api.moderation import MODERATORS, SIGNERS
+from ...application.audits import UnknownAudit, open_audit, with_lateness
+from ...application.deps import Deps
+from ...application.moderation import sample_of_month
+from ...domain.lifecycle import sign_off_refusal
+from ..deps import get_deps
+from ..roles import MODERATORS, READERS, SIGNERS
+from .rendering import templates
 
 router = APIRouter(include_in_schema=False)
-templates = page_templates(Path(__file__).parents[2] / "templates")
 VIEW_LABELS = {"obtained": "Obtained", "not_appropriate": "Not appropriate",
                "not_possible": "Not possible"}
 
 
 @router.get("/audits/{audit_id}/view", response_class=HTMLResponse)
 async def audit_page(audit_id: str, request: Request,
-                     who: Principal = Depends(allow(*READERS))) -> HTMLResponse:
-    d = deps(request)
-    audit = await d.audits.get(audit_id)
-    if audit is None:
+                     who: Principal = Depends(allow(*READERS)),
+                     deps: Deps = Depends(get_deps)) -> HTMLResponse:
+    try:
+        audit = await open_audit(deps, audit_id)
+    except UnknownAudit:
         return templates.TemplateResponse(request, "audit_missing.html", {
             "principal": who, "audit_id": audit_id}, status_code=status.HTTP_404_NOT_FOUND)
-    sample = ModerationSample.of_month(await d.months.get(audit["month"]))
+    sample = await sample_of_month(deps, audit["month"])
     signer = who.has_any(frozenset(SIGNERS))
     refusal = sign_off_refusal(audit_id, audit["status"], sample=sample) if signer else None
     return templates.TemplateResponse(request, "audit_view.html", {

@@ -1,41 +1,43 @@
 """Pages: an auditor's allocations and audit form (drafts kept), the moderation form, for
-people in a browser (the moderation list and sign-off are in moderation_pages.py). Plain
-forms: they work without JavaScript and by keyboard, every field labelled."""
+people in a browser (the moderation list and sign-off are in moderation.py). Plain forms:
+they work without JavaScript and by keyboard, every field labelled."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import Any
 
 from fastapi import APIRouter, Depends, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import ValidationError
 
 from schemas.standards import GRADE_LABELS, STANDARDS_FOR_PRACTICE
-from shared.auth import Principal, Role, allow
+from shared.auth import Principal, allow
 from shared.envelope import utc_now
-from shared.web import page_templates
 
+from ...application.audits import allocated_to, record_draft, with_lateness
+from ...application.deps import Deps
+from ...application.moderation import record_moderation
+from ...application.submissions import record_submission
 from ...domain.audits import AuditFindings
 from ...domain.lifecycle import IllegalTransition
 from ...domain.moderation import ModerateAudit, ModerationRefused, NotInModeratingGroup
+from ..api.answers import load
+from ..deps import get_deps
+from ..roles import AUDITORS, CHAIRS, EVERYONE, MEETING_OBSERVERS, MODERATORS, PLANNERS
+from ..roles import PRACTICE_OBSERVERS
 from .action_rows import action_rows
-from ..api.audits import load, record_draft, with_lateness
-from ..api.answers import AUDITORS, PLANNERS, deps
-from .audit_forms import field_errors, findings_from_form, moderation_from_form, values_from_draft
-from ..api.moderation import MODERATORS, record_moderation
-from ..api.observations import CHAIRS, MEETING_OBSERVERS, PRACTICE_OBSERVERS
-from ..api.submissions import record_submission
+from .audit_forms import field_errors, findings_from_form, moderation_from_form
+from .audit_forms import values_from_draft
+from .rendering import templates
 
 router = APIRouter(include_in_schema=False)
-templates = page_templates(Path(__file__).parents[2] / "templates")
-EVERYONE = tuple(Role)
 LOOKS = {"standards": STANDARDS_FOR_PRACTICE, "grades": GRADE_LABELS}
 
 
 @router.get("/", response_class=HTMLResponse)
-async def home(request: Request, who: Principal = Depends(allow(*EVERYONE))) -> HTMLResponse:
-    mine = [with_lateness(a) for a in
-            await deps(request).audits.find({"auditor_ids": who.subject}, sort="deadline")]
+async def home(request: Request, who: Principal = Depends(allow(*EVERYONE)),
+               deps: Deps = Depends(get_deps)) -> HTMLResponse:
+    mine = await allocated_to(deps, who.subject)
     return templates.TemplateResponse(request, "home.html", {
         "principal": who, "allocations": mine, "month": utc_now().strftime("%Y-%m"),
         "can_moderate": who.has_any(frozenset(MODERATORS)),
@@ -48,20 +50,22 @@ async def home(request: Request, who: Principal = Depends(allow(*EVERYONE))) -> 
 
 @router.get("/audits/{audit_id}/form", response_class=HTMLResponse)
 async def audit_form(audit_id: str, request: Request,
-                     who: Principal = Depends(allow(*AUDITORS))) -> HTMLResponse:
-    audit = await load(request, audit_id, auditor=who)
+                     who: Principal = Depends(allow(*AUDITORS)),
+                     deps: Deps = Depends(get_deps)) -> HTMLResponse:
+    audit = await load(deps, audit_id, auditor=who)
     return _form(request, who, audit, values=values_from_draft(audit.get("draft") or {}),
                  errors={})
 
 
 @router.post("/audits/{audit_id}/form", response_class=HTMLResponse)
 async def post_audit_form(audit_id: str, request: Request,
-                          who: Principal = Depends(allow(*AUDITORS))):
-    audit = await load(request, audit_id, auditor=who)
+                          who: Principal = Depends(allow(*AUDITORS)),
+                          deps: Deps = Depends(get_deps)):
+    audit = await load(deps, audit_id, auditor=who)
     form = {k: str(v) for k, v in (await request.form()).items()}
     action = form.pop("action", "draft")
     if action == "draft":
-        await record_draft(deps(request), audit, form, who=who)
+        await record_draft(deps, audit, form, who=who)
         return RedirectResponse(f"/audits/{audit_id}/form?saved=1",
                                 status_code=status.HTTP_303_SEE_OTHER)
     try:
@@ -69,21 +73,23 @@ async def post_audit_form(audit_id: str, request: Request,
     except ValidationError as error:
         return _form(request, who, audit, values=form, errors=field_errors(error, form),
                      status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
-    await record_submission(deps(request), audit, findings, who=who)
+    await record_submission(deps, audit, findings, who=who)
     return RedirectResponse("/?submitted=" + audit_id, status_code=status.HTTP_303_SEE_OTHER)
 
 
 @router.get("/audits/{audit_id}/moderate", response_class=HTMLResponse)
 async def moderation_form(audit_id: str, request: Request,
-                          who: Principal = Depends(allow(*MODERATORS))) -> HTMLResponse:
-    audit = await load(request, audit_id)
+                          who: Principal = Depends(allow(*MODERATORS)),
+                          deps: Deps = Depends(get_deps)) -> HTMLResponse:
+    audit = await load(deps, audit_id)
     return _moderation(request, who, audit, values={}, errors={})
 
 
 @router.post("/audits/{audit_id}/moderate", response_class=HTMLResponse)
 async def post_moderation(audit_id: str, request: Request,
-                          who: Principal = Depends(allow(*MODERATORS))):
-    audit = await load(request, audit_id)
+                          who: Principal = Depends(allow(*MODERATORS)),
+                          deps: Deps = Depends(get_deps)):
+    audit = await load(deps, audit_id)
     form = {k: str(v) for k, v in (await request.form()).items()}
     try:
         command = ModerateAudit.model_validate(moderation_from_form(form))
@@ -91,7 +97,7 @@ async def post_moderation(audit_id: str, request: Request,
         return _moderation(request, who, audit, values=form, errors=field_errors(error),
                            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
     try:
-        await record_moderation(deps(request), audit, command, who=who)
+        await record_moderation(deps, audit, command, who=who)
     except NotInModeratingGroup as refused:
         return _moderation(request, who, audit, values=form, errors={"": str(refused)},
                            status_code=status.HTTP_403_FORBIDDEN)
@@ -102,14 +108,17 @@ async def post_moderation(audit_id: str, request: Request,
                             status_code=status.HTTP_303_SEE_OTHER)
 
 
-def _form(request, who, audit, *, values, errors, status_code=200) -> HTMLResponse:
+def _form(request: Request, who: Principal, audit: dict[str, Any], *, values: dict[str, str],
+          errors: dict[str, str], status_code: int = 200) -> HTMLResponse:
     return templates.TemplateResponse(request, "audit_form.html", {
         "principal": who, "audit": with_lateness(audit), "v": values, "errors": errors,
         "action_row_numbers": action_rows(values),
         "saved": request.query_params.get("saved") == "1", **LOOKS}, status_code=status_code)
 
 
-def _moderation(request, who, audit, *, values, errors, status_code=200) -> HTMLResponse:
+def _moderation(request: Request, who: Principal, audit: dict[str, Any], *,
+                values: dict[str, str], errors: dict[str, str],
+                status_code: int = 200) -> HTMLResponse:
     return templates.TemplateResponse(request, "moderation_form.html", {
         "principal": who, "audit": audit, "v": values, "errors": errors, **LOOKS},
         status_code=status_code)

@@ -1,12 +1,11 @@
 """Pages for observers: a practice observation (consent confirmed, or it is refused), an
 observation of one of the 15 key meetings, and an IRO's or CP chair's checklist about a
 conference or review. Plain forms that work without JavaScript; the API's rules and
-handlers (handlers/observations.py); refusals keep what was typed."""
+use cases (application/observations.py); refusals keep what was typed."""
 
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 
 from fastapi import APIRouter, Depends, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -15,19 +14,19 @@ from pydantic import ValidationError
 from schemas.observation import KEY_MEETING_TYPES
 from schemas.standards import GRADE_LABELS
 from shared.auth import Principal, allow
-from shared.web import page_templates
 
+from ...application.deps import Deps
+from ...application.observations import record_checklist, record_meeting, record_practice
 from ...domain.observations import RecordConferenceChecklist, RecordMeetingObservation
 from ...domain.observations import RecordPracticeObservation
-from ...application.observations import record_checklist, record_meeting, record_practice
-from ..api.answers import deps
+from ..deps import get_deps
+from ..roles import CHAIRS, MEETING_OBSERVERS, PRACTICE_OBSERVERS
 from .action_rows import action_rows
 from .observation_forms import ASPECTS, CHECKLIST_ITEMS, checklist_from_form
 from .observation_forms import meeting_from_form, observation_errors, practice_from_form
-from ..api.observations import CHAIRS, MEETING_OBSERVERS, PRACTICE_OBSERVERS
+from .rendering import templates
 
 router = APIRouter(prefix="/observe", include_in_schema=False)
-templates = page_templates(Path(__file__).parents[2] / "templates")
 LOOKS = {"meeting_types": KEY_MEETING_TYPES, "aspects": ASPECTS, "grades": GRADE_LABELS,
          "items": CHECKLIST_ITEMS}
 FORMS = {"practice": ("observe_practice.html", RecordPracticeObservation, practice_from_form,
@@ -50,8 +49,9 @@ async def practice_page(request: Request, who: Principal = Depends(allow(*PRACTI
 
 
 @router.post("/practice", response_class=HTMLResponse)
-async def post_practice(request: Request, who: Principal = Depends(allow(*PRACTICE_OBSERVERS))):
-    return await _post(request, who, "practice")
+async def post_practice(request: Request, who: Principal = Depends(allow(*PRACTICE_OBSERVERS)),
+                        deps: Deps = Depends(get_deps)):
+    return await _post(request, who, deps, "practice")
 
 
 @router.get("/meeting", response_class=HTMLResponse)
@@ -60,8 +60,9 @@ async def meeting_page(request: Request, who: Principal = Depends(allow(*MEETING
 
 
 @router.post("/meeting", response_class=HTMLResponse)
-async def post_meeting(request: Request, who: Principal = Depends(allow(*MEETING_OBSERVERS))):
-    return await _post(request, who, "meeting")
+async def post_meeting(request: Request, who: Principal = Depends(allow(*MEETING_OBSERVERS)),
+                       deps: Deps = Depends(get_deps)):
+    return await _post(request, who, deps, "meeting")
 
 
 @router.get("/checklist", response_class=HTMLResponse)
@@ -70,11 +71,12 @@ async def checklist_page(request: Request, who: Principal = Depends(allow(*CHAIR
 
 
 @router.post("/checklist", response_class=HTMLResponse)
-async def post_checklist(request: Request, who: Principal = Depends(allow(*CHAIRS))):
-    return await _post(request, who, "checklist")
+async def post_checklist(request: Request, who: Principal = Depends(allow(*CHAIRS)),
+                         deps: Deps = Depends(get_deps)):
+    return await _post(request, who, deps, "checklist")
 
 
-async def _post(request: Request, who: Principal, kind: str):
+async def _post(request: Request, who: Principal, deps: Deps, kind: str):
     _, model, from_form, record = FORMS[kind]
     form = {k: str(v) for k, v in (await request.form()).items()}
     try:
@@ -82,8 +84,7 @@ async def _post(request: Request, who: Principal, kind: str):
     except ValidationError as error:
         return _page(request, who, kind, values=form, errors=observation_errors(error, form),
                      status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
-    done = await record(deps(request), command, who=who,
-                        idempotency_key=form.get("form_id") or None)
+    done = await record(deps, command, who=who, idempotency_key=form.get("form_id") or None)
     return RedirectResponse(f"/observe/{kind}?recorded={done.record_id}",
                             status_code=status.HTTP_303_SEE_OTHER)
 

@@ -1,0 +1,18 @@
+"""Who may call which route (the API and the pages share these)."""
+
+from __future__ import annotations
+
+from shared.auth import Role
+
+EVERYONE = tuple(Role)
+READERS = (Role.AUDITOR, Role.MODERATOR, Role.HEAD_OF_QUALITY, Role.TEAM_MANAGER,
+           Role.HEAD_OF_SERVICE, Role.PRINCIPAL_SOCIAL_WORKER, Role.PRACTICE_LEARNING_TEAM,
+           Role.PERFORMANCE_TEAM, Role.DIRECTOR)
+PLANNERS = (Role.HEAD_OF_QUALITY, Role.ADMIN)
+AUDITORS = (Role.AUDITOR, Role.HEAD_OF_QUALITY)
+MODERATORS = (Role.MODERATOR, Role.PRINCIPAL_SOCIAL_WORKER, Role.HEAD_OF_QUALITY)
+SIGNERS = (Role.HEAD_OF_QUALITY, Role.PRINCIPAL_SOCIAL_WORKER)
+EDITORS = (Role.ADMIN, Role.HEAD_OF_QUALITY)  # of the directory
+PRACTICE_OBSERVERS = (Role.TEAM_MANAGER, Role.PRINCIPAL_SOCIAL_WORKER, Role.HEAD_OF_SERVICE)
+MEETING_OBSERVERS = (Role.HEAD_OF_SERVICE, Role.DIRECTOR)
+CHAIRS = (Role.AUDITOR, Role.HEAD_OF_QUALITY)  # IROs and CP chairs sit in the audit groups
