@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from fastapi import APIRouter, FastAPI
 from faststream.kafka import KafkaBroker
@@ -40,6 +41,9 @@ class Runtime:
     consumer: EventConsumer
     relay_outbox: bool = False  # this service writes through the outbox: relay it
     tasks: list[asyncio.Task] = field(default_factory=list)
+    # A service's own long-running work (a scheduling loop...): each started once the
+    # runtime is up, and cancelled first when it stops.
+    background: list[Callable[[], Coroutine[Any, Any, None]]] = field(default_factory=list)
 
     @classmethod
     def build(
@@ -76,6 +80,8 @@ class Runtime:
         if self.relay_outbox:
             self.tasks.append(asyncio.create_task(
                 self.outbox.run_relay(self.settings.outbox_relay_seconds)))
+        for work in self.background:
+            self.tasks.append(asyncio.create_task(work()))
 
     async def stop(self) -> None:
         for task in self.tasks:

@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
-from typing import Any
 
 import httpx
 from fastapi import FastAPI
@@ -24,20 +20,14 @@ from .adapters.deadlines import DeadlineStore
 from .adapters.directory import Directory
 from .adapters.live import AlertHub
 from .adapters.webhooks import WebhookStore
-from .application.actions import Lifecycle
-from .application.alerts import AlertRaiser
-from .application.deadline_alerts import DeadlineEngine
-from .application.deadlines import DeadlineHandlers
-from .application.directory import DirectoryHandlers
-from .application.findings import FindingHandlers
-from .application.urgent import UrgentHandlers
-from .application.webhooks import WebhookSender
+from .application.deps import Deps
 from .clock import Clock, SystemClock
 from .domain.deadlines import Rule
-from .entrypoints.api import alerts as alerts_http
-from .entrypoints.api import webhooks as webhooks_http
-from .entrypoints.api.actions import router as actions_router
-from .entrypoints.pages import actions as pages
+from .entrypoints.api import actions as actions_api
+from .entrypoints.api import alerts as alerts_api
+from .entrypoints.api import webhooks as webhooks_api
+from .entrypoints.deadline_loop import run_deadline_loop
+from .entrypoints.pages import actions as action_pages
 from .entrypoints.subscriptions import subscriptions
 from .metrics import ActionMetrics
 from .settings import ActionTrackingSettings
@@ -46,19 +36,23 @@ INDEXES = [*actions_store.INDEXES, *alerts_store.INDEXES, *deadlines_store.INDEX
            *directory_store.INDEXES, *webhooks_store.INDEXES]
 
 
-@dataclass
-class Dependencies:
-    actions: ActionRepository
-    directory: Directory
-    deadlines: DeadlineStore
-    alerts: AlertStore
-    hub: AlertHub
-    webhooks: WebhookStore
-    webhook_sender: WebhookSender
-    lifecycle: Lifecycle
-    engine: DeadlineEngine
-    clock: Clock
-    publisher: Any
+def build_deps(settings: ActionTrackingSettings, runtime: Runtime, clock: Clock) -> Deps:
+    hub = AlertHub()
+    hub.subscribe(runtime.broker)
+    return Deps(
+        settings=settings,
+        actions=ActionRepository(runtime.store, runtime.outbox),
+        directory=Directory(runtime.store),
+        deadlines=DeadlineStore(runtime.store, Rule(settings.due_soon_working_days,
+                                                    settings.escalate_after_working_days)),
+        alerts=AlertStore(runtime.outbox),
+        webhooks=WebhookStore(runtime.store),
+        hub=hub,
+        webhook_client=httpx.AsyncClient(timeout=settings.webhook_timeout_seconds),
+        publisher=runtime.publisher,
+        metrics=ActionMetrics.create(runtime.metrics.registry),
+        clock=clock,
+    )
 
 
 def build_app(settings: ActionTrackingSettings | None = None, *,
@@ -66,53 +60,23 @@ def build_app(settings: ActionTrackingSettings | None = None, *,
     settings = settings or ActionTrackingSettings()
     clock = clock or SystemClock()
     runtime = Runtime.build(settings, indexes=INDEXES, relay_outbox=True)
-    metrics = ActionMetrics.create(runtime.metrics.registry)
-    rule = Rule(settings.due_soon_working_days, settings.escalate_after_working_days)
-    actions = ActionRepository(runtime.store, runtime.outbox)
-    directory = Directory(runtime.store)
-    deadlines = DeadlineStore(runtime.store, rule)
-    alerts = AlertStore(runtime.outbox)
-    raiser = AlertRaiser(alerts, clock, metrics)
-    engine = DeadlineEngine(deadlines, raiser, directory, actions, metrics, clock,
-                            max_sleep=settings.engine_max_sleep_seconds)
+    deps = build_deps(settings, runtime, clock)
     if hasattr(clock, "listeners"):
-        clock.listeners.append(engine.wake)  # a test moved "now": look again at once
-    client = httpx.AsyncClient(timeout=settings.webhook_timeout_seconds)
-    webhooks = WebhookStore(runtime.store)
-    sender = WebhookSender(webhooks, client, attempts=settings.webhook_attempts,
-                           backoff=settings.webhook_backoff_seconds,
-                           max_backoff=settings.webhook_max_backoff_seconds)
-    hub = AlertHub()
-    hub.subscribe(runtime.broker)
+        clock.listeners.append(deps.wake_deadline_loop)  # a test moved "now": look again
+    runtime.background += [lambda: run_deadline_loop(deps),
+                           lambda: _close_on_stop(deps.webhook_client)]
     app = create_app(
         runtime, title="Action tracking",
-        routers=[actions_router, alerts_http.router, webhooks_http.router, pages.router],
-        subscriptions=subscriptions(
-            FindingHandlers(actions, runtime.publisher),
-            DeadlineHandlers(deadlines, clock, engine.wake), DirectoryHandlers(directory),
-            UrgentHandlers(raiser), sender))
-    app.state.deps = Dependencies(
-        actions=actions, directory=directory, deadlines=deadlines, alerts=alerts, hub=hub,
-        webhooks=webhooks, webhook_sender=sender,
-        lifecycle=Lifecycle(actions, directory, clock, runtime.publisher), engine=engine,
-        clock=clock, publisher=runtime.publisher)
-    _run_engine_with_app(app, engine, client)
+        routers=[actions_api.router, alerts_api.router, webhooks_api.router,
+                 action_pages.router],
+        subscriptions=subscriptions(deps))
+    app.state.deps = deps
     return app
 
 
-def _run_engine_with_app(app: FastAPI, engine: DeadlineEngine, client: httpx.AsyncClient):
-    """Start the deadline engine after the runtime, stop it before."""
-    inner = app.router.lifespan_context
-
-    @contextlib.asynccontextmanager
-    async def lifespan(application: FastAPI) -> AsyncIterator[None]:
-        async with inner(application):
-            task = asyncio.create_task(engine.run())
-            try:
-                yield
-            finally:
-                task.cancel()
-                await asyncio.gather(task, return_exceptions=True)
-                await client.aclose()
-
-    app.router.lifespan_context = lifespan
+async def _close_on_stop(client: httpx.AsyncClient) -> None:
+    """Keeps the webhook client open while the service runs; closes it when stopped."""
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await client.aclose()

@@ -3,7 +3,7 @@ and its history (who changed what, when)."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Collection
 from typing import Any
 
 from pymongo import ASCENDING
@@ -13,6 +13,11 @@ from schemas.base import EventData
 from shared.envelope import Envelope
 from shared.outbox import Outbox
 from shared.store import IndexSpec, Store, ascending
+
+from ..domain.changes import history_entry
+from ..domain.lifecycle import UNFINISHED
+from ..domain.visibility import Viewer
+from .visibility import seen_by
 
 ACTIONS = "actions"
 INDEXES = [
@@ -24,11 +29,6 @@ INDEXES = [
     IndexSpec(ACTIONS, ascending("status", "due_date")),
     IndexSpec(ACTIONS, ascending("due_date")),  # GET /actions unfiltered: the first by due date
 ]
-
-
-def history_entry(*, at: datetime, by: str, change: str, status: str,
-                  note: str | None = None) -> dict[str, Any]:
-    return {"at": at.isoformat(), "by": by, "change": change, "status": status, "note": note}
 
 
 class ActionRepository:
@@ -64,14 +64,34 @@ class ActionRepository:
     async def get(self, action_id: str) -> dict[str, Any] | None:
         return await self.collection.find_one({"_id": action_id})
 
-    async def find(self, **criteria: Any) -> list[dict[str, Any]]:
-        query = {field: value for field, value in criteria.items() if value is not None}
+    async def matching(self, *, origin_id: str | None = None, owner_id: str | None = None,
+                       team_id: str | None = None, status: str | None = None
+                       ) -> list[dict[str, Any]]:
+        """GET /actions: every filter given, the first 500 by due date."""
+        criteria = {"origin.id": origin_id, "owner_id": owner_id, "team_id": team_id,
+                    "status": status}
+        return await self._first({field: value for field, value in criteria.items()
+                                  if value is not None})
+
+    async def unfinished_owned_by(self, owner_id: str) -> list[dict[str, Any]]:
+        return await self._first({"owner_id": owner_id, "status": _unfinished()})
+
+    async def unfinished_seen_by(self, viewer: Viewer) -> list[dict[str, Any]]:
+        return await self._first(seen_by(viewer, status=_unfinished()))
+
+    async def _first(self, query: dict[str, Any]) -> list[dict[str, Any]]:
         cursor = self.collection.find(query).sort("due_date", ASCENDING).limit(500)
         return await cursor.to_list(None)
 
-    async def count_by_status(self, query: dict[str, Any]) -> dict[str, int]:
+    async def count_by_status(self, ids: Collection[str] | None = None) -> dict[str, int]:
+        """Every action, or only those with these ids, counted by status."""
+        query: dict[str, Any] = {} if ids is None else {"_id": {"$in": sorted(ids)}}
         counts: dict[str, int] = {}
         for status in ActionStatus:
             counts[status.value] = await self.collection.count_documents(
                 {**query, "status": status.value})
         return counts
+
+
+def _unfinished() -> dict[str, Any]:
+    return {"$in": [status.value for status in UNFINISHED]}

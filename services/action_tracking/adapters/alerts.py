@@ -15,10 +15,13 @@ from shared.envelope import Envelope, utc_now
 from shared.outbox import Outbox, Written
 from shared.store import IndexSpec, ascending
 
+from ..domain.visibility import Viewer
+from .visibility import seen_by
+
 ALERTS = "alerts"
 INDEXES = [IndexSpec(ALERTS, ascending("team_id", "raised_at")),
            IndexSpec(ALERTS, ascending("owner_id", "raised_at")),
-           # The escalated_to branch of Viewer.team_query()'s $or (one unindexed branch
+           # The escalated_to branch of seen_by()'s $or (one unindexed branch
            # makes the whole $or a collection scan), and the latest for those who see all.
            IndexSpec(ALERTS, ascending("escalated_to", "raised_at")),
            IndexSpec(ALERTS, ascending("raised_at"))]
@@ -28,7 +31,6 @@ class AlertStore:
     def __init__(self, outbox: Outbox) -> None:
         self.collection = outbox.store.db[ALERTS]
         self.outbox = outbox
-        self.publisher = outbox.publisher
 
     async def insert_once(self, alert: AlertRaised, envelope: Envelope) -> Written | None:
         """The write if this call stored the alert; None if it was stored already."""
@@ -40,6 +42,7 @@ class AlertStore:
         """True once Kafka has it; False leaves it to the outbox relay."""
         return await self.outbox.publish(written)
 
-    async def recent(self, query: dict[str, Any], limit: int = 50) -> list[dict[str, Any]]:
-        cursor = self.collection.find(query)
+    async def recent_seen_by(self, viewer: Viewer, limit: int = 50) -> list[dict[str, Any]]:
+        """The latest alerts this person may see, newest first."""
+        cursor = self.collection.find(seen_by(viewer))
         return await cursor.sort("raised_at", DESCENDING).limit(limit).to_list(None)

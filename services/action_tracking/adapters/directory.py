@@ -21,16 +21,11 @@ class Directory:
         self.people = store.db[PEOPLE]
         self.teams = store.db[TEAMS]
 
-    async def upsert(self, collection: str, key: str, record: dict[str, Any]) -> None:
-        target = self.people if collection == PEOPLE else self.teams
-        revision = record.get("revision", 1)
-        # Replace only an older revision; a first sighting inserts. A duplicate key error
-        # means this or a newer revision is already stored: nothing to do.
-        try:
-            await target.update_one({"_id": key, "revision": {"$lt": revision}},
-                                     {"$set": record}, upsert=True)
-        except DuplicateKeyError:
-            pass
+    async def upsert_person(self, person_id: str, record: dict[str, Any]) -> None:
+        await _upsert_newer(self.people, person_id, record)
+
+    async def upsert_team(self, team_id: str, record: dict[str, Any]) -> None:
+        await _upsert_newer(self.teams, team_id, record)
 
     async def person(self, person_id: str) -> dict[str, Any] | None:
         return await self.people.find_one({"_id": person_id})
@@ -62,3 +57,14 @@ class Directory:
         async for report in self.people.find({"line_manager_id": manager_id}, {"team_id": 1}):
             teams.add(report["team_id"])
         return teams
+
+
+async def _upsert_newer(target: Any, key: str, record: dict[str, Any]) -> None:
+    revision = record.get("revision", 1)
+    # Replace only an older revision; a first sighting inserts. A duplicate key error
+    # means this or a newer revision is already stored: nothing to do.
+    try:
+        await target.update_one({"_id": key, "revision": {"$lt": revision}},
+                                {"$set": record}, upsert=True)
+    except DuplicateKeyError:
+        pass

@@ -1,76 +1,85 @@
-"""Applying a person's change to an action: the rule (domain/lifecycle.py) decides, the
-repository stores state, history and event in one write, then publishes."""
+"""Actions and their lifecycle: raising one directly, a person's change, a new owner, and
+reading them. The rules decide the event (domain/changes.py); the repository stores state,
+history and event in one write, then publishes."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from schemas.action import ActionAssigned, ActionStatus, ActionStatusChanged
+from schemas.base import EventData
 from shared.auth import Principal
+from shared.envelope import Envelope
 from shared.logs import correlation_id_var
 
-from ..adapters.actions import ActionRepository, history_entry
-from ..adapters.directory import Directory
-from ..clock import Clock
-from ..domain import lifecycle
+from ..domain.actions import RaiseAction, raise_directly
+from ..domain.changes import UnknownOwner, decide_assign, decide_change, evolve_assigned
+from ..domain.changes import evolve_status
+from ..domain.deadlines import local_date
 from ..domain.lifecycle import Actor
+from .deps import Deps
 
 
-class UnknownOwner(ValueError):
-    pass
+@dataclass
+class Raised:
+    action: dict[str, Any]
+    created: bool  # False: the same origin and key again, nothing new
+    published: bool
 
 
-class Lifecycle:
-    def __init__(self, actions: ActionRepository, directory: Directory, clock: Clock,
-                 publisher) -> None:
-        self.actions = actions
-        self.directory = directory
-        self.clock = clock
-        self.publisher = publisher
+async def raise_action(deps: Deps, command: RaiseAction, who: Principal) -> Raised:
+    """A person raises an action: the owner must be active in the staff directory
+    (UnknownOwner), a past due date only when recorded as past (DueDateInPast)."""
+    owner = await deps.directory.active_person(command.owner_id)
+    if owner is None:
+        raise UnknownOwner("is not an active person in the staff directory")
+    now = deps.clock.now()
+    raised = raise_directly(command, team_id=owner["team_id"], raised_by=who.subject, now=now,
+                            today=local_date(now))
+    created = await deps.actions.add_once(raised, _envelope(deps, raised, now))
+    action = await deps.actions.get(raised.action_id)
+    assert action is not None  # just stored, or stored before under the same id
+    return Raised(action, created, await deps.actions.flush(raised.action_id))
 
-    async def actor(self, who: Principal, action: dict[str, Any]) -> Actor:
-        owner, team = action["owner_id"], action["team_id"]
-        manages = (who.team_id == team) or await self.directory.manages(who.subject, owner, team)
-        service = await self.directory.service_teams(who.subject)
-        return Actor(person_id=who.subject, roles=who.roles, manages_owner=manages,
-                     in_owners_service=team in service)
 
-    async def change(self, action: dict[str, Any], who: Principal, change: str, *,
-                     note: str | None = None, evidence: str | None = None) -> bool:
-        current = ActionStatus(action["status"])
-        new = lifecycle.apply(change, current, await self.actor(who, action), action["owner_id"])
-        now = self.clock.now()
-        event = ActionStatusChanged(
-            action_id=action["_id"], status=new, previous_status=current,
-            changed_by=who.subject, reason=note, changed_at=now, change=change,
-            owner_id=action["owner_id"], team_id=action["team_id"], evidence=evidence)
-        changes: dict[str, Any] = {"status": new.value, "updated_at": now.isoformat()}
-        if change == "progressed":
-            changes["progress"] = [*action.get("progress", []),
-                                   {"at": now.isoformat(), "by": who.subject, "note": note}]
-        if evidence is not None:
-            changes["evidence"] = evidence
-        entry = history_entry(at=now, by=who.subject, change=change, status=new.value,
-                              note=evidence or note)
-        return await self.actions.change(action, changes, entry, [(event, self._envelope(event))])
+async def actor(deps: Deps, who: Principal, action: dict[str, Any]) -> Actor:
+    owner, team = action["owner_id"], action["team_id"]
+    manages = (who.team_id == team) or await deps.directory.manages(who.subject, owner, team)
+    service = await deps.directory.service_teams(who.subject)
+    return Actor(person_id=who.subject, roles=who.roles, manages_owner=manages,
+                 in_owners_service=team in service)
 
-    async def assign(self, action: dict[str, Any], who: Principal, owner_id: str,
-                     reason: str | None) -> bool:
-        lifecycle.apply("assigned", ActionStatus(action["status"]),
-                        await self.actor(who, action), action["owner_id"])
-        person = await self.directory.active_person(owner_id)
-        if person is None:
-            raise UnknownOwner("is not an active person in the staff directory")
-        now = self.clock.now()
-        event = ActionAssigned(action_id=action["_id"], owner_id=owner_id,
-                               previous_owner_id=action["owner_id"], team_id=person["team_id"],
-                               assigned_by=who.subject, assigned_at=now)
-        entry = history_entry(at=now, by=who.subject, change="assigned", status=action["status"],
-                              note=reason or f"owner {action['owner_id']} → {owner_id}")
-        return await self.actions.change(
-            action, {"owner_id": owner_id, "team_id": person["team_id"]}, entry,
-            [(event, self._envelope(event))])
 
-    def _envelope(self, event):
-        return self.publisher.envelope(event, correlation_id=correlation_id_var.get() or "none",
-                                       occurred_at=self.clock.now())
+async def change(deps: Deps, action: dict[str, Any], who: Principal, change: str, *,
+                 note: str | None = None, evidence: str | None = None) -> bool:
+    """A status change (IllegalTransition, NotAllowed); True once published."""
+    event = decide_change(action, await actor(deps, who, action), change, note=note,
+                          evidence=evidence, now=deps.clock.now())
+    changes, entry = evolve_status(action, event)
+    return await deps.actions.change(action, changes, entry, [(event, _envelope(deps, event))])
+
+
+async def assign(deps: Deps, action: dict[str, Any], who: Principal, owner_id: str,
+                 reason: str | None) -> bool:
+    """A new owner (IllegalTransition, NotAllowed, UnknownOwner); True once published."""
+    who_acts = await actor(deps, who, action)
+    event = decide_assign(action, who_acts, owner=await deps.directory.active_person(owner_id),
+                          now=deps.clock.now())
+    changes, entry = evolve_assigned(action, event, reason)
+    return await deps.actions.change(action, changes, entry, [(event, _envelope(deps, event))])
+
+
+async def get(deps: Deps, action_id: str) -> dict[str, Any] | None:
+    return await deps.actions.get(action_id)
+
+
+async def matching(deps: Deps, *, origin_id: str | None, owner_id: str | None,
+                   team_id: str | None, status: str | None) -> list[dict[str, Any]]:
+    return await deps.actions.matching(origin_id=origin_id, owner_id=owner_id,
+                                       team_id=team_id, status=status)
+
+
+def _envelope(deps: Deps, event: EventData, at: datetime | None = None) -> Envelope:
+    return deps.publisher.envelope(event, correlation_id=correlation_id_var.get() or "none",
+                                   occurred_at=at or deps.clock.now())

@@ -1,10 +1,8 @@
-"""Feeding the deadline engine: actions (from this service's own qa.action events, so a
+"""Feeding the deadline loop: actions (from this service's own qa.action events, so a
 crash between storing an action and registering its deadline loses nothing), audit windows
 (cleared when the audit is submitted) and complaint stages (cleared when responded to)."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 from schemas.action import ActionAssigned, ActionRaised, ActionStatus, ActionStatusChanged
 from schemas.audit import AuditSubmitted
@@ -12,8 +10,7 @@ from schemas.complaint import ComplaintRecorded
 from schemas.programme import CaseAllocated
 from shared.envelope import Envelope, derived_id
 
-from ..adapters.deadlines import DeadlineStore
-from ..clock import Clock
+from .deps import Deps
 
 OPEN_STATUSES = {ActionStatus.OPEN, ActionStatus.IN_PROGRESS}
 
@@ -22,51 +19,52 @@ def case_key(month: str, case_ref: str) -> str:
     return f"case:{derived_id('case', month, case_ref)}"  # no case reference stored
 
 
-class DeadlineHandlers:
-    def __init__(self, deadlines: DeadlineStore, clock: Clock, wake: Callable[[], None]) -> None:
-        self.deadlines = deadlines
-        self.clock = clock
-        self.wake = wake
+async def on_action_raised(deps: Deps, event: ActionRaised, envelope: Envelope) -> None:
+    await deps.deadlines.register(
+        about="action", about_id=event.action_id, due_on=event.due_date,
+        team_id=event.team_id, owner_id=event.owner_id, now=deps.clock.now(),
+        quiet=event.recorded_past)
+    deps.wake_deadline_loop()
 
-    async def on_action_raised(self, event: ActionRaised, envelope: Envelope) -> None:
-        await self.deadlines.register(
-            about="action", about_id=event.action_id, due_on=event.due_date,
-            team_id=event.team_id, owner_id=event.owner_id, now=self.clock.now(),
-            quiet=event.recorded_past)
-        self.wake()
 
-    async def on_action_assigned(self, event: ActionAssigned, envelope: Envelope) -> None:
-        await self.deadlines.update_people("action", event.action_id,
-                                           owner_id=event.owner_id, team_id=event.team_id)
+async def on_action_assigned(deps: Deps, event: ActionAssigned, envelope: Envelope) -> None:
+    await deps.deadlines.update_people("action", event.action_id,
+                                       owner_id=event.owner_id, team_id=event.team_id)
 
-    async def on_action_status_changed(self, event: ActionStatusChanged, envelope: Envelope):
-        await self.deadlines.set_open("action", event.action_id, event.status in OPEN_STATUSES)
-        self.wake()
 
-    async def on_case_allocated(self, event: CaseAllocated, envelope: Envelope) -> None:
-        keys = [f"allocation:{event.allocation_id}", case_key(event.month, event.case_ref)]
-        if getattr(event, "audit_id", None):
-            keys.append(f"audit:{event.audit_id}")
-        await self.deadlines.register(
-            about="audit_window", about_id=event.allocation_id, due_on=event.deadline,
-            team_id=event.team_id, owner_id=event.auditor_ids[0], now=self.clock.now(),
-            match_keys=keys)
-        self.wake()
+async def on_action_status_changed(deps: Deps, event: ActionStatusChanged,
+                                   envelope: Envelope) -> None:
+    await deps.deadlines.set_open("action", event.action_id, event.status in OPEN_STATUSES)
+    deps.wake_deadline_loop()
 
-    async def on_audit_submitted(self, event: AuditSubmitted, envelope: Envelope) -> None:
-        keys = [f"audit:{event.audit_id}", case_key(event.month, event.case_ref)]
-        if getattr(event, "allocation_id", None):
-            keys.append(f"allocation:{event.allocation_id}")
-        for key in keys:
-            await self.deadlines.clear_matching(key)
 
-    async def on_complaint_recorded(self, event: ComplaintRecorded, envelope: Envelope):
-        for stage in event.stages:
-            about_id = f"{event.complaint_id}-stage-{stage.stage}"
-            await self.deadlines.register(
-                about="complaint_stage", about_id=about_id,
-                due_on=stage.extended_due_on or stage.due_on, team_id=event.team_id,
-                owner_id=None, now=self.clock.now())
-            if stage.responded_on is not None:
-                await self.deadlines.set_open("complaint_stage", about_id, False)
-        self.wake()
+async def on_case_allocated(deps: Deps, event: CaseAllocated, envelope: Envelope) -> None:
+    keys = [f"allocation:{event.allocation_id}", case_key(event.month, event.case_ref)]
+    if getattr(event, "audit_id", None):
+        keys.append(f"audit:{event.audit_id}")
+    await deps.deadlines.register(
+        about="audit_window", about_id=event.allocation_id, due_on=event.deadline,
+        team_id=event.team_id, owner_id=event.auditor_ids[0], now=deps.clock.now(),
+        match_keys=keys)
+    deps.wake_deadline_loop()
+
+
+async def on_audit_submitted(deps: Deps, event: AuditSubmitted, envelope: Envelope) -> None:
+    keys = [f"audit:{event.audit_id}", case_key(event.month, event.case_ref)]
+    if getattr(event, "allocation_id", None):
+        keys.append(f"allocation:{event.allocation_id}")
+    for key in keys:
+        await deps.deadlines.clear_matching(key)
+
+
+async def on_complaint_recorded(deps: Deps, event: ComplaintRecorded,
+                                envelope: Envelope) -> None:
+    for stage in event.stages:
+        about_id = f"{event.complaint_id}-stage-{stage.stage}"
+        await deps.deadlines.register(
+            about="complaint_stage", about_id=about_id,
+            due_on=stage.extended_due_on or stage.due_on, team_id=event.team_id,
+            owner_id=None, now=deps.clock.now())
+        if stage.responded_on is not None:
+            await deps.deadlines.set_open("complaint_stage", about_id, False)
+    deps.wake_deadline_loop()

@@ -15,6 +15,7 @@ from shared.auth.roles import Role
 MANAGERS = frozenset({Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE, Role.HEAD_OF_QUALITY})
 CONFIRMERS = frozenset({Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE})
 LIVE = {S.OPEN, S.IN_PROGRESS}
+UNFINISHED = (S.OPEN, S.IN_PROGRESS, S.COMPLETED)  # on people's pages until confirmed
 
 # change: (statuses it may start from, the status it leads to; None keeps the status)
 TRANSITIONS: dict[str, tuple[set[S], S | None]] = {

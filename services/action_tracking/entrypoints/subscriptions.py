@@ -1,6 +1,11 @@
-"""Every event action tracking consumes, in one place."""
+"""Every event action tracking consumes, in one place, each handled by the application
+with the service's Deps."""
 
 from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from functools import partial
+from typing import Any
 
 from schemas import topics
 from schemas.action import ActionAssigned, ActionRaised, ActionStatusChanged
@@ -12,38 +17,40 @@ from schemas.feedback import SafetyLinkTriggered
 from schemas.observation import ConferenceChecklistRecorded, MeetingObservationRecorded
 from schemas.observation import PracticeObservationRecorded
 from schemas.programme import CaseAllocated
-from shared.consumer import TopicRoutes
+from shared.consumer import Handler, TopicRoutes
+from shared.envelope import Envelope
 
-from ..application.deadlines import DeadlineHandlers
-from ..application.directory import DirectoryHandlers
-from ..application.findings import FindingHandlers
-from ..application.urgent import UrgentHandlers
-from ..application.webhooks import WebhookSender
+from ..application import deadlines, directory, findings, urgent, webhooks
+from ..application.deps import Deps
 
 
-def subscriptions(findings: FindingHandlers, deadlines: DeadlineHandlers,
-                  directory: DirectoryHandlers, urgent: UrgentHandlers,
-                  webhooks: WebhookSender) -> list[TopicRoutes]:
-    async def on_audit_submitted(event: AuditSubmitted, envelope) -> None:
-        await findings.on_audit_submitted(event, envelope)  # its actions
-        await deadlines.on_audit_submitted(event, envelope)  # its audit window is met
+def subscriptions(deps: Deps) -> list[TopicRoutes]:
+    def bind(handler: Callable[[Deps, Any, Envelope], Awaitable[None]]) -> Handler:
+        return partial(handler, deps)
+
+    async def on_audit_submitted(event: AuditSubmitted, envelope: Envelope) -> None:
+        await findings.on_audit_submitted(deps, event, envelope)  # its actions
+        await deadlines.on_audit_submitted(deps, event, envelope)  # its audit window is met
 
     return [
-        TopicRoutes(topics.DIRECTORY, {StaffMemberUpserted: directory.on_staff_member,
-                                       TeamUpserted: directory.on_team}),
+        TopicRoutes(topics.DIRECTORY, {StaffMemberUpserted: bind(directory.on_staff_member),
+                                       TeamUpserted: bind(directory.on_team)}),
         TopicRoutes(topics.AUDIT, {AuditSubmitted: on_audit_submitted,
-                                   SafeguardingConcernRaised: urgent.on_safeguarding}),
+                                   SafeguardingConcernRaised: bind(urgent.on_safeguarding)}),
         TopicRoutes(topics.OBSERVATION, {
-            PracticeObservationRecorded: findings.on_practice_observation,
-            MeetingObservationRecorded: findings.on_meeting_observation,
-            ConferenceChecklistRecorded: findings.on_conference_checklist,
+            PracticeObservationRecorded: bind(findings.on_practice_observation),
+            MeetingObservationRecorded: bind(findings.on_meeting_observation),
+            ConferenceChecklistRecorded: bind(findings.on_conference_checklist),
         }),
-        TopicRoutes(topics.PROGRAMME, {CaseAllocated: deadlines.on_case_allocated}),
-        TopicRoutes(topics.COMPLAINT, {ComplaintRecorded: deadlines.on_complaint_recorded}),
-        TopicRoutes(topics.FEEDBACK, {SafetyLinkTriggered: urgent.on_safety_link}),
+        TopicRoutes(topics.PROGRAMME, {CaseAllocated: bind(deadlines.on_case_allocated)}),
+        TopicRoutes(topics.COMPLAINT,
+                    {ComplaintRecorded: bind(deadlines.on_complaint_recorded)}),
+        TopicRoutes(topics.FEEDBACK, {SafetyLinkTriggered: bind(urgent.on_safety_link)}),
         # Its own facts: deadlines follow actions, whichever way the action was changed.
-        TopicRoutes(topics.ACTION, {ActionRaised: deadlines.on_action_raised,
-                                    ActionAssigned: deadlines.on_action_assigned,
-                                    ActionStatusChanged: deadlines.on_action_status_changed}),
-        TopicRoutes(topics.ALERT, {AlertRaised: webhooks.on_alert}),
+        TopicRoutes(topics.ACTION, {
+            ActionRaised: bind(deadlines.on_action_raised),
+            ActionAssigned: bind(deadlines.on_action_assigned),
+            ActionStatusChanged: bind(deadlines.on_action_status_changed),
+        }),
+        TopicRoutes(topics.ALERT, {AlertRaised: bind(webhooks.on_alert)}),
     ]

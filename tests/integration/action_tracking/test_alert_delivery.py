@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 import httpx
 
 from schemas.feedback import SafetyLinkTriggered
+from services.action_tracking.application import deadline_alerts
 from services.action_tracking.domain.deadlines import deadline_id, due_moment
 from shared.signatures import HEADER, verify
 from tests.support.action_tracking import in_directory, publish, sse_alerts, staff
@@ -59,7 +60,7 @@ async def test_a_manager_and_the_owner_see_an_overdue_alert_live_and_others_do_n
         listed = {name: [a["alert_id"] for a in (await http.get(
             f"{tracking.url}/alerts", headers=headers)).json()]
             for name, headers in streams.items()}
-        await tracking.deps.engine.refresh_metrics()
+        await deadline_alerts.refresh_metrics(tracking.deps)
         metrics = (await http.get(f"{tracking.url}/metrics")).text
     assert overdue("manager")[0]["alert_id"] in listed["manager"]
     assert overdue("manager")[0]["alert_id"] not in listed["outsider"]

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from schemas import topics
+from services.action_tracking.application import deadline_alerts
 from services.action_tracking.clock import OffsetClock
 from services.action_tracking.domain.deadlines import deadline_id, due_moment
 from tests.support.action_tracking import (alerts_on_topic, drop_database, fresh_settings,
@@ -30,7 +31,7 @@ async def test_two_instances_a_restart_and_a_replay_raise_each_alert_once():
             async with running(settings) as first, running(settings, new_group=False) as second:
                 await publish(audit)
                 actions = await eventually(
-                    lambda: first.deps.actions.find(**{"origin.id": audit.audit_id}),
+                    lambda: first.deps.actions.matching(origin_id=audit.audit_id),
                     what="the action")
                 action_id = actions[0]["_id"]
                 key = deadline_id("action", action_id)
@@ -38,13 +39,14 @@ async def test_two_instances_a_restart_and_a_replay_raise_each_alert_once():
                                  what="its deadline")
                 for instance in (first, second):
                     instance.clock.jump_to(overdue_at)
-                # Both engines wake at the same moment; also force a simultaneous tick.
-                await asyncio.gather(first.deps.engine.tick(), second.deps.engine.tick())
+                # Both loops wake at the same moment; also force a simultaneous round.
+                await asyncio.gather(deadline_alerts.raise_due(first.deps),
+                                     deadline_alerts.raise_due(second.deps))
                 overdue = await eventually(lambda: alerts_on_topic(tail, action_id),
                                            what="the overdue alert")
             async with running(settings, OffsetClock(), new_group=False) as restarted:
                 restarted.clock.jump_to(overdue_at + timedelta(hours=1))
-                await restarted.deps.engine.tick()
+                await deadline_alerts.raise_due(restarted.deps)
             replay = settings.model_copy(update={"kafka_group_suffix": settings.kafka_group_suffix
                                                  + "-replay"})
             async with running(replay, replay=(topics.ACTION,)) as replaying:
@@ -53,7 +55,7 @@ async def test_two_instances_a_restart_and_a_replay_raise_each_alert_once():
                 await eventually(lambda: replaying.deps.deadlines.collection.find_one(
                     {"_id": key, "done": "overdue"}), what="the replayed deadline")
                 replaying.clock.jump_to(overdue_at + timedelta(hours=2))
-                await replaying.deps.engine.tick()
+                await deadline_alerts.raise_due(replaying.deps)
             final = await alerts_on_topic(tail, action_id)
     finally:
         await drop_database(settings)

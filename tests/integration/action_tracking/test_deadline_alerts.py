@@ -11,6 +11,7 @@ from schemas.audit import SafeguardingConcernRaised
 from schemas.complaint import ComplaintRecorded, ComplaintStage
 from schemas.feedback import SafetyLinkTriggered
 from schemas.programme import CaseAllocated
+from services.action_tracking.application import deadline_alerts
 from services.action_tracking.domain.deadlines import ENGLAND, deadline_id
 from shared.workdays import is_working_day
 from tests.support.action_tracking import alerts_on_topic, publish, staff
@@ -60,20 +61,20 @@ async def test_due_soon_overdue_and_escalation_count_working_days(tracking):
     action_id = None
     async with TopicTail(topics.ALERT) as tail:
         await publish(audit)
-        found = await eventually(lambda: tracking.deps.actions.find(**{"origin.id": audit.audit_id}),
+        found = await eventually(lambda: tracking.deps.actions.matching(origin_id=audit.audit_id),
                                  what="the action")
         action_id = found[0]["_id"]
         await registered(tracking, "action", action_id)
         friday = due - timedelta(days=4)  # two working days before Tuesday, over the weekend
         tracking.clock.jump_to(local(friday) - SECOND)
-        await tracking.deps.engine.tick()
+        await deadline_alerts.raise_due(tracking.deps)
         assert await alerts_on_topic(tail, action_id) == []
         await kinds_after_jump(tracking, tail, action_id, local(friday) + SECOND, ["due_soon"])
         await kinds_after_jump(tracking, tail, action_id, local(due + timedelta(1)) + SECOND,
                                ["due_soon", "overdue"])
         saturday = due + timedelta(days=4)  # three working days overdue: end of Friday
         tracking.clock.jump_to(local(saturday) - SECOND)
-        await tracking.deps.engine.tick()
+        await deadline_alerts.raise_due(tracking.deps)
         assert len(await alerts_on_topic(tail, action_id)) == 2
         alerts = await kinds_after_jump(tracking, tail, action_id, local(saturday) + SECOND,
                                         ["due_soon", "overdue", "escalated"])
@@ -133,7 +134,7 @@ async def test_complaint_stages_fall_due_on_their_extended_dates(tracking):
         await publish(complaint)
         await registered(tracking, "complaint_stage", stage2)
         tracking.clock.jump_to(local(base + timedelta(1)) + SECOND)  # the original due date
-        await tracking.deps.engine.tick()
+        await deadline_alerts.raise_due(tracking.deps)
         assert await alerts_on_topic(tail, stage2) == []  # extended: not overdue yet
         await kinds_after_jump(tracking, tail, stage2, local(base + timedelta(4)), ["due_soon"])
         await kinds_after_jump(tracking, tail, stage2, local(base + timedelta(8)) + SECOND,
@@ -159,7 +160,7 @@ async def test_safeguarding_and_safety_link_pass_straight_through_once(tracking)
             return (a, b) if a and b else None
 
         concern_alerts, link_alerts = await eventually(both, what="both urgent alerts")
-        await tracking.deps.engine.tick()
+        await deadline_alerts.raise_due(tracking.deps)
     # One fact each (the same event id even if the suite's own action_tracking process,
     # with its own store, passes the same concern through too).
     assert {(m["event_id"], m["data"]["kind"]) for m in concern_alerts} == {
