@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from fastapi import FastAPI, Request, status
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from shared.runtime import Runtime, create_app
+from shared.web.pages import wants_html
 
 from .adapters.audits import AuditRepository
 from .adapters.collections import INDEXES
@@ -15,6 +16,7 @@ from .adapters.staff import Staff
 from .adapters.teams import Teams
 from .adapters.themes import ThemedAudits, Themes
 from .application.deps import Deps
+from .application.programme import MonthNotPlanned
 from .domain.lifecycle import IllegalTransition
 from .domain.moderation import ModerationRefused, NotInModeratingGroup
 from .entrypoints.api import audits, directory, moderation, observations, programme
@@ -22,6 +24,7 @@ from .entrypoints.api import submissions, themes
 from .entrypoints.pages import audit_view, planning, themed_audits
 from .entrypoints.pages import audits as audit_pages
 from .entrypoints.pages import moderation as moderation_pages
+from .entrypoints.pages.rendering import templates
 from .entrypoints.pages import observations as observation_pages
 from .entrypoints.subscriptions import SUBSCRIPTIONS
 from .settings import AuditCaptureSettings
@@ -60,5 +63,13 @@ def build_app(settings: AuditCaptureSettings | None = None) -> FastAPI:
     @app.exception_handler(NotInModeratingGroup)
     async def not_their_month(_: Request, error: Exception) -> JSONResponse:
         return JSONResponse({"detail": str(error)}, status_code=status.HTTP_403_FORBIDDEN)
+
+    @app.exception_handler(MonthNotPlanned)
+    async def not_planned(request: Request, error: Exception) -> Response:
+        """Whatever asks about a month nobody planned (a page's form too): 404, saying so."""
+        if wants_html(request):
+            return templates.TemplateResponse(request, "planning_missing.html", {
+                "message": str(error)}, status_code=status.HTTP_404_NOT_FOUND)
+        return JSONResponse({"detail": str(error)}, status_code=status.HTTP_404_NOT_FOUND)
 
     return app

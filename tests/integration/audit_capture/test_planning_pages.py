@@ -70,3 +70,16 @@ async def test_the_pages_need_the_planners_role_and_a_planned_month(client):
     assert (await client.get("/planning", headers=bearer("auditor"))).status_code == 403
     missing = await client.get(f"/planning/{unique_month()}", headers=HOQ)
     assert missing.status_code == 404 and "plan it first" in missing.text
+
+
+async def test_a_form_posted_for_a_month_nobody_planned_is_told_so(client):
+    """It answered 500 before: the forms of an unplanned month now say it is not planned."""
+    month, page = unique_month(), HOQ | {"Accept": "text/html"}
+    cases = "case_ref,team_id,category\nTEST-C1,team-x,CP\n"
+    for path, form in [("cases", {"cases_csv": cases}), ("sample", {"size": "1"}),
+                       ("allocations", {"case_ref": "TEST-C1", "auditor_1": "a-1"})]:
+        answer = await client.post(f"/planning/{month}/{path}", headers=page, data=form)
+        assert answer.status_code == 404, (path, answer.text)
+        assert "Month not planned" in answer.text and month in answer.text
+    api = await client.post(f"/planning/{month}/cases", headers=HOQ, data={"cases_csv": cases})
+    assert api.status_code == 404 and month in api.json()["detail"]
