@@ -43,18 +43,22 @@ class RaisedAction(BaseModel):
     priority: Priority = Priority.NORMAL
 
 
-class AuditSubmitted(EventData):
-    event_type = "audit.submitted"
-    topic = topics.AUDIT
+class AuditedCase(BaseModel):
+    """Which case an audit is of, when and by whom: the command's and the event's fields."""
 
-    audit_id: Id
     month: Month
     case_ref: CaseReference
     team_id: Id
     auditor_ids: list[Id] = Field(min_length=1, max_length=2)
+    deadline: date | None = None
+
+
+class AuditRecord(BaseModel):
+    """What the auditor records, declared once: the submit command (audit capture's
+    AuditFindings) and the submitted event both take these fields from here."""
+
     social_worker_id: Id
     line_manager_id: Id | None = None
-    standards_version: str = STANDARDS_VERSION
     standards: list[StandardGrade] = Field(min_length=6, max_length=6)
     child_seen_alone: bool | None = None
     child_seen_alone_reason: PersonalText | None = None
@@ -66,10 +70,17 @@ class AuditSubmitted(EventData):
     auditor_suggestions: PersonalText = ""
     completed_with_caseworker: bool = False
     actions: list[RaisedAction] = Field(default_factory=list)
+
+
+class AuditSubmitted(EventData, AuditRecord, AuditedCase):
+    event_type = "audit.submitted"
+    topic = topics.AUDIT
+
+    audit_id: Id
+    standards_version: str = STANDARDS_VERSION
     submitted_at: datetime
     on_time: bool = True
     allocation_id: Id | None = Field(default=None, description="Set when it was allocated")
-    deadline: date | None = None
     submitted_by: Id | None = None
 
     def subject(self) -> str:

@@ -96,16 +96,11 @@ class ChecklistAnswer(BaseModel):
     comment: PersonalText = ""
 
 
-class ConferenceChecklistRecorded(EventData):
-    """An IRO's or CP chair's checklist about one conference or review; the feedback goes to
-    the social worker's line manager for supervision."""
+class ConferenceChecklist(BaseModel):
+    """What an IRO or CP chair records about one conference or review, declared once: the
+    command (audit capture's RecordConferenceChecklist) and the event take it from here."""
 
-    event_type = "observation.conference_checklist_recorded"
-    topic = topics.OBSERVATION
-
-    checklist_id: Id
     conference_type: Literal["cp_initial", "cp_review", "lac_review"]
-    chair_id: Id
     chair_role: Literal["iro", "cp_chair"]
     held_on: date
     case_ref: CaseReference
@@ -115,8 +110,19 @@ class ConferenceChecklistRecorded(EventData):
     answers: list[ChecklistAnswer] = Field(min_length=1)
     quality_grade: Grade
     impact_grade: Grade
-    feedback: PersonalText = ""
+    feedback: PersonalText = Field(min_length=1, description="For the worker's line manager")
     actions: list[RaisedAction] = Field(default_factory=list)
+
+
+class ConferenceChecklistRecorded(EventData, ConferenceChecklist):
+    """An IRO's or CP chair's checklist about one conference or review; the feedback goes to
+    the social worker's line manager for supervision."""
+
+    event_type = "observation.conference_checklist_recorded"
+    topic = topics.OBSERVATION
+
+    checklist_id: Id
+    chair_id: Id
 
     def subject(self) -> str:
         return self.checklist_id

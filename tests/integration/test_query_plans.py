@@ -449,6 +449,7 @@ def reporting_events() -> list[Any]:
                 checklist_id=uid("checklist"), conference_type="cp_review", chair_id="iro-x",
                 chair_role="iro", held_on=held_on, case_ref=audit.case_ref, team_id=team,
                 social_worker_id=f"sw-{t:03d}", quality_grade="good", impact_grade="good",
+                feedback="Synthetic feedback.",
                 answers=[ChecklistAnswer(item="Plan reviewed", answer="yes")]))
             events += [LocalityIndicatorRecorded(
                 team_id=team, month=month, indicator=name, value=float(m + t), target=10.0,

@@ -2,33 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import model_validator
 
-from schemas.audit import AuditResultsShared, AuditSubmitted, ImpactForChild, RaisedAction
-from schemas.audit import SafeguardingConcernRaised, StandardGrade, ViewRecord
-from schemas.base import CaseReference, Id, PersonalText
-from schemas.common import Grade, Month
+from schemas.audit import AuditedCase, AuditRecord, AuditResultsShared, AuditSubmitted
+from schemas.audit import SafeguardingConcernRaised
+from schemas.base import PersonalText
 from shared.envelope import derived_id
 
 
-class AuditFindings(BaseModel):
-    """What the auditor records: per standard, overall, impact, triangulation, actions."""
+class AuditFindings(AuditRecord):
+    """What the auditor records (per standard, overall, impact, triangulation, actions), and
+    a safeguarding concern, raised at once as its own fact rather than kept in the audit."""
 
-    social_worker_id: Id
-    line_manager_id: Id | None = None
-    standards: list[StandardGrade] = Field(min_length=6, max_length=6)
-    child_seen_alone: bool | None = None
-    child_seen_alone_reason: PersonalText | None = None
-    overall_grade: Grade
-    impact: ImpactForChild
-    child_view: ViewRecord
-    parent_view: ViewRecord
-    social_worker_reflections: PersonalText = ""
-    auditor_suggestions: PersonalText = ""
-    completed_with_caseworker: bool = False
-    actions: list[RaisedAction] = Field(default_factory=list)
     safeguarding_concern: PersonalText | None = None
 
     @model_validator(mode="after")
@@ -43,14 +30,8 @@ class AuditFindings(BaseModel):
         return self
 
 
-class SubmitAudit(AuditFindings):
+class SubmitAudit(AuditFindings, AuditedCase):
     """The one-step command: an audit that was not allocated through the programme."""
-
-    month: Month
-    case_ref: CaseReference
-    team_id: Id
-    auditor_ids: list[Id] = Field(min_length=1, max_length=2)
-    deadline: date | None = None
 
 
 def submit_audit(

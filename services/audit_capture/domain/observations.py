@@ -13,9 +13,8 @@ from typing import Literal
 from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from schemas.audit import RaisedAction
-from schemas.base import CaseReference, Id, PersonalText
-from schemas.common import Grade
-from schemas.observation import KEY_MEETING_TYPES, AspectJudgement, ChecklistAnswer
+from schemas.base import Id, PersonalText
+from schemas.observation import KEY_MEETING_TYPES, AspectJudgement, ConferenceChecklist
 
 
 class RecordPracticeObservation(BaseModel):
@@ -74,16 +73,5 @@ class RecordMeetingObservation(BaseModel):
         return value
 
 
-class RecordConferenceChecklist(BaseModel):
-    conference_type: Literal["cp_initial", "cp_review", "lac_review"]
-    chair_role: Literal["iro", "cp_chair"]
-    held_on: date
-    case_ref: CaseReference
-    team_id: Id
-    social_worker_id: Id
-    line_manager_id: Id | None = None
-    answers: list[ChecklistAnswer] = Field(min_length=1)
-    quality_grade: Grade
-    impact_grade: Grade
-    feedback: PersonalText = Field(min_length=1, description="For the worker's line manager")
-    actions: list[RaisedAction] = Field(default_factory=list)
+class RecordConferenceChecklist(ConferenceChecklist):
+    """The chair's command: exactly the checklist the event records."""

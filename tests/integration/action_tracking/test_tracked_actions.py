@@ -189,6 +189,7 @@ async def test_a_chairs_checklist_raises_its_actions(tracking):
         chair_role="iro", held_on=date.today(), case_ref=uid("TEST-CASE"), team_id=uid("team"),
         social_worker_id=uid("sw"), answers=[{"item": "Plan is specific", "answer": "partly"}],
         quality_grade="good", impact_grade="requires_improvement",
+        feedback="Synthetic feedback for the line manager.",
         actions=[{"key": f"c{n}", "description": f"Synthetic chair action {n}",
                   "owner_id": uid("tm"), "due_date": str(date.today() + timedelta(days=14))}
                  for n in (1, 2)])
