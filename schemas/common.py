@@ -21,12 +21,30 @@ Month = Annotated[str, AfterValidator(_check_month)]
 
 
 class Grade(StrEnum):
-    """Ofsted's four-point scale, used for audit grades."""
+    """Ofsted's four-point scale, used for audit grades. The scale is defined here once: its
+    order is the members' (best first: `list(Grade)`), its words are `label`."""
 
     OUTSTANDING = "outstanding"
     GOOD = "good"
     REQUIRES_IMPROVEMENT = "requires_improvement"
     INADEQUATE = "inadequate"
+
+    @property
+    def label(self) -> str:
+        """As people read it."""
+        return _GRADE_LABELS[self]
+
+    @property
+    def good_or_better(self) -> bool:
+        return self in (Grade.OUTSTANDING, Grade.GOOD)
+
+
+_GRADE_LABELS = {
+    Grade.OUTSTANDING: "Outstanding",
+    Grade.GOOD: "Good",
+    Grade.REQUIRES_IMPROVEMENT: "Requires improvement to be good",
+    Grade.INADEQUATE: "Inadequate",
+}
 
 
 class Priority(StrEnum):

@@ -45,13 +45,8 @@ CUSTOMER_SERVICE_STANDARDS: dict[int, str] = {
     8: "try to answer your questions or find someone who can.",
 }
 
-# Ofsted's four-point scale, as people read it; the stored value is the Grade enum's.
-GRADE_LABELS: dict[Grade, str] = {
-    Grade.OUTSTANDING: "Outstanding",
-    Grade.GOOD: "Good",
-    Grade.REQUIRES_IMPROVEMENT: "Requires improvement to be good",
-    Grade.INADEQUATE: "Inadequate",
-}
+# The scale with its words, best first, for forms and tables (from Grade itself).
+GRADE_LABELS: dict[Grade, str] = {grade: grade.label for grade in Grade}
 
 VERSIONS: dict[str, dict[str, dict[int, str]]] = {
     STANDARDS_VERSION: {"practice": STANDARDS_FOR_PRACTICE,
