@@ -20,9 +20,10 @@ def _check_month(value: str) -> str:
 Month = Annotated[str, AfterValidator(_check_month)]
 
 
+# The grade scale is defined here once: its order is the members' (`list(Grade)`), its words
+# are `label`; other code uses these rather than spelling the scale again.
 class Grade(StrEnum):
-    """Ofsted's four-point scale, used for audit grades. The scale is defined here once: its
-    order is the members' (best first: `list(Grade)`), its words are `label`."""
+    """Ofsted's four-point scale, used for audit grades, best first."""
 
     OUTSTANDING = "outstanding"
     GOOD = "good"
