@@ -8,25 +8,20 @@ starts from nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import UTC, datetime
+from collections.abc import Iterable, Sequence
+from datetime import datetime
 from typing import Any
 
-from .decoding import Pending
-
-
-def instant(value: datetime) -> datetime:
-    """`value` as the store keeps it: BSON dates hold milliseconds (a redelivered event must
-    compare equal to the one stored, not a few microseconds newer)."""
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.replace(microsecond=value.microsecond // 1000 * 1000)
+from .decoding import Pending, instant
 
 
 def settle(fact_id: str, stored: dict[str, Any] | None,
-           events: Iterable[tuple[dict[str, Any], datetime]]) -> dict[str, Any] | None:
+           events: Sequence[tuple[dict[str, Any], datetime]]) -> dict[str, Any] | None:
     """The document `events` (fields, as_of; in the order they arrived) leave when applied
     one by one to `stored` (None: no such fact yet); None if they change nothing."""
+    if stored is None and len(events) == 1:  # most facts: a new one, set once
+        fields, as_of = events[0]
+        return {"_id": fact_id, **fields, "as_of": instant(as_of)}
     document = dict(stored) if stored is not None else {"_id": fact_id}
     current = document.get("as_of")
     current = instant(current) if current is not None else None

@@ -10,7 +10,7 @@ same reason (`undecodable` or `invalid`, field names only) the shared consumer w
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import Field, TypeAdapter, ValidationError, create_model
@@ -20,8 +20,19 @@ from shared.envelope import Envelope
 
 from ..domain.facts import FACT_FUNCTIONS
 
-Pending = tuple[str, str, dict[str, Any], datetime]  # collection, fact id, fields, as_of
+# collection, fact id, fields, as_of (the event's occurred_at, as the store keeps dates)
+Pending = tuple[str, str, dict[str, Any], datetime]
 MODELS = {model.event_type: model for model in FACT_FUNCTIONS}
+
+
+def instant(value: datetime) -> datetime:
+    """`value` as the store keeps it: BSON dates hold milliseconds (a redelivered event must
+    compare equal to the one stored, not a few microseconds newer), in UTC."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    if value.microsecond % 1000:
+        value = value.replace(microsecond=value.microsecond - value.microsecond % 1000)
+    return value
 
 
 def _typed_envelopes() -> TypeAdapter:
@@ -35,8 +46,8 @@ _ENVELOPES = _typed_envelopes()
 
 
 def _facts(data: Any, occurred_at: datetime) -> list[Pending]:
-    return [(f.collection, f.fact_id, f.fields, occurred_at)
-            for f in FACT_FUNCTIONS[type(data)](data)]
+    as_of = instant(occurred_at)
+    return [(f.collection, f.fact_id, f.fields, as_of) for f in FACT_FUNCTIONS[type(data)](data)]
 
 
 def facts_of(value: bytes) -> tuple[list[Pending], str]:

@@ -1,9 +1,11 @@
 """Which generation of the read models is being served, so a rebuild can fill a new one.
 
-FerretDB 1.24 cannot rename a collection over an existing one (`renameCollection` with
-`dropTarget: true` answers NotImplemented), and several collections must change together,
-so the swap is one pointer document: `projection_state/active` names the generation.
-Generation 0 uses the plain names (`audit_facts`); generation N uses `g{N}_audit_facts`.
+The nineteen fact collections must be swapped together: a report reads several, and must
+not see rebuilt audits beside old actions. `renameCollection` (with `dropTarget`) swaps one
+collection at a time and cannot be part of a transaction, so the swap is one pointer
+document instead: `projection_state/active` names the generation, and changing it is one
+atomic write. Generation 0 uses the plain names (`audit_facts`); generation N uses
+`g{N}_audit_facts`.
 """
 
 from __future__ import annotations

@@ -1,13 +1,14 @@
 """Filling an EMPTY generation from a full replay, writing while reading.
 
-FerretDB 1.24 inserts quickly (about 11,000 small documents/s here) but scans the whole
-collection for every update, so a rebuild must insert each fact once, in its final state.
-Every fact is folded in memory (`batch.merge`, the live newer-wins rule); after each batch the
-facts seen for the first time are inserted in the background, overlapping Kafka reads and
-decoding. When an event changes a fact already written, its collection stops streaming:
-at the end it is dropped and written whole from memory. In practice that is the few kinds
-that change (actions, complaints, audits), while the many write-once facts (feedback,
-observations, moderations) are in the store by the time the log is read.
+Every fact is folded in memory by the live rule (`batch.merge`: newer wins), so each is
+written in its last state, nearly always once. After each batch read from Kafka, the facts
+seen for the first time are inserted in the background (`insert_many`, overlapping the Kafka
+reads and the decoding), so the many write-once facts (feedback, observations, moderations)
+are in the store by the time the log is read. A fact that an event changes after its insert
+has started is written again at the end, in its last state, by a bulk `ReplaceOne` (in
+practice the few kinds that change: actions, complaints, audits). The collections get their
+indexes once loaded: building an index over the loaded collection costs less than keeping it
+up to date through every insert.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import asyncio
 from collections import defaultdict
 from typing import Any
 
+from pymongo import ReplaceOne
 from pymongo.asynchronous.collection import AsyncCollection
 
 from shared.store import Store
@@ -24,8 +26,8 @@ from .batch import merge
 from .decoding import Pending
 from .facts import FactStore
 
-CHUNK = 2000  # documents per insert: larger gains little, smaller costs round trips
-PARALLEL_WRITES = 4  # FerretDB overlaps inserts into different collections a little
+CHUNK = 2000  # documents per insert or replace: larger gains little, smaller costs round trips
+PARALLEL_WRITES = 4  # the store writes into different collections side by side
 
 
 class FreshGenerationLoader:
@@ -33,7 +35,7 @@ class FreshGenerationLoader:
         self.facts, self.store = facts, store
         self.documents: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
         self.unwritten: dict[str, dict[str, None]] = defaultdict(dict)  # ordered set
-        self.rewrite: set[str] = set()  # collections written whole at the end
+        self.stale: dict[str, dict[str, None]] = defaultdict(dict)  # written, since changed
         self.writing: set[asyncio.Task] = set()
         self.slots = asyncio.Semaphore(PARALLEL_WRITES)
 
@@ -43,13 +45,13 @@ class FreshGenerationLoader:
             if outcome == "new":
                 self.unwritten[collection][fact_id] = None
             elif outcome == "changed" and fact_id not in self.unwritten[collection]:
-                self.rewrite.add(collection)  # already (being) written: redo at the end
+                self.stale[collection][fact_id] = None  # already (being) written: redo
 
     async def flush(self, *, at_least: int = CHUNK) -> None:
         """Start writing the facts first seen since they were last written, per collection
         once there are enough of them for one efficient insert (not waiting for it)."""
         for collection, ids in list(self.unwritten.items()):
-            if len(ids) < max(at_least, 1) or collection in self.rewrite:
+            if len(ids) < max(at_least, 1):
                 continue
             documents = [self.documents[collection][i] for i in ids]
             self.unwritten[collection] = {}
@@ -67,22 +69,27 @@ class FreshGenerationLoader:
             self.slots.release()
 
     async def finish(self, progress) -> int:
-        """Wait for the streamed writes, then write the collections that changed whole."""
+        """Wait for the streamed writes, write again the facts that changed after theirs
+        started, then index the collections. Returns how many facts there are."""
         await self.flush(at_least=1)
         await asyncio.gather(*self.writing)
-        total = sum(len(self.documents[c]) for c in self.rewrite)
-        progress.reset(total=total)
+        progress.reset(total=sum(len(ids) for ids in self.stale.values()))
 
-        async def rewrite(collection: str) -> None:
+        async def replace(collection: str, ids: list[str]) -> None:
             async with self.slots:
                 target = await self.facts.collection(collection)
-                await target.drop()
-                documents = list(self.documents[collection].values())
-                for start in range(0, len(documents), CHUNK):
-                    chunk = documents[start:start + CHUNK]
-                    await target.insert_many(chunk, ordered=False)
+                for start in range(0, len(ids), CHUNK):
+                    chunk = [self.documents[collection][i] for i in ids[start:start + CHUNK]]
+
+                    async def work(session, chunk=chunk) -> None:
+                        await target.bulk_write([ReplaceOne({"_id": d["_id"]}, d)
+                                                 for d in chunk], ordered=False,
+                                                session=session)
+
+                    await self.store.transaction(work)  # one commit for the chunk
                     progress.update(len(chunk))
 
-        await asyncio.gather(*(rewrite(c) for c in sorted(self.rewrite)))
-        await self.store.create_indexes()  # only now: indexed inserts take twice as long
+        await asyncio.gather(*(replace(c, list(ids)) for c, ids in sorted(self.stale.items())
+                               if ids))
+        await self.store.create_indexes()
         return sum(len(d) for d in self.documents.values())

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -13,6 +14,9 @@ from shared.envelope import Envelope
 from ..adapters.decoding import Pending, decode_live
 from ..adapters.facts import FactStore
 from ..domain.facts import FACT_FUNCTIONS
+
+CHUNK = 5000  # records decoded while the chunk before them is written
+YIELD_EVERY = 100  # records decoded between turns of the event loop
 
 
 def projected_by_topic() -> dict[str, frozenset[str]]:
@@ -30,12 +34,34 @@ class ProjectionHandlers:
         self.projected = dict(projected) if projected is not None else projected_by_topic()
 
     async def apply_batch(self, records: Sequence[Any]) -> BatchOutcome:
-        """Every record's facts, stored in one go (`FactStore.apply_all`) before this returns
-        (the consumer then commits the batch's offsets). A record that breaks its contract is
-        handed back as rejected, with the shared consumer's reason, and sets nothing."""
+        """Every record's facts, stored before this returns (the consumer then commits the
+        batch's offsets). A record that breaks its contract is handed back as rejected,
+        with the shared consumer's reason, and sets nothing.
+
+        The batch is applied in chunks, in order: while one chunk's facts are being
+        written, the next is decoded (yielding to the event loop now and then, so the
+        write's round trips are not kept waiting). Only decoding overlaps a write: a chunk
+        reads the stored facts once the chunk before it is written."""
         outcome = BatchOutcome()
+        writing: asyncio.Task | None = None
+        try:
+            for start in range(0, len(records), CHUNK):
+                pending = await self._decode(records[start:start + CHUNK], outcome)
+                if writing is not None:
+                    await writing
+                writing = asyncio.create_task(self.store.apply_all(pending)) if pending \
+                    else None
+            if writing is not None:
+                await writing
+        except BaseException:
+            if writing is not None and not writing.done():
+                writing.cancel()
+            raise
+        return outcome
+
+    async def _decode(self, records: Sequence[Any], outcome: BatchOutcome) -> list[Pending]:
         pending: list[Pending] = []
-        for record in records:
+        for n, record in enumerate(records, 1):
             decoded = decode_live(record.value or b"", self.projected.get(record.topic,
                                                                           frozenset()))
             if decoded.reason is not None:
@@ -46,9 +72,9 @@ class ProjectionHandlers:
                 pending += decoded.facts or ()
                 outcome.handled[decoded.event_type] = outcome.handled.get(
                     decoded.event_type, 0) + 1
-        if pending:
-            await self.store.apply_all(pending)
-        return outcome
+            if n % YIELD_EVERY == 0:
+                await asyncio.sleep(0)
+        return pending
 
     async def apply(self, event: EventData, envelope: Envelope) -> None:
         """One validated event (the shared one-at-a-time consumer's handler signature)."""

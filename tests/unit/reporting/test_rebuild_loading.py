@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from pymongo import ReplaceOne
 from tqdm import tqdm
 
 from services.reporting.adapters.decoding import facts_of
@@ -19,15 +20,18 @@ T0 = datetime(2031, 3, 1, tzinfo=UTC)
 class FakeCollection:
     def __init__(self) -> None:
         self.documents: dict[str, dict] = {}
-        self.drops = 0
+        self.replaced: list[str] = []
 
     async def insert_many(self, documents, ordered):
         for document in documents:
             assert document["_id"] not in self.documents, "inserted twice"
             self.documents[document["_id"]] = dict(document)
 
-    async def drop(self):
-        self.documents, self.drops = {}, self.drops + 1
+    async def bulk_write(self, operations, ordered, session):
+        for op in operations:
+            assert isinstance(op, ReplaceOne) and op._filter["_id"] in self.documents
+            self.documents[op._filter["_id"]] = dict(op._doc)
+            self.replaced.append(op._filter["_id"])
 
 
 class FakeFacts:
@@ -39,6 +43,9 @@ class FakeFacts:
 
     async def create_indexes(self):
         pass
+
+    async def transaction(self, work):
+        return await work(None)
 
 
 def envelope_bytes(event, n: int = 0) -> bytes:
@@ -58,7 +65,7 @@ def test_decoding_tells_applied_ignored_and_invalid_apart():
     assert facts_of(broken)[1] == "invalid"
 
 
-async def test_write_once_facts_stream_and_changed_ones_are_written_whole_at_the_end():
+async def test_write_once_facts_stream_and_changed_ones_are_replaced_at_the_end():
     facts = FakeFacts()
     loader = FreshGenerationLoader(facts, facts)
     loader.add([("feedback", "f1", {"n": 1}, T0), ("actions", "a1", {"status": "open"}, T0)])
@@ -70,8 +77,8 @@ async def test_write_once_facts_stream_and_changed_ones_are_written_whole_at_the
     await loader.flush(at_least=1)
     with tqdm(disable=True) as bar:
         assert await loader.finish(bar) == 3
-    assert facts.collections["feedback"].drops == 0
-    assert facts.collections["actions"].drops == 1
+    assert facts.collections["feedback"].replaced == []
+    assert facts.collections["actions"].replaced == ["a1"]  # once, in its last state
     assert facts.collections["actions"].documents["a1"]["status"] == "done"
     assert set(facts.collections["feedback"].documents) == {"f1", "f2"}
 
@@ -83,5 +90,5 @@ async def test_repeats_within_one_batch_do_not_force_a_rewrite():
                 ("actions", "a1", {"status": "done"}, T0 + timedelta(1))])
     with tqdm(disable=True) as bar:
         await loader.finish(bar)
-    assert loader.rewrite == set()
+    assert facts.collections["actions"].replaced == []  # inserted once, in its last state
     assert facts.collections["actions"].documents["a1"]["status"] == "done"
