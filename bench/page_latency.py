@@ -413,7 +413,7 @@ async def store_alone(d: Data, *, users: int, repeats: int) -> dict[str, dict[st
     from services.reporting.adapters.facts import FactStore
     from services.reporting.domain.briefing import TREND_MONTHS
     from services.reporting.domain.periods import months_back, quarter_months
-    from services.reporting.entrypoints.filters import known_values
+    from services.reporting.entrypoints import filters
     from services.reporting.settings import ReportingSettings
 
     settings = ReportingSettings()
@@ -423,27 +423,23 @@ async def store_alone(d: Data, *, users: int, repeats: int) -> dict[str, dict[st
         db = client[settings.database_name]
 
     facts = FactStore(Store())  # type: ignore[arg-type]
-
-    class Request:  # what known_values reads
-        class app:  # noqa: N801
-            class state:  # noqa: N801
-                class deps:  # noqa: N801
-                    pass
-
-    Request.app.state.deps.facts = facts
     today = datetime.now(UTC).date()
     m, q = d.month, quarter_of(d.month)
+    year = [f"{y}-{n:02d}" for y in (int(m[:4]) - 1, int(m[:4])) for n in range(1, 13)]
+    read_known = getattr(filters, "_known_values", None)
     reads = {
-        "known teams and themes (every filtered page, twice)": lambda: asyncio.gather(
-            known_values(Request, "team"), known_values(Request, "theme")),
         "briefing, month": lambda: briefing.briefing_facts(
             facts, months=months_back(m, TREND_MONTHS), month=m),
         "briefing, quarter": lambda: briefing.briefing_facts(
             facts, months=months_back(quarter_months(q)[-1], TREND_MONTHS)),
         "impact (12 months)": lambda: briefing.briefing_facts(facts, months=months_back(m, 12)),
         "coverage": lambda: packs.coverage_report(facts, today=today, team=None),
-        "complaints": lambda: facts.find("complaint_facts", {}),
+        "complaints, this year and last": lambda: facts.find(
+            "complaint_facts", getattr(briefing, "complaints_for", lambda _: {})(year)),
     }
+    if read_known:  # the filter forms' teams and themes, when not kept from a page before
+        reads["teams and themes the facts name"] = lambda: asyncio.gather(
+            read_known(facts, "team"), read_known(facts, "theme"))
     out: dict[str, dict[str, Any]] = {}
     try:
         for name, read in reads.items():

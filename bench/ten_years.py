@@ -360,17 +360,38 @@ class At:
         return self.moment
 
 
+def lifecycle_of(runtime, clock: At):
+    """Action tracking's repository and its own "a person changes an action" code, on this
+    runtime's store and outbox (its application layer, or the handler it replaced)."""
+    from types import SimpleNamespace
+
+    from services.action_tracking.adapters.actions import ActionRepository
+    from services.action_tracking.adapters.directory import Directory
+
+    actions = ActionRepository(runtime.store, runtime.outbox)
+    directory = Directory(runtime.store)
+    try:
+        from services.action_tracking.application import actions as use_cases
+
+        deps = SimpleNamespace(actions=actions, directory=directory, clock=clock,
+                               publisher=runtime.publisher)
+
+        async def change(action, who, what, **details):
+            return await use_cases.change(deps, action, who, what, **details)
+
+        use_cases.change  # noqa: B018 - the application layer has it
+        return actions, change
+    except (ImportError, AttributeError):
+        from services.action_tracking.handlers.lifecycle import Lifecycle  # type: ignore
+
+        return actions, Lifecycle(actions, directory, clock, runtime.publisher).change
+
+
 async def follow_up_actions(args: argparse.Namespace, people: Population,
                             now: datetime) -> Counter:
     """Old actions completed by their owners and confirmed by the team's deputy, through
     action tracking's own lifecycle (its store, outbox and events)."""
     from schemas.action import ActionStatus
-    from services.action_tracking.adapters.actions import ActionRepository
-    from services.action_tracking.adapters.directory import Directory
-    try:
-        from services.action_tracking.application.actions import Lifecycle
-    except ImportError:  # before action tracking's handlers became its application layer
-        from services.action_tracking.handlers.lifecycle import Lifecycle  # type: ignore
     from services.action_tracking.settings import ActionTrackingSettings
     from shared.auth import Principal, Role
     from shared.runtime import Runtime
@@ -380,8 +401,7 @@ async def follow_up_actions(args: argparse.Namespace, people: Population,
     clock, counts, rng = At(), Counter(), random.Random(args.seed + 1)
     deputy = {t: people.deputies[t] for t in people.teams}
     try:
-        actions = ActionRepository(runtime.store, runtime.outbox)
-        lifecycle = Lifecycle(actions, Directory(runtime.store), clock, runtime.publisher)
+        actions, change = lifecycle_of(runtime, clock)
         cutoff = (now - timedelta(days=30)).date().isoformat()
         cursor = actions.collection.find({"status": ActionStatus.OPEN.value,
                                           "due_date": {"$lt": cutoff}}).sort("due_date", 1)
@@ -395,17 +415,17 @@ async def follow_up_actions(args: argparse.Namespace, people: Population,
             clock.moment = max(at(day, rng, not_after=now), raised + timedelta(hours=1))
             owner = Principal(action["owner_id"], frozenset({Role.TEAM_MANAGER}),
                               action["team_id"])
-            await lifecycle.change(action, owner, "completed",
-                                   evidence="Fictional evidence that the action was done.")
+            await change(action, owner, "completed",
+                         evidence="Fictional evidence that the action was done.")
             counts["completed late" if late else "completed by the due date"] += 1
             confirmer = deputy.get(action["team_id"])
             if confirmer and confirmer != action["owner_id"]:
                 clock.moment = min(clock.moment + timedelta(days=rng.randint(1, 5)),
                                    now - timedelta(minutes=1))
                 current = await actions.get(action["_id"])
-                await lifecycle.change(current, Principal(confirmer, frozenset(
-                    {Role.TEAM_MANAGER}), action["team_id"]), "confirmed",
-                    note="Fictional confirmation.")
+                await change(current, Principal(confirmer, frozenset({Role.TEAM_MANAGER}),
+                                                action["team_id"]), "confirmed",
+                             note="Fictional confirmation.")
                 counts["confirmed"] += 1
     finally:
         await runtime.stop()

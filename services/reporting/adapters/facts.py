@@ -40,6 +40,10 @@ _KEYS: list[tuple[str, list[str]]] = [
     (names.ACTIONS, ["team_id", "_id"]),
     (names.ACTIONS, ["status", "due_date"]),
     (names.ACTIONS, ["origin_id"]),
+    # A report reads the actions raised, completed or due in its months, or open
+    # (adapters/briefing.py, actions_for): one index per branch of that $or.
+    (names.ACTIONS, ["completed_on", "_id"]),
+    (names.ACTIONS, ["due_date", "_id"]),
     (names.FEEDBACK, ["month", "_id"]),
     (names.FEEDBACK, ["team_id", "month", "_id"]),
     (names.FEEDBACK, ["themes", "_id"]),
@@ -47,6 +51,10 @@ _KEYS: list[tuple[str, list[str]]] = [
     (names.COMPLAINTS, ["month", "_id"]),
     (names.COMPLAINTS, ["team_id", "_id"]),
     (names.COMPLAINTS, ["themes", "_id"]),
+    # ... and the complaints received or responded to in them, or that reached stage 2
+    # (complaints_for).
+    (names.COMPLAINTS, ["stages.responded_on", "_id"]),
+    (names.COMPLAINTS, ["stages.stage", "stages.responded_on"]),
     (names.OBSERVATIONS, ["month", "_id"]),
     (names.OBSERVATIONS, ["team_id", "month", "_id"]),
     (names.ALLOCATIONS, ["month", "_id"]),

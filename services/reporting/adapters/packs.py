@@ -8,7 +8,7 @@ from typing import Any
 from ..domain import names, packs
 from ..domain.coverage import coverage
 from ..domain.periods import month_of, months_back
-from .briefing import briefing_facts, scoped
+from .briefing import briefing_facts, complaints_for, scoped
 from .facts import FactStore
 
 
@@ -44,7 +44,9 @@ async def coverage_report(facts: FactStore, *, today: date, team: str | None) ->
 
 async def complaints_report(facts: FactStore, *, year: int, today: date,
                             team: str | None, theme: str | None) -> dict[str, Any]:
-    every = await facts.find(names.COMPLAINTS, scoped({}, team, theme, True))
+    """The year against the one before: the complaints either of them reads."""
+    months = [f"{y}-{m:02d}" for y in (year - 1, year) for m in range(1, 13)]
+    every = await facts.find(names.COMPLAINTS, scoped(complaints_for(months), team, theme, True))
     return packs.complaints_report(every, year=year, as_of=today)
 
 

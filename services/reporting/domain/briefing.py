@@ -89,24 +89,35 @@ def within(rows: Rows, period: list[str], key: str = "month") -> Rows:
     return [r for r in rows if r.get(key) in period]
 
 
+def by_month(rows: Rows, key: str = "month") -> dict[Any, Rows]:
+    """`in_month` for every month at once: one pass over the rows, their order kept."""
+    out: dict[Any, Rows] = {}
+    for r in rows:
+        out.setdefault(r.get(key), []).append(r)
+    return out
+
+
 def trends(f: BriefingFacts, months: list[str]) -> list[dict[str, Any]]:
+    audits_of, feedback_of = by_month(f.audits), by_month(f.feedback)
+    actions_of, complaints_of = by_month(f.actions, "raised_month"), by_month(f.complaints)
+    observations_of = by_month(f.observations)
     out = []
     for m in months:
-        audits = in_month(f.audits, m)
+        audits = audits_of.get(m, [])
         overall = count_by(audits, "overall_grade")
         impact = count_by(audits, "impact_grade")
-        feedback = count_by(in_month(f.feedback, m), "source")
+        feedback = count_by(feedback_of.get(m, []), "source")
         out.append({
             "month": m,
             "audits_completed": len(audits),
             "good_or_better_percent": percent(good_or_better(overall), len(audits)),
             "impact_good_or_better_percent": percent(good_or_better(impact), len(audits)),
             "on_time_percent": percent(sum(1 for a in audits if a.get("on_time")), len(audits)),
-            "actions_raised": len(in_month(f.actions, m, "raised_month")),
-            "complaints_received": len(in_month(f.complaints, m)),
+            "actions_raised": len(actions_of.get(m, [])),
+            "complaints_received": len(complaints_of.get(m, [])),
             "compliments": feedback.get("compliment", 0),
             "momo_statements": feedback.get("momo", 0),
-            "observations": len(in_month(f.observations, m)),
+            "observations": len(observations_of.get(m, [])),
         })
     return out
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -40,25 +42,72 @@ def unknown(field: str, value: str) -> HTTPException:
                                 "msg": f"unknown {field}: no facts name {value!r}"}])
 
 
-async def known_values(request: Request, field: str) -> set[str]:
-    facts = request.app.state.deps.facts
+KNOWN_FOR_SECONDS = 30.0  # how long the teams and themes a filter form lists may lag the facts
+
+
+async def known_values(request: Request, field: str, *, fresh: bool = False) -> set[str]:
+    """The teams (or themes) the facts name, for filter forms to list. Each is a distinct
+    over every fact collection's index, which this store answers by reading every key
+    (ten years of facts: about 200 ms a page), so the values are worked out at most every
+    KNOWN_FOR_SECONDS per generation and once per request; `fresh` reads them again now.
+    Checking a filter goes through `is_known`, which looks again before refusing a value,
+    so a team or theme the facts hold is never refused: only the lists may lag."""
+    state = getattr(request, "state", None)
+    per_request = getattr(state, "known_values", None) if state is not None else None
+    if per_request is None:
+        per_request = {}
+        if state is not None:
+            state.known_values = per_request
+    if field in per_request and not fresh:
+        return per_request[field]
+    facts, app_state = request.app.state.deps.facts, request.app.state
+    kept = getattr(app_state, "known_values", None)
+    if kept is None:
+        kept = app_state.known_values = {}
+    key = ((await facts.collection(names.TEAMS)).name, field)  # the generation, and which
+    entry = kept.get(key)  # (when read, the read): requests meanwhile share one read
+    if fresh or entry is None or time.monotonic() - entry[0] > KNOWN_FOR_SECONDS:
+        entry = kept[key] = (time.monotonic(),
+                             asyncio.ensure_future(_known_values(facts, field)))
+    try:
+        values = await asyncio.shield(entry[1])
+    except Exception:
+        if kept.get(key) is entry:
+            del kept[key]  # the next request reads again
+        raise
+    per_request[field] = values
+    return values
+
+
+async def is_known(request: Request, field: str, value: str) -> bool:
+    """Whether the facts name this team (or theme): looked up again before saying no."""
+    return value in await known_values(request, field) \
+        or value in await known_values(request, field, fresh=True)
+
+
+async def _known_values(facts, field: str) -> set[str]:
     if field == "team":
-        found: set[str] = set(await facts.distinct(names.TEAMS, "_id"))
-        for collection in (names.AUDITS, names.ACTIONS, names.FEEDBACK, names.COMPLAINTS,
-                           names.OBSERVATIONS, names.ALLOCATIONS):
-            found.update(v for v in await facts.distinct(collection, "team_id") if v)
+        found: set[str] = set()
+        for values in await asyncio.gather(facts.distinct(names.TEAMS, "_id"), *(
+                facts.distinct(collection, "team_id") for collection in (
+                    names.AUDITS, names.ACTIONS, names.FEEDBACK, names.COMPLAINTS,
+                    names.OBSERVATIONS, names.ALLOCATIONS))):
+            found.update(v for v in values if v)
         return found
-    found = set(await facts.distinct(names.PROGRAMME, "theme"))
-    for collection in (names.FEEDBACK, names.COMPLAINTS):
-        found.update(await facts.distinct(collection, "themes", array=True))
+    found = set()
+    for values in await asyncio.gather(
+            facts.distinct(names.PROGRAMME, "theme"),
+            *(facts.distinct(c, "themes", array=True) for c in (names.FEEDBACK,
+                                                                 names.COMPLAINTS))):
+        found.update(values)
     return found
 
 
 async def filters(request: Request, team: str | None = None,
                   theme: str | None = None) -> Filters:
     """Team and theme, each checked against the values the facts actually hold."""
-    if team and team not in await known_values(request, "team"):
+    if team and not await is_known(request, "team", team):
         raise unknown("team", team)
-    if theme and theme not in await known_values(request, "theme"):
+    if theme and not await is_known(request, "theme", theme):
         raise unknown("theme", theme)
     return Filters(team=team or None, theme=theme or None)

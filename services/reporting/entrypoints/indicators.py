@@ -33,7 +33,7 @@ async def import_locality_indicators(
     except UnicodeDecodeError as error:
         raise HTTPException(422, [{"loc": ["file"], "msg": "not UTF-8 text (save as CSV UTF-8)",
                                    "type": "value_error"}]) from error
-    rows, problems = parse_indicators(text, await known_values(request, "team"))
+    rows, problems = parse_indicators(text, await known_values(request, "team", fresh=True))
     if problems:
         raise HTTPException(422, problems)
     result = await request.app.state.deps.indicators.record(

@@ -13,7 +13,7 @@ from ..adapters import exports, packs
 from ..domain.periods import months_back, quarter_months
 from .briefing import BRIEFING_READERS
 from .downloads import attachment
-from .filters import Filters, MonthQuery, QuarterQuery, filters, known_values, unknown
+from .filters import Filters, MonthQuery, QuarterQuery, filters, is_known, unknown
 
 router = APIRouter(prefix="/reports", tags=["reports"])
 FORUM_READERS = (*BRIEFING_READERS, Role.TEAM_MANAGER)
@@ -49,7 +49,7 @@ ClinicMonths = Annotated[int, Query(ge=3, le=6, description="3 to 6 months endin
 
 async def clinic_for(request: Request, team: str, to_month: str, months: int,
                      viewer: str) -> dict:
-    if team not in await known_values(request, "team"):
+    if not await is_known(request, "team", team):
         raise unknown("team", team)
     return await packs.clinic_pack(request.app.state.deps.facts, team=team,
                                    months=months_back(to_month, months),
