@@ -78,6 +78,27 @@ class OutboxRelay:
             {"aggregate": f"{collection}/{aggregate_id}"}).sort(OLDEST_FIRST).to_list(None)
         return await self._publish(as_events(stored))
 
+    async def publish_all(self, writes: Sequence[Written]) -> bool:
+        """Many writes' events handed to the producer at once and acknowledged together
+        (each write's events share a key, so a partition keeps their order), then their
+        entries deleted; False if the broker did not acknowledge them all (the relay
+        publishes them, at once)."""
+        events = [event for write in writes for event in write.events]
+        ids = [str(envelope.event_id) for _, envelope in events]
+        if not ids:
+            return True
+        if not await self.publisher.publish_many(events):
+            log.warning("broker unavailable; events kept in the outbox")
+            self._left_behind(ids)
+            return False
+        await self._release(ids)
+        return True
+
+    def _left_behind(self, ids: list[str]) -> None:
+        """Publishing failed here: the relay takes them without waiting for them to settle."""
+        self.unflushed.update(ids)
+        self._wake.set()
+
     async def _publish(self, events: Sequence[tuple[str, Envelope]]) -> bool:
         ids = [str(envelope.event_id) for _, envelope in events]
         if not ids:
@@ -86,8 +107,7 @@ class OutboxRelay:
             await self.publisher.publish_in_order(events)
         except BrokerUnavailable:
             log.warning("broker unavailable; events kept in the outbox")
-            self.unflushed.update(ids)
-            self._wake.set()
+            self._left_behind(ids)
             return False
         await self._release(ids)
         return True

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pymongo.asynchronous.client_session import AsyncClientSession
-from pymongo.errors import PyMongoError
 
 from shared.envelope import Envelope
 from shared.outbox import OUTBOX, Outbox, Written, entries, written
@@ -98,18 +97,7 @@ class ItemRepository:
         return await self.store.transaction(work)
 
     async def publish_new(self, writes: Sequence[Written]) -> bool:
-        """All the chunk's events handed to the producer at once and acknowledged together
-        (acks=all; an item's own events share a key, so a partition keeps their order), then
-        their outbox entries deleted. False if the broker did not acknowledge them all: the
-        entries stay for the outbox relay (consumers ignore a second copy)."""
-        events = [event for write in writes for event in write.events]
-        if not await self.outbox.publisher.publish_many(events):
-            log.warning("broker unavailable; an import chunk's events kept in the outbox")
-            return False
-        try:
-            await self.store.db[OUTBOX].delete_many(
-                {"_id": {"$in": [str(envelope.event_id) for _, envelope in events]}})
-        except PyMongoError as error:  # published; the relay publishes them once more
-            log.warning("outbox entries left for the relay",
-                        extra={"error": type(error).__name__})
-        return True
+        """All the chunk's events published together (acks=all), then their outbox entries
+        deleted; False if the broker did not acknowledge them all: the relay publishes them
+        (consumers ignore a second copy)."""
+        return await self.outbox.publish_all(writes)

@@ -8,6 +8,7 @@ import pytest
 from pymongo.errors import PyMongoError
 
 from schemas import topics
+from shared.kafka import BrokerUnavailable
 from services.feedback_ingestion.adapters.items import ITEMS, NewItems
 from services.feedback_ingestion.domain.items import FeedbackItemIn, decide
 from shared.envelope import utc_now
@@ -66,7 +67,11 @@ async def test_a_chunk_the_broker_did_not_acknowledge_is_published_by_the_relay(
 
     async def not_acknowledged(events) -> bool:
         return False  # as if Kafka were down for the chunk
+
+    async def broker_down(events) -> None:  # and for the relay, which tries at once
+        raise BrokerUnavailable("as if Kafka were down")
     monkeypatch.setattr(runtime.publisher, "publish_many", not_acknowledged)
+    monkeypatch.setattr(runtime.publisher, "publish_in_order", broker_down)
     ids = [uid("cm") for _ in range(3)]
     content = "Compliment ID,Date,Compliment\n" + "".join(
         f"{i},04/11/2026,Synthetic thanks\n" for i in ids)
