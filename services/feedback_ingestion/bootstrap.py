@@ -10,14 +10,14 @@ from shared.kafka import EventPublisher
 from shared.runtime import Runtime, create_app
 
 from .adapters import counts, imports, items, quarantine, signatures
-from .entrypoints.http import router as items_router
-from .entrypoints.imports import router as imports_router
-from .entrypoints.pages import router as pages_router
-from .entrypoints.quarantine import router as quarantine_router
+from .entrypoints.api.items import router as items_router
+from .entrypoints.api.imports import router as imports_router
+from .entrypoints.pages.feedback import router as pages_router
+from .entrypoints.api.quarantine import router as quarantine_router
 from .entrypoints.subscriptions import subscriptions
-from .entrypoints.webhooks import router as webhooks_router
-from .handlers.intake import Intake
-from .handlers.raw_items import RawItemHandlers
+from .entrypoints.api.webhooks import router as webhooks_router
+from .application.intake import Intake
+from .application.raw_items import RawItemHandlers
 from .settings import FeedbackIngestionSettings
 
 INDEXES = [*items.INDEXES, *quarantine.INDEXES, *imports.INDEXES, *signatures.INDEXES,

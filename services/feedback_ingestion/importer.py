@@ -22,7 +22,7 @@ from tqdm import tqdm
 from .adapters.files import is_excel
 from .bootstrap import build_dependencies, build_runtime
 from .domain.sources import SOURCES
-from .handlers.imports import ImportResult, run_import
+from .application.imports import ImportResult, run_import
 from .settings import FeedbackIngestionSettings
 
 

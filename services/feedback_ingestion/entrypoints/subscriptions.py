@@ -6,7 +6,7 @@ from schemas import topics
 from schemas.feedback import RawFeedbackSubmitted
 from shared.consumer import TopicRoutes
 
-from ..handlers.raw_items import RawItemHandlers
+from ..application.raw_items import RawItemHandlers
 
 
 def subscriptions(raw_items: RawItemHandlers) -> list[TopicRoutes]:

@@ -14,8 +14,8 @@ from shared.auth import Principal, Role, allow
 from shared.envelope import utc_now
 from shared.http import current_correlation_id, found_or_404
 
-from ..domain.imports import with_shown_status
-from ..handlers.imports import ImportResult, run_import
+from ...domain.imports import with_shown_status
+from ...application.imports import ImportResult, run_import
 
 router = APIRouter(prefix="/feedback", tags=["imports"])
 IMPORTERS = (Role.HEAD_OF_QUALITY, Role.PERFORMANCE_TEAM, Role.INTEGRATION, Role.ADMIN)

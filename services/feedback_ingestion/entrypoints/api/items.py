@@ -7,9 +7,9 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response,
 from shared.auth import Principal, Role, allow
 from shared.http import PENDING_RESPONSE, current_correlation_id, found_or_404
 
-from ..domain.complaints import ComplaintIn
-from ..domain.items import FeedbackItemIn
-from .privacy import item_view
+from ...domain.complaints import ComplaintIn
+from ...domain.items import FeedbackItemIn
+from ...application.privacy import item_view
 
 router = APIRouter(prefix="/feedback", tags=["feedback"])
 READERS = (Role.HEAD_OF_QUALITY, Role.PRINCIPAL_SOCIAL_WORKER, Role.PRACTICE_LEARNING_TEAM,

@@ -12,13 +12,13 @@ from shared.auth import Principal, Role, allow
 from shared.envelope import utc_now
 from shared.web import page_templates
 
-from ..domain.sources import SOURCES
-from .imports import IMPORTERS, import_upload, shown, summary
-from .privacy import quarantine_view
-from .quarantine import COUNTERS, FIXERS, resubmit_entry
+from ...domain.sources import SOURCES
+from ..api.imports import IMPORTERS, import_upload, shown, summary
+from ...application.privacy import quarantine_view
+from ..api.quarantine import COUNTERS, FIXERS, resubmit_entry
 
 router = APIRouter(include_in_schema=False)
-templates = page_templates(Path(__file__).parents[1] / "templates")
+templates = page_templates(Path(__file__).parents[2] / "templates")
 
 
 @router.get("/", response_class=HTMLResponse)

@@ -16,7 +16,7 @@ from ..adapters.files import EmptyFile, rows
 from ..adapters.imports import ImportRepository
 from ..domain.rows import UnknownColumns, check_header, to_item
 from ..domain.sources import SOURCES, Invalid
-from .batch import YIELD_EVERY, ChunkPipeline, Prepared, Row
+from .chunks import YIELD_EVERY, ChunkPipeline, Prepared, Row
 from .intake import Intake
 
 

@@ -11,9 +11,9 @@ from shared.auth import Principal, Role, allow
 from shared.envelope import utc_now
 from shared.http import current_correlation_id, found_or_404
 
-from ..domain.sources import Invalid
-from ..handlers.resubmit import NotOpen, resubmit
-from .privacy import quarantine_view
+from ...domain.sources import Invalid
+from ...application.quarantine import NotOpen, resubmit
+from ...application.privacy import quarantine_view
 
 router = APIRouter(prefix="/feedback", tags=["quarantine"])
 FIXERS = (Role.HEAD_OF_QUALITY, Role.PRACTICE_LEARNING_TEAM, Role.INTEGRATION, Role.ADMIN)
