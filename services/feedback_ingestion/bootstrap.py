@@ -2,48 +2,37 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from fastapi import FastAPI
 
-from shared.kafka import EventPublisher
 from shared.runtime import Runtime, create_app
 
 from .adapters import counts, imports, items, quarantine, signatures
-from .entrypoints.api.items import router as items_router
-from .entrypoints.api.imports import router as imports_router
-from .entrypoints.pages.feedback import router as pages_router
-from .entrypoints.api.quarantine import router as quarantine_router
+from .application.deps import Deps
+from .entrypoints.api import imports as imports_api
+from .entrypoints.api import items as items_api
+from .entrypoints.api import quarantine as quarantine_api
+from .entrypoints.api import webhooks as webhooks_api
+from .entrypoints.pages import imports as import_pages
+from .entrypoints.pages import quarantine as quarantine_pages
+from .entrypoints.pages import reconciliation as reconciliation_pages
 from .entrypoints.subscriptions import subscriptions
-from .entrypoints.api.webhooks import router as webhooks_router
-from .application.intake import Intake
-from .application.raw_items import RawItemHandlers
 from .settings import FeedbackIngestionSettings
+
+__all__ = ["INDEXES", "build_app", "build_deps", "build_runtime"]
 
 INDEXES = [*items.INDEXES, *quarantine.INDEXES, *imports.INDEXES, *signatures.INDEXES,
            *counts.INDEXES]
+ROUTERS = [items_api.router, webhooks_api.router, quarantine_api.router, imports_api.router,
+           import_pages.router, quarantine_pages.router, reconciliation_pages.router]
 
 
-@dataclass
-class Dependencies:
-    settings: FeedbackIngestionSettings
-    publisher: EventPublisher
-    items: items.ItemRepository
-    quarantine: quarantine.QuarantineRepository
-    counts: counts.CountRepository
-    imports: imports.ImportRepository
-    signatures: signatures.SeenSignatures
-    intake: Intake
-
-
-def build_dependencies(settings: FeedbackIngestionSettings, runtime: Runtime) -> Dependencies:
-    repos = dict(items=items.ItemRepository(runtime.store, runtime.outbox),
-                 quarantine=quarantine.QuarantineRepository(runtime.store),
-                 counts=counts.CountRepository(runtime.store))
-    intake = Intake(**repos, publisher=runtime.publisher, taxonomy=settings.ingestion["taxonomy"])
-    return Dependencies(settings=settings, publisher=runtime.publisher, **repos,
-                        imports=imports.ImportRepository(runtime.store),
-                        signatures=signatures.SeenSignatures(runtime.store), intake=intake)
+def build_deps(settings: FeedbackIngestionSettings, runtime: Runtime) -> Deps:
+    return Deps(settings=settings, publisher=runtime.publisher,
+                items=items.ItemRepository(runtime.store, runtime.outbox),
+                quarantine=quarantine.QuarantineRepository(runtime.store),
+                counts=counts.CountRepository(runtime.store),
+                imports=imports.ImportRepository(runtime.store),
+                signatures=signatures.SeenSignatures(runtime.store))
 
 
 def build_runtime(settings: FeedbackIngestionSettings, *, relay: bool = True) -> Runtime:
@@ -55,11 +44,8 @@ def build_runtime(settings: FeedbackIngestionSettings, *, relay: bool = True) ->
 def build_app(settings: FeedbackIngestionSettings | None = None) -> FastAPI:
     settings = settings or FeedbackIngestionSettings()
     runtime = build_runtime(settings)
-    deps = build_dependencies(settings, runtime)
-    app = create_app(runtime, title="Feedback ingestion",
-                     routers=[items_router, webhooks_router, quarantine_router, imports_router,
-                              pages_router],
-                     subscriptions=subscriptions(RawItemHandlers(deps.intake))
-                     if settings.consume_raw_topic else [])
+    deps = build_deps(settings, runtime)
+    app = create_app(runtime, title="Feedback ingestion", routers=ROUTERS,
+                     subscriptions=subscriptions(deps) if settings.consume_raw_topic else [])
     app.state.deps = deps
     return app

@@ -20,9 +20,9 @@ from pathlib import Path
 from tqdm import tqdm
 
 from .adapters.files import is_excel
-from .bootstrap import build_dependencies, build_runtime
-from .domain.sources import SOURCES
+from .bootstrap import build_deps, build_runtime
 from .application.imports import ImportResult, run_import
+from .domain.sources import SOURCES
 from .settings import FeedbackIngestionSettings
 
 
@@ -42,7 +42,7 @@ async def import_file(source: str, path: Path, *, report: Path | None,
                       settings: FeedbackIngestionSettings, quiet: bool = False,
                       problems: list[dict] | None = None) -> ImportResult:
     runtime = build_runtime(settings, relay=False)
-    deps = build_dependencies(settings, runtime)
+    deps = build_deps(settings, runtime)
     await runtime.start()
     report_file = report.open("w", newline="", encoding="utf-8") if report else None
     writer = csv.writer(report_file) if report_file else None
@@ -53,9 +53,7 @@ async def import_file(source: str, path: Path, *, report: Path | None,
     try:
         with path.open("rb") as binary:
             return await run_import(
-                deps.intake, deps.imports, source=source, binary=binary, filename=path.name,
-                by="command-line", mappings=settings.ingestion["mappings"],
-                chunk_rows=settings.import_chunk_rows, report_rows=settings.import_report_rows,
+                deps, source=source, binary=binary, filename=path.name, by="command-line",
                 correlation_id=str(uuid.uuid4()), progress=bar.update,
                 on_row=lambda r: _on_row(r, writer, problems))
     finally:

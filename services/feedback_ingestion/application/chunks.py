@@ -27,7 +27,8 @@ from typing import Any
 from ..adapters.items import NewItems
 from ..domain.items import decide
 from ..domain.sources import Invalid
-from .intake import Intake, Receipt
+from .deps import Deps
+from .intake import Receipt, accept, check, count
 
 # (row number, the raw item or Invalid if the row could not be mapped, the file's own row)
 Row = tuple[int, Any, dict[str, Any] | None]
@@ -56,9 +57,9 @@ class ChunkPipeline:
     """One import's chunks: `prepare` each, then `store` them one at a time in file order;
     `published` once all are stored, to await the broker's last acknowledgements."""
 
-    def __init__(self, intake: Intake, source: str, *, channel: str, correlation_id: str,
+    def __init__(self, deps: Deps, source: str, *, channel: str, correlation_id: str,
                  import_id: str | None) -> None:
-        self.intake = intake
+        self.deps = deps
         self.source = source
         self.channel = channel
         self.correlation_id = correlation_id
@@ -66,20 +67,20 @@ class ChunkPipeline:
         self.publishing: list[asyncio.Task[None]] = []
 
     async def prepare(self, rows: Sequence[Row]) -> Prepared:
-        intake, chunk = self.intake, Prepared()
+        deps, chunk = self.deps, Prepared()
         checked = []
         for n, (number, raw, original) in enumerate(rows, start=1):
             await yield_every(n)
             try:
                 if isinstance(raw, Invalid):
                     raise raw
-                checked.append((number, intake.check(self.source, raw)))
+                checked.append((number, check(deps, self.source, raw)))
             except Invalid as invalid:
-                chunk.bad.append(intake.quarantine.entry(
+                chunk.bad.append(deps.quarantine.entry(
                     source=self.source, content=raw if original is None else original,
                     shape="item" if original is None else "row", reasons=invalid.reasons,
                     channel=self.channel, import_id=self.import_id, row=number,
-                    now=intake.clock()))
+                    now=deps.clock()))
                 chunk.receipts[number] = Receipt("quarantined",
                                                  quarantine_id=chunk.bad[-1]["_id"],
                                                  reasons=invalid.reasons)
@@ -90,21 +91,21 @@ class ChunkPipeline:
             elif item.item_id() in chunk.taken:
                 chunk.later.append((number, item))  # the same id twice: after the first
             else:
-                facts = decide(item, stored=None, now=intake.clock()).facts
+                facts = decide(item, stored=None, now=deps.clock()).facts
                 chunk.taken[item.item_id()] = (number, item)
-                chunk.new.add(item, [(f, intake.publisher.envelope(
+                chunk.new.add(item, [(f, deps.publisher.envelope(
                     f, correlation_id=self.correlation_id)) for f in facts])
         return chunk
 
     async def store(self, chunk: Prepared) -> list[tuple[int, Receipt]]:
         """Everything but awaiting the new items' acknowledgement; the chunk's receipts."""
-        intake, receipts = self.intake, chunk.receipts
-        await intake.quarantine.add_many(chunk.bad)
+        deps, receipts = self.deps, chunk.receipts
+        await deps.quarantine.add_many(chunk.bad)
         if chunk.urgent:
             await self.published()
         for number, item in chunk.urgent:
-            receipts[number] = await intake.accept(item, correlation_id=self.correlation_id)
-        writes, known = await intake.items.insert_new(chunk.new)
+            receipts[number] = await accept(deps, item, correlation_id=self.correlation_id)
+        writes, known = await deps.items.insert_new(chunk.new)
         later = list(chunk.later)
         for key, stored in known.items():
             number, item = chunk.taken[key]
@@ -121,8 +122,8 @@ class ChunkPipeline:
         if later:
             await self.published()
         for number, item in sorted(later, key=lambda pair: pair[0]):
-            receipts[number] = await intake.accept(item, correlation_id=self.correlation_id)
-        await intake.count([r.outcome for r in receipts.values()], import_id=self.import_id)
+            receipts[number] = await accept(deps, item, correlation_id=self.correlation_id)
+        await count(deps, [r.outcome for r in receipts.values()], import_id=self.import_id)
         return sorted(receipts.items())
 
     async def _publish(self, writes: list, accepted: list[Receipt]) -> None:
@@ -130,7 +131,7 @@ class ChunkPipeline:
             return
 
         async def publish() -> None:
-            published = await self.intake.items.publish_new(writes)
+            published = await self.deps.items.publish_new(writes)
             for receipt in accepted:
                 receipt.published = published
 

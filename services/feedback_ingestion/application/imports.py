@@ -1,5 +1,6 @@
 """A file import: stream rows, map each with the source's columns, check and publish them in
-chunks, count, and keep a per-row report (accepted / duplicate / updated / quarantined)."""
+chunks, count, and keep a per-row report (accepted / duplicate / updated / quarantined); and
+reading imports back, shown interrupted once they stopped making progress."""
 
 from __future__ import annotations
 
@@ -7,17 +8,17 @@ import asyncio
 import contextlib
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import IO, Any
 
 from ..adapters.files import EmptyFile, rows
-from ..adapters.imports import ImportRepository
+from ..domain.imports import with_shown_status
 from ..domain.rows import UnknownColumns, check_header, to_item
 from ..domain.sources import SOURCES, Invalid
 from .chunks import YIELD_EVERY, ChunkPipeline, Prepared, Row
-from .intake import Intake
+from .deps import Deps
 
 
 FAILED = ("stopped by an error after the rows reported; import the same file again: rows "
@@ -52,15 +53,19 @@ def _mapped(source_rows: Iterator[tuple[int, dict[str, Any]]],
 
 
 async def run_import(
-    intake: Intake, imports: ImportRepository, *, source: str, binary: IO[bytes],
-    filename: str, by: str, mappings: Mapping[str, Any], chunk_rows: int, report_rows: int,
-    correlation_id: str, progress: Callable[[int], None] = lambda n: None,
+    deps: Deps, *, source: str, binary: IO[bytes], filename: str, by: str,
+    correlation_id: str, report_rows: int | None = None,
+    progress: Callable[[int], None] = lambda n: None,
     on_row: Callable[[dict[str, Any]], None] = lambda r: None,
 ) -> ImportResult:
+    """`report_rows`: rows kept in the answer (the settings' number unless given)."""
+    mappings, chunk_rows = deps.mappings, deps.settings.import_chunk_rows
+    report_rows = deps.settings.import_report_rows if report_rows is None else report_rows
+    imports = deps.imports
     result = ImportResult(import_id=str(uuid.uuid4()), status="done")
     await imports.started(result.import_id, source=source, filename=filename, by=by,
-                          now=intake.clock())
-    pipeline = ChunkPipeline(intake, source, channel="file", correlation_id=correlation_id,
+                          now=deps.clock())
+    pipeline = ChunkPipeline(deps, source, channel="file", correlation_id=correlation_id,
                              import_id=result.import_id)
     storing: asyncio.Task[None] | None = None  # the chunk before, being stored
     try:
@@ -74,8 +79,7 @@ async def run_import(
             if storing is not None:
                 await storing
             storing = asyncio.create_task(_store(
-                pipeline, imports, prepared, len(chunk), result, report_rows, progress,
-                on_row, intake.clock))
+                deps, pipeline, prepared, len(chunk), result, report_rows, progress, on_row))
         if storing is not None:
             await storing
         await pipeline.published()
@@ -92,10 +96,10 @@ async def run_import(
             with contextlib.suppress(Exception):  # the store may be what failed
                 await imports.finished(result.import_id, status="failed", error=FAILED,
                                        rows=result.rows, truncated=result.truncated,
-                                       now=intake.clock())
+                                       now=deps.clock())
         raise
     await imports.finished(result.import_id, status=result.status, error=result.error,
-                           rows=result.rows, truncated=result.truncated, now=intake.clock())
+                           rows=result.rows, truncated=result.truncated, now=deps.clock())
     return result
 
 
@@ -122,10 +126,9 @@ async def _next_chunk(chunks: Iterator[list[Row] | None]) -> list[Row] | None:
     return None
 
 
-async def _store(pipeline: ChunkPipeline, imports: ImportRepository, prepared: Prepared,
-                 size: int, result: ImportResult, report_rows: int,
-                 progress: Callable[[int], None], on_row: Callable,
-                 clock: Callable[[], datetime]) -> None:
+async def _store(deps: Deps, pipeline: ChunkPipeline, prepared: Prepared, size: int,
+                 result: ImportResult, report_rows: int, progress: Callable[[int], None],
+                 on_row: Callable) -> None:
     """One chunk stored (its events handed to the producer) and its page of the report."""
     receipts = await pipeline.store(prepared)
     page: list[dict[str, Any]] = []
@@ -141,5 +144,44 @@ async def _store(pipeline: ChunkPipeline, imports: ImportRepository, prepared: P
         else:
             result.truncated = True
     result.pages += 1
-    await imports.report_page(result.import_id, result.pages, page, now=clock())
+    await deps.imports.report_page(result.import_id, result.pages, page, now=deps.clock())
     progress(size)
+
+
+def summary(result: ImportResult) -> dict[str, Any]:
+    """What an upload answers (the JSON and the upload page's report)."""
+    counts = {k: result.counts[k] for k in ("received", "accepted", "updated", "duplicate",
+                                             "quarantined")}
+    return {"import_id": result.import_id, "status": result.status, "error": result.error,
+            "counts": counts, "rows": result.rows, "rows_truncated": result.truncated,
+            "pages": result.pages, "report_csv": f"/feedback/imports/{result.import_id}/report.csv"}
+
+
+def _shown(deps: Deps, record: dict[str, Any]) -> dict[str, Any]:
+    return with_shown_status(record, now=deps.clock(), stale_after=timedelta(
+        seconds=deps.settings.import_stale_seconds))
+
+
+async def import_with_counts(deps: Deps, import_id: str) -> dict[str, Any] | None:
+    """The import as shown, with its reconciliation counts; None if there is none."""
+    found = await deps.imports.get(import_id)
+    if found is None:
+        return None
+    return _shown(deps, found) | {"counts": await deps.counts.get("import", import_id)}
+
+
+async def import_exists(deps: Deps, import_id: str) -> bool:
+    return await deps.imports.get(import_id) is not None
+
+
+async def report_page(deps: Deps, import_id: str, page: int) -> list[dict[str, Any]] | None:
+    return await deps.imports.page(import_id, page)
+
+
+def report_rows(deps: Deps, import_id: str) -> AsyncIterator[dict[str, Any]]:
+    """Every row of the report in order, read page by page (never all held at once)."""
+    return deps.imports.all_rows(import_id)
+
+
+async def recent_imports(deps: Deps) -> list[dict[str, Any]]:
+    return [_shown(deps, i) for i in await deps.imports.recent()]

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import Request
-
 from shared.auth import Principal
+
+from .deps import Deps
 
 PERSONAL = {"text", "went_well", "not_so_well", "case_ref", "summary", "learning"}
 
 
-def may_read_text(request: Request, who: Principal) -> bool:
-    allowed = set(request.app.state.deps.settings.text_roles)
-    return bool({str(r) for r in who.roles} & allowed)
+def may_read_text(deps: Deps, who: Principal) -> bool:
+    return bool({str(r) for r in who.roles} & set(deps.settings.text_roles))
 
 
 def redact_item(document: dict[str, Any]) -> dict[str, Any]:
@@ -32,9 +31,9 @@ def redact_quarantined(entry: dict[str, Any]) -> dict[str, Any]:
         "content_fields": fields, "redacted": True}
 
 
-def item_view(request: Request, who: Principal, document: dict[str, Any]) -> dict[str, Any]:
-    return document if may_read_text(request, who) else redact_item(document)
+def item_view(deps: Deps, who: Principal, document: dict[str, Any]) -> dict[str, Any]:
+    return document if may_read_text(deps, who) else redact_item(document)
 
 
-def quarantine_view(request: Request, who: Principal, entry: dict[str, Any]) -> dict[str, Any]:
-    return entry if may_read_text(request, who) else redact_quarantined(entry)
+def quarantine_view(deps: Deps, who: Principal, entry: dict[str, Any]) -> dict[str, Any]:
+    return entry if may_read_text(deps, who) else redact_quarantined(entry)

@@ -6,14 +6,10 @@ from __future__ import annotations
 from schemas.feedback import RawFeedbackSubmitted
 from shared.envelope import Envelope
 
-from .intake import Intake
+from .deps import Deps
+from .intake import receive
 
 
-class RawItemHandlers:
-    def __init__(self, intake: Intake) -> None:
-        self.intake = intake
-
-    async def on_raw_item(self, event: RawFeedbackSubmitted, envelope: Envelope) -> None:
-        await self.intake.receive(event.source, event.item, channel="kafka",
-                                  correlation_id=envelope.correlation_id,
-                                  delivery_id=str(envelope.event_id))
+async def on_raw_item(deps: Deps, event: RawFeedbackSubmitted, envelope: Envelope) -> None:
+    await receive(deps, event.source, event.item, channel="kafka",
+                  correlation_id=envelope.correlation_id, delivery_id=str(envelope.event_id))

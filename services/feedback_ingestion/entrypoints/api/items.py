@@ -1,24 +1,28 @@
-"""HTTP intake of items and complaints from systems that push them, with a bearer token."""
+"""HTTP intake of items and complaints from systems that push them, with a bearer token;
+and reading them back."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response, status
+from typing import Any
 
-from shared.auth import Principal, Role, allow
+from fastapi import APIRouter, Depends, Query, Response, status
+
+from shared.auth import Principal, allow
 from shared.http import PENDING_RESPONSE, current_correlation_id, found_or_404
 
+from ...application.deps import Deps
+from ...application.intake import receive_checked
+from ...application.items import item, latest_items
 from ...domain.complaints import ComplaintIn
 from ...domain.items import FeedbackItemIn
-from ...application.privacy import item_view
+from ..deps import get_deps
+from ..roles import PUSHERS, READERS
 
 router = APIRouter(prefix="/feedback", tags=["feedback"])
-READERS = (Role.HEAD_OF_QUALITY, Role.PRINCIPAL_SOCIAL_WORKER, Role.PRACTICE_LEARNING_TEAM,
-           Role.PERFORMANCE_TEAM, Role.INTEGRATION, Role.ADMIN)
 
 
-async def _accept(item, request: Request, response: Response) -> dict:
-    receipt = await request.app.state.deps.intake.accept_counted(
-        item, correlation_id=current_correlation_id())
+async def _accept(deps: Deps, checked: Any, response: Response) -> dict:
+    receipt = await receive_checked(deps, checked, correlation_id=current_correlation_id())
     if not receipt.published:
         response.status_code = status.HTTP_202_ACCEPTED
     elif receipt.outcome != "accepted":
@@ -28,34 +32,32 @@ async def _accept(item, request: Request, response: Response) -> dict:
 
 @router.post("/items", status_code=status.HTTP_201_CREATED, responses=PENDING_RESPONSE)
 async def receive_item(
-    item: FeedbackItemIn, request: Request, response: Response,
-    _: Principal = Depends(allow(Role.INTEGRATION, Role.ADMIN)),
+    item: FeedbackItemIn, response: Response, deps: Deps = Depends(get_deps),
+    _: Principal = Depends(allow(*PUSHERS)),
 ) -> dict[str, str | int | bool | None]:
     """201 for a new item, 200 for a duplicate or an update of one already received."""
-    return await _accept(item, request, response)
+    return await _accept(deps, item, response)
 
 
 @router.post("/complaints", status_code=status.HTTP_201_CREATED, responses=PENDING_RESPONSE)
 async def receive_complaint(
-    complaint: ComplaintIn, request: Request, response: Response,
-    _: Principal = Depends(allow(Role.INTEGRATION, Role.ADMIN)),
+    complaint: ComplaintIn, response: Response, deps: Deps = Depends(get_deps),
+    _: Principal = Depends(allow(*PUSHERS)),
 ) -> dict[str, str | int | bool | None]:
     """A complaint as now known: a later stage of the same source id is an update (200)."""
-    return await _accept(complaint, request, response)
+    return await _accept(deps, complaint, response)
 
 
 @router.get("/items")
 async def list_items(
-    request: Request, source: str | None = None, limit: int = Query(50, ge=1, le=500),
-    who: Principal = Depends(allow(*READERS)),
+    source: str | None = None, limit: int = Query(50, ge=1, le=500),
+    deps: Deps = Depends(get_deps), who: Principal = Depends(allow(*READERS)),
 ) -> list[dict]:
-    found = await request.app.state.deps.items.list(source=source, limit=limit)
-    return [item_view(request, who, d) for d in found]
+    return await latest_items(deps, who, source=source, limit=limit)
 
 
 @router.get("/items/{item_id}")
 async def get_item(
-    item_id: str, request: Request, who: Principal = Depends(allow(*READERS)),
+    item_id: str, deps: Deps = Depends(get_deps), who: Principal = Depends(allow(*READERS)),
 ) -> dict:
-    item = found_or_404(await request.app.state.deps.items.get(item_id), f"no feedback item {item_id}")
-    return item_view(request, who, item)
+    return found_or_404(await item(deps, who, item_id), f"no feedback item {item_id}")
