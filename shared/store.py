@@ -58,7 +58,10 @@ def conflicting(error: BaseException) -> bool:
 
 
 def unavailable(error: BaseException) -> bool:
-    """The store could not be reached or is not accepting writes right now: 503, retry."""
+    """The store could not be reached or is not accepting writes right now: 503, retry.
+    A client bulk write carries a lost connection as its top-level error."""
+    if isinstance(error, ClientBulkWriteException) and isinstance(error.error, PyMongoError):
+        error = error.error
     if isinstance(error, ConnectionFailure):
         return True
     return isinstance(error, OperationFailure) and (
