@@ -43,24 +43,30 @@ class ComplaintStage(BaseModel):
     learning: PersonalText | None = None
 
 
-class ComplaintRecorded(EventData):
+class Complaint(BaseModel):
+    """What a complaint says beyond its stages, declared once: feedback ingestion's command
+    (ComplaintIn) and the recorded event both take these fields from here."""
+
+    source_id: Id
+    received_on: date
+    complainant: Complainant
+    team_id: Id | None = None
+    case_ref: CaseReference | None = None
+    themes: list[str] = Field(default_factory=list)
+    summary: PersonalText | None = None
+    learning: PersonalText | None = None
+
+
+class ComplaintRecorded(EventData, Complaint):
     """The complaint as now known; a later revision of the same complaint replaces it."""
 
     event_type = "complaint.recorded"
     topic = topics.COMPLAINT
 
     complaint_id: Id
-    source_id: Id
-    received_on: date
-    complainant: Complainant
-    team_id: Id | None = None
-    themes: list[str] = Field(default_factory=list)
     stages: list[ComplaintStage] = Field(min_length=1)
-    learning: PersonalText | None = None
     revision: int = Field(default=1, ge=1)
     current_stage: int = Field(default=1, ge=1, le=3)
-    case_ref: CaseReference | None = None
-    summary: PersonalText | None = None
 
     def subject(self) -> str:
         return self.complaint_id

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from . import topics
 from .base import CaseReference, EventData, Id, PersonalText
@@ -17,7 +17,29 @@ FeedbackSource = Literal[
 PartnerKind = Literal["health", "education", "police", "housing", "other"]
 
 
-class FeedbackItemAccepted(EventData):
+class FeedbackItem(BaseModel):
+    """What a feedback item says, declared once: feedback ingestion's command
+    (FeedbackItemIn) and the accepted event both take these fields from here."""
+
+    source: FeedbackSource
+    source_id: Id
+    received_on: date
+    team_id: Id | None = None
+    case_ref: CaseReference | None = None
+    themes: list[str] = Field(default_factory=list)
+    rating: int | None = Field(default=None, ge=1, le=5)
+    text: PersonalText | None = None
+    safety_link: bool = Field(default=False, description="MOMO only: the child feels unsafe")
+    app: str | None = Field(default=None, max_length=64, description="MOMO: the app used")
+    statement_kind: str | None = Field(default=None, max_length=64,
+                                       description="MOMO: e.g. preparing_for_meeting, wellbeing")
+    feelings: list[str] = Field(default_factory=list, description="MOMO: feelings chosen")
+    went_well: PersonalText | None = Field(default=None, description="Customer feedback")
+    not_so_well: PersonalText | None = Field(default=None, description="Customer feedback")
+    partner_kind: PartnerKind | None = Field(default=None, description="Partner feedback")
+
+
+class FeedbackItemAccepted(EventData, FeedbackItem):
     """A checked, normalised item; re-sending the same source id gives the same item_id.
 
     Source-specific fields are optional: MOMO statements carry `app`, `statement_kind` and
@@ -28,22 +50,7 @@ class FeedbackItemAccepted(EventData):
     topic = topics.FEEDBACK
 
     item_id: Id
-    source: FeedbackSource
-    source_id: Id
-    received_on: date
-    team_id: Id | None = None
-    case_ref: CaseReference | None = None
-    themes: list[str] = Field(default_factory=list)
-    rating: int | None = Field(default=None, ge=1, le=5)
-    text: PersonalText | None = None
     revision: int = Field(default=1, ge=1, description="Grows when the source changes the item")
-    app: str | None = Field(default=None, description="MOMO: the app the child used")
-    statement_kind: str | None = Field(default=None, description="MOMO: e.g. wellbeing, good_news")
-    feelings: list[str] = Field(default_factory=list, description="MOMO: feelings the child chose")
-    safety_link: bool = Field(default=False, description="MOMO: the child said they feel unsafe")
-    went_well: PersonalText | None = None
-    not_so_well: PersonalText | None = None
-    partner_kind: PartnerKind | None = None
 
     def subject(self) -> str:
         return self.item_id

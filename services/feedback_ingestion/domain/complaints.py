@@ -7,8 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
-from schemas.base import CaseReference, Id, PersonalText
-from schemas.complaint import Complainant, ComplaintRecorded, ComplaintStage, Outcome
+from schemas.base import PersonalText
+from schemas.complaint import Complaint, ComplaintRecorded, ComplaintStage, Outcome
 from shared.workdays import add_working_days
 
 from .items import Canonical
@@ -60,17 +60,10 @@ def schedule(stage: StageIn) -> ComplaintStage:
                           effective_due_on=extended_due or due, **dates)
 
 
-class ComplaintIn(Canonical):
+# Its fields but the stages are schemas/complaint.py's Complaint, shared with the event.
+class ComplaintIn(Canonical, Complaint):
     """A complaint as the complaints system sends it; its stages carry no due dates."""
 
-    source_id: Id
-    received_on: date
-    complainant: Complainant
-    team_id: Id | None = None
-    case_ref: CaseReference | None = None
-    themes: list[str] = Field(default_factory=list)
-    summary: PersonalText | None = None
-    learning: PersonalText | None = None
     stages: list[StageIn] = Field(default_factory=list,
                                   description="Empty: stage 1 started on received_on")
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from functools import lru_cache
 from typing import Any, Literal, Protocol
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, model_validator
 
-from schemas.base import CaseReference, Id, PersonalText
-from schemas.feedback import FeedbackItemAccepted, FeedbackSource, PartnerKind, SafetyLinkTriggered
+from schemas.feedback import FeedbackItem, FeedbackItemAccepted, SafetyLinkTriggered
 from shared.envelope import derived_id
 
 MOMO_ONLY = ("app", "statement_kind", "feelings")
@@ -45,23 +44,9 @@ class Canonical(BaseModel):
         return []
 
 
-class FeedbackItemIn(Canonical):
-    source: FeedbackSource
-    source_id: Id
-    received_on: date
-    team_id: Id | None = None
-    case_ref: CaseReference | None = None
-    themes: list[str] = Field(default_factory=list)
-    rating: int | None = Field(default=None, ge=1, le=5)
-    text: PersonalText | None = None
-    safety_link: bool = Field(default=False, description="MOMO only: the child feels unsafe")
-    app: str | None = Field(default=None, max_length=64, description="MOMO: the app used")
-    statement_kind: str | None = Field(default=None, max_length=64,
-                                       description="MOMO: e.g. preparing_for_meeting, wellbeing")
-    feelings: list[str] = Field(default_factory=list, description="MOMO: feelings chosen")
-    went_well: PersonalText | None = Field(default=None, description="Customer feedback")
-    not_so_well: PersonalText | None = Field(default=None, description="Customer feedback")
-    partner_kind: PartnerKind | None = Field(default=None, description="Partner feedback")
+# The fields are schemas/feedback.py's FeedbackItem, shared with the accepted event (no
+# docstring here: it would become the OpenAPI description of POST /feedback/items' body).
+class FeedbackItemIn(Canonical, FeedbackItem):
 
     @model_validator(mode="after")
     def _source_rules(self) -> FeedbackItemIn:
