@@ -14,6 +14,8 @@ from typing import Any
 
 from pymongo import ReplaceOne
 from pymongo.asynchronous.client_session import AsyncClientSession
+from pymongo.asynchronous.collection import AsyncCollection
+from pymongo.errors import BulkWriteError
 
 from shared.store import IndexSpec, Store, ascending
 
@@ -74,6 +76,21 @@ def indexes(generation: int = 0) -> list[IndexSpec]:
 
 
 INDEXES = indexes(0)
+Settling = tuple[dict[str, Any], datetime]  # an event's fields for a fact, and its as_of
+
+
+async def _settled(target: AsyncCollection, events: dict[str, list[Settling]],
+                   session: AsyncClientSession | None) -> tuple[list[dict], list[dict]]:
+    """The documents the events leave (`batch.settle` on the stored ones): new facts, and
+    stored facts that change."""
+    stored = {document["_id"]: document async for document in target.find(
+        {"_id": {"$in": list(events)}}, session=session)}
+    new, replaced = [], []
+    for fact_id, chain in events.items():
+        after = settle(fact_id, stored.get(fact_id), chain)
+        if after is not None:
+            (replaced if fact_id in stored else new).append(after)
+    return new, replaced
 
 
 class FactStore:
@@ -98,13 +115,12 @@ class FactStore:
 
     async def apply_all(self, pending: Sequence[Pending]) -> int:
         """Apply many events' facts (in the order given) as applying them one at a time
-        would, in a few round trips per collection: the stored facts they name are read
-        at once, the events settled on them in memory (`batch.settle`), and the facts that
-        change are written in one insert and one bulk write. Each collection's read and
-        writes are one transaction (collections run side by side), so a concurrent
-        change is a write conflict, retried, never lost. Returns how many facts changed:
-        none when the events were applied before (redelivery, replay)."""
-        by_collection: dict[str, dict[str, list[tuple[dict[str, Any], datetime]]]] = {}
+        would, in a few round trips per collection (collections side by side): the stored
+        facts they name are read at once, the events settled on them in memory
+        (`batch.settle`), and the facts that change are written with one `insert_many` and
+        one bulk `ReplaceOne`. Returns how many facts changed: none when the events were
+        applied before (redelivery, replay), and then nothing is written."""
+        by_collection: dict[str, dict[str, list[Settling]]] = {}
         for collection, fact_id, fields, as_of in pending:
             by_collection.setdefault(collection, {}).setdefault(fact_id, []).append(
                 (fields, as_of))
@@ -112,18 +128,27 @@ class FactStore:
                                          for collection, events in by_collection.items()))
         return sum(changed)
 
-    async def _apply_to(self, collection: str,
-                        events: dict[str, list[tuple[dict[str, Any], datetime]]]) -> int:
+    async def _apply_to(self, collection: str, events: dict[str, list[Settling]]) -> int:
+        """Facts that are all new are inserted as they are: the unique `_id` refuses a fact
+        another writer inserted since the read, and then, as whenever stored facts change,
+        the read, the settling and the writes run again as one transaction (a concurrent
+        change is then a write conflict, retried, never lost)."""
         target = await self.collection(collection)
+        new, replaced = await _settled(target, events, None)
+        inserted = 0
+        if not replaced:
+            if not new:
+                return 0
+            try:
+                await target.insert_many(new, ordered=False)
+                return len(new)
+            except BulkWriteError as error:
+                if any(e.get("code") != 11000 for e in error.details["writeErrors"]):
+                    raise
+                inserted = error.details["nInserted"]  # the others: settled again below
 
         async def work(session: AsyncClientSession) -> int:
-            stored = {document["_id"]: document async for document in target.find(
-                {"_id": {"$in": list(events)}}, session=session)}
-            new, replaced = [], []
-            for fact_id, chain in events.items():
-                after = settle(fact_id, stored.get(fact_id), chain)
-                if after is not None:
-                    (replaced if fact_id in stored else new).append(after)
+            new, replaced = await _settled(target, events, session)
             if new:
                 await target.insert_many(new, ordered=False, session=session)
             if replaced:
@@ -131,7 +156,7 @@ class FactStore:
                                         ordered=False, session=session)
             return len(new) + len(replaced)
 
-        return await self.store.transaction(work)
+        return inserted + await self.store.transaction(work)
 
     async def find(self, collection: str, query: dict[str, Any], *, limit: int = 0,
                    fields: list[str] | None = None) -> list[dict[str, Any]]:

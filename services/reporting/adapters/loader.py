@@ -7,8 +7,8 @@ reads and the decoding), so the many write-once facts (feedback, observations, m
 are in the store by the time the log is read. A fact that an event changes after its insert
 has started is written again at the end, in its last state, by a bulk `ReplaceOne` (in
 practice the few kinds that change: actions, complaints, audits). The collections get their
-indexes once loaded: building an index over the loaded collection costs less than keeping it
-up to date through every insert.
+indexes once loaded, as MongoDB advises for a bulk load (on the local store, building them
+afterwards costs about what maintaining them through the inserts would).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from shared.consumer import EventConsumer
 from ..handlers.projections import ProjectionHandlers
 
 MAX_RECORDS = 20_000  # events per batch under load; a quiet topic's event goes at once
-BATCH_TIMEOUT_MS = 20  # how long an empty poll waits (FastStream then pauses as long again)
+BATCH_TIMEOUT_MS = 10  # how long an empty poll waits (FastStream then pauses as long again)
 
 
 def subscribe(consumer: EventConsumer, projections: ProjectionHandlers) -> None:

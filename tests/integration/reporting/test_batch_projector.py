@@ -264,3 +264,31 @@ async def test_a_record_the_projection_cannot_apply_is_dead_lettered_and_the_res
     stored = await projector.runtime.store.db[names.FEEDBACK].distinct("_id")
     assert sorted(stored) == sorted([items[0].item_id, items[2].item_id])
     assert projector.counted(projector.runtime.metrics.events_handled) == 2
+
+
+async def test_a_fact_another_writer_stored_since_the_read_is_settled_again(projector,
+                                                                           monkeypatch):
+    """The read found neither fact; by the insert, another writer had stored a newer one of
+    them: its insert is refused, and the two are settled again in a transaction."""
+    from services.reporting.adapters import facts as facts_module
+
+    db = projector.runtime.store.db
+    taken, fresh = uid("act"), uid("act")
+    settled = facts_module._settled
+
+    async def read_before_the_other_writer(target, events, session):
+        if session is None:  # the first read, before the other writer's insert
+            await db[names.ACTIONS].insert_one({"_id": taken, "status": "newer",
+                                                "as_of": T0 + timedelta(days=5)})
+            return [{"_id": i, **chain[-1][0], "as_of": chain[-1][1]}
+                    for i, chain in events.items()], []
+        return await settled(target, events, session)
+
+    monkeypatch.setattr(facts_module, "_settled", read_before_the_other_writer)
+    older = {"status": "open"}
+    changed_count = await projector.facts.apply_all([
+        (names.ACTIONS, taken, older, T0), (names.ACTIONS, fresh, older, T0)])
+
+    assert changed_count == 1  # the fresh one, inserted once
+    assert (await projector.action(taken))["status"] == "newer"  # newer wins
+    assert (await projector.action(fresh))["status"] == "open"
