@@ -11,10 +11,14 @@ from shared.envelope import derived_id
 from shared.outbox import VersionConflict
 
 from ..adapters.counts import tally
-from ..domain.items import decide
+from ..domain.complaints import ComplaintIn
+from ..domain.items import FeedbackItemIn, decide
 from ..domain.sources import Invalid, parse
 from ..domain.themes import tag
 from .deps import Deps
+
+
+Checked = FeedbackItemIn | ComplaintIn  # an item that passed its source's checks
 
 
 @dataclass
@@ -34,17 +38,17 @@ class Receipt:
         return body
 
 
-def check(deps: Deps, source: str, raw: Any) -> Any:
+def check(deps: Deps, source: str, raw: Any) -> Checked:
     """The checked item with its themes tagged, or Invalid with the reasons."""
     return tagged(deps, parse(source, raw))
 
 
-def tagged(deps: Deps, item: Any) -> Any:
+def tagged(deps: Deps, item: Checked) -> Checked:
     themes = tag(item.free_texts(), deps.taxonomy, given=item.themes)
     return item.model_copy(update={"themes": themes})
 
 
-async def accept(deps: Deps, item: Any, *, correlation_id: str) -> Receipt:
+async def accept(deps: Deps, item: Checked, *, correlation_id: str) -> Receipt:
     """A checked item: decide against what is stored, store with its events, publish."""
     for attempt in (1, 2):
         stored = await deps.items.get(item.item_id())
@@ -81,7 +85,7 @@ async def receive(deps: Deps, source: str, raw: Any, *, channel: str, correlatio
     return receipt
 
 
-async def receive_checked(deps: Deps, item: Any, *, correlation_id: str) -> Receipt:
+async def receive_checked(deps: Deps, item: Checked, *, correlation_id: str) -> Receipt:
     """An item or complaint the HTTP layer has already checked against its model."""
     receipt = await accept(deps, tagged(deps, item), correlation_id=correlation_id)
     await count(deps, [receipt.outcome], import_id=None)

@@ -3,8 +3,6 @@ and reading them back."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Depends, Query, Response, status
 
 from shared.auth import Principal, allow
@@ -21,7 +19,8 @@ from ..roles import PUSHERS, READERS
 router = APIRouter(prefix="/feedback", tags=["feedback"])
 
 
-async def _accept(deps: Deps, checked: Any, response: Response) -> dict:
+async def _accept(deps: Deps, checked: FeedbackItemIn | ComplaintIn,
+                  response: Response) -> dict:
     receipt = await receive_checked(deps, checked, correlation_id=current_correlation_id())
     if not receipt.published:
         response.status_code = status.HTTP_202_ACCEPTED
