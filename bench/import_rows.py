@@ -39,9 +39,9 @@ from tqdm import tqdm
 
 from schemas.feedback import FeedbackItemAccepted, SafetyLinkTriggered
 from services.feedback_ingestion.adapters.files import rows
-from services.feedback_ingestion.bootstrap import build_dependencies, build_runtime
-from services.feedback_ingestion.handlers.batch import ChunkPipeline
-from services.feedback_ingestion.handlers.imports import _chunks, _mapped, run_import
+from services.feedback_ingestion.application.chunks import ChunkPipeline
+from services.feedback_ingestion.application.imports import _chunks, _mapped, run_import
+from services.feedback_ingestion.bootstrap import build_deps, build_runtime
 from services.feedback_ingestion.importer import count_lines
 from services.feedback_ingestion.settings import FeedbackIngestionSettings
 from shared.kafka import EventPublisher, ensure_topics
@@ -96,17 +96,15 @@ def sample_size(run: str) -> int:
 
 async def timed_import(settings: FeedbackIngestionSettings, path: Path) -> tuple[float, dict]:
     runtime = build_runtime(settings, relay=False)  # as the command line
-    deps = build_dependencies(settings, runtime)
+    deps = build_deps(settings, runtime)
     await runtime.start()
     bar = tqdm(total=count_lines(path), unit="rows", desc="import", file=sys.stderr)
     try:
         started = time.perf_counter()
         with path.open("rb") as binary:
             result = await run_import(
-                deps.intake, deps.imports, source=SOURCE, binary=binary,
-                filename=path.name, by="bench", mappings=settings.ingestion["mappings"],
-                chunk_rows=settings.import_chunk_rows, report_rows=100,
-                correlation_id="bench", progress=bar.update)
+                deps, source=SOURCE, binary=binary, filename=path.name, by="bench",
+                report_rows=100, correlation_id="bench", progress=bar.update)
         elapsed = time.perf_counter() - started
         left = await runtime.store.db[OUTBOX].count_documents({})
         return elapsed, {**result.counts, "outbox_left": left}
@@ -130,9 +128,9 @@ class Parts:
 async def parts_alone(settings: FeedbackIngestionSettings, path: Path) -> Parts:
     """The same file again, into a fresh database, each part awaited before the next starts."""
     runtime = build_runtime(settings, relay=False)
-    deps = build_dependencies(settings, runtime)
+    deps = build_deps(settings, runtime)
     await runtime.start()
-    pipeline = ChunkPipeline(deps.intake, SOURCE, channel="file", correlation_id="bench",
+    pipeline = ChunkPipeline(deps, SOURCE, channel="file", correlation_id="bench",
                              import_id="bench-parts")
     parts = Parts()
     try:
