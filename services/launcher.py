@@ -115,7 +115,7 @@ def load_demo_data(services: ServiceProcesses) -> subprocess.Popen:
     print("Loading a synthetic demo year in the background when the store is empty "
           "(progress: var/log/demo.log; QA_DEMO_DATA=0 skips it).")
     return subprocess.Popen(
-        [sys.executable, "-m", "services.reporting.demo",
+        [sys.executable, "-m", "tools.demo",
          "--audit-capture", services.url("audit_capture"),
          "--feedback-ingestion", services.url("feedback_ingestion"),
          "--reporting", services.url("reporting")],

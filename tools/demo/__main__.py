@@ -1,6 +1,6 @@
 """A synthetic county-sized year through the services' public APIs, for `make run`.
 
-    python -m services.reporting.demo [--seed 7] [--teams 20] [--months 12] [--force]
+    python -m tools.demo [--seed 7] [--teams 20] [--months 12] [--force]
 
 About 20 teams and 250 staff in three audit groups (imported into the directory), the
 programme, monthly audits (with actions, some late) and the moderating group's moderation of
@@ -25,8 +25,8 @@ from tqdm import tqdm
 from shared.auth import issue_development_token
 from shared.settings import ServiceSettings
 
-from .demo_data import PROGRAMME_THEMES, Bodies, Population
-from .domain.periods import months_back, shift
+from .data import PROGRAMME_THEMES, Bodies, Population
+from .months import months_back, shift
 
 class Demo:
     def __init__(self, args: argparse.Namespace) -> None:

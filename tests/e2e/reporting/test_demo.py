@@ -24,7 +24,7 @@ async def test_the_demo_year_reaches_the_briefing(services, http):
             "--feedback-ingestion", services.url("feedback_ingestion"),
             "--reporting", services.url("reporting")]
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "services.reporting.demo", *args,
+        sys.executable, "-m", "tools.demo", *args,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
     out, err = await asyncio.wait_for(process.communicate(), timeout=120)
     assert process.returncode == 0, err.decode()[-2000:]
