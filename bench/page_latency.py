@@ -20,7 +20,8 @@ Needs the four services running with data (`make run`, or the launcher on other 
 4. **Load.** `--users` simulated users (default 10), each its own connection pool, no
    think time: each round every user opens every URL once in its own shuffled order, plus
    the bare endpoint `--baseline-per-round` times, so ten requests are always in flight and
-   the baseline shares the load of the same moment. The pages are driven first, then the
+   the baseline shares the load of the same moment (`--think 2` lets each user read a page
+   for 1-3 s before the next, as people do). The pages are driven first, then the
    linked URLs (each with its own baseline). A bare FastAPI app (one fixed HTML page of
    8 KB) is served by uvicorn as its own process, like the services.
 5. **Report.** Per URL: requests, p50, p95, max, the statuses; the overall p95 of pages and
@@ -359,7 +360,7 @@ async def get(http: httpx.AsyncClient, url: str, headers: dict[str, str]) -> int
 
 async def drive(targets: list[Target], urls: dict[str, str], cookies, *, users: int,
                 rounds: int, baseline: Target, baseline_per_round: int,
-                seed: int) -> dict[str, list[Sample]]:
+                seed: int, think: float = 0.0) -> dict[str, list[Sample]]:
     samples: dict[str, list[Sample]] = defaultdict(list)
     done = 0
     total = users * rounds * (len(targets) + baseline_per_round)
@@ -378,6 +379,8 @@ async def drive(targets: list[Target], urls: dict[str, str], cookies, *, users: 
                     samples[t.key].append(Sample(0, await get(http, urls[t.service] + t.url,
                                                               headers)))
                     samples[t.key][-1].ms = (time.perf_counter() - started) * 1000
+                    if think:  # reading the page before the next click
+                        await asyncio.sleep(think * rng.uniform(0.5, 1.5))
                     done += 1
                     if done % 250 == 0:
                         print(f"  {done}/{total} requests", file=sys.stderr, flush=True)
@@ -514,17 +517,24 @@ async def main() -> None:
     parser.add_argument("--users", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--baseline-per-round", type=int, default=4)
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="seconds each user reads a page before the next (0.5-1.5 times "
+                             "this, at random); 0, the default, keeps ten requests in flight")
     parser.add_argument("--baseline-port", type=int, default=0,
                         help="the bare endpoint's port (default: port-base + 90)")
     parser.add_argument("--links-per-page", type=int, default=12)
     parser.add_argument("--no-links", action="store_true", help="pages only")
     parser.add_argument("--store", action="store_true",
                         help="also time the reporting pages' reads by the store alone")
+    parser.add_argument("--url", action="append", default=[], metavar="SERVICE=URL",
+                        help="where one service listens instead (e.g. an older build of "
+                             "reporting beside the current one: reporting=http://...)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--label", default="", help="a name for this run in the output")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
     urls = {s: f"http://127.0.0.1:{args.port_base + 1 + n}" for n, s in enumerate(SERVICES)}
+    urls.update(dict(u.split("=", 1) for u in args.url))
     baseline_port = args.baseline_port or args.port_base + 90
     urls["baseline"] = f"http://127.0.0.1:{baseline_port}"
     bare = start_bare(baseline_port)
@@ -556,7 +566,7 @@ async def main() -> None:
                   file=sys.stderr)
             got = await drive(phase, urls, cookies, users=args.users, rounds=args.rounds,
                               baseline=baseline, baseline_per_round=args.baseline_per_round,
-                              seed=args.seed)
+                              seed=args.seed, think=args.think)
             bases[kind] = summary(got.pop("baseline"))
             samples.update(got)
         elapsed = time.perf_counter() - started
@@ -576,8 +586,9 @@ async def main() -> None:
     over = [labels[k] for k, s in by_kind["page"].items() if s["p95"] >= AIM_MS]
     errors = {labels[t.key]: summary(samples[t.key])["statuses"] for t in targets
               if any(s.status >= 400 for s in samples[t.key])}
-    print(f"\n## Page latency{' (' + args.label + ')' if args.label else ''}: {args.users} users,"
-          f" {args.rounds} rounds, {sum(len(v) for v in samples.values())} requests in "
+    think = f", {args.think:g} s thinking" if args.think else ", no think time"
+    print(f"\n## Page latency{' (' + args.label + ')' if args.label else ''}: {args.users} users"
+          f"{think}, {args.rounds} rounds, {sum(len(v) for v in samples.values())} requests in "
           f"{elapsed:.0f} s, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC\n")
     print(f"Baseline (bare FastAPI page, same users, same moments): p50 {base['p50']:.0f} ms, "
           f"p95 {base['p95']:.0f} ms, max {base['max']:.0f} ms ({base['n']} requests)")
@@ -607,6 +618,7 @@ async def main() -> None:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({
             "label": args.label, "users": args.users, "rounds": args.rounds,
+            "think_s": args.think,
             "elapsed_s": elapsed, "baseline": bases, "overall_p95": overall,
             "pages": {labels[k]: v for k, v in by_kind["page"].items()},
             "linked": {labels[k]: v for k, v in by_kind["linked"].items()},
