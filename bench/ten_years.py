@@ -5,7 +5,7 @@
 
 Needs the four services running (they consume what this publishes) on an EMPTY store: it
 refuses a store that already holds audits (`--force` to load anyway). The same county as
-the demo year (`services/reporting/demo_data.py`: 20 teams, 250 staff in three audit
+the demo year (`tools/demo/data.py`: 20 teams, 250 staff in three audit
 groups, the demo's bodies and rates), for the 120 months before this one. What it writes,
 and through which door (each service's data is made by that service's own code):
 
@@ -32,6 +32,10 @@ and through which door (each service's data is made by that service's own code):
    month ago is completed by its owner (four in five by the due date) and confirmed by the
    team's deputy manager a few days later; the events go out through its outbox.
 
+It took 806 s on 2026-12-01 on 2 cores shared with other work: 22 s for steps 1-2 (57,202
+events), 697 s for step 4 (feedback ingestion takes raw items one at a time, ~48 a second),
+61 s for step 5 and 26 s for the consumers after it. One year (`--years 1`): 74 s.
+
 Known differences from ten real years: each action's deadline is registered when it is
 loaded, so action tracking raises an overdue (and an escalation) alert, stamped with the
 load time, for every action that was past due before step 5 completed it; the directory
@@ -55,8 +59,8 @@ from typing import Any
 import httpx
 
 from schemas.base import EventData
-from services.reporting.demo_data import PROGRAMME_THEMES, Bodies, Population
-from services.reporting.domain.periods import last_day, months_back, shift
+from tools.demo.data import PROGRAMME_THEMES, Bodies, Population
+from tools.demo.months import last_day, months_back, shift
 from shared.envelope import Envelope, derived_id
 
 RUN = "ten-years"
@@ -511,7 +515,7 @@ async def load(args: argparse.Namespace) -> None:
         for name in names:
             held[f"{database}.{name}"] = await client[database][name].estimated_document_count()
     await client.close()
-    print(f"\nTen years loaded ({months[0]} to {months[-1]}) in {total:.0f} s:\n")
+    print(f"\n{args.years} years loaded ({months[0]} to {months[-1]}) in {total:.0f} s:\n")
     for name, seconds in timings.items():
         print(f"- {name}: {seconds:.0f} s")
     print("\nPublished or made: " + ", ".join(f"{k} {v:,}" for k, v in sorted(counts.items())))
