@@ -44,6 +44,7 @@ class RebuildResult:
 async def load_fresh(reader: TopicReader, loader: FreshGenerationLoader,
                      counts: dict[str, int], *, progress: bool) -> None:
     """The whole log into the empty generation, each fact inserted once in its last state."""
+    await loader.begin()
     ends = await reader.ends()
     with tqdm(total=await reader.remaining(ends), unit="ev", disable=not progress,
               desc=f"replaying {len(reader.partitions)} partitions") as bar:
@@ -77,7 +78,7 @@ async def rebuild(settings: ReportingSettings, *, progress: bool = True,
     generations = Generations(store)
     generation = await generations.begin()
     await generations.drop(generation, names.ALL)  # leftovers of a rebuild that crashed
-    store.indexes = indexes(generation)  # created once loaded: inserts then run twice as fast
+    store.indexes = indexes(generation)  # the new generation's, created by the loader
     facts = FactStore(store, generation=generation)
     counts = {"applied": 0, "ignored": 0, "invalid": 0}
     try:

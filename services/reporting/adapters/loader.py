@@ -6,9 +6,12 @@ seen for the first time are inserted in the background (`insert_many`, overlappi
 reads and the decoding), so the many write-once facts (feedback, observations, moderations)
 are in the store by the time the log is read. A fact that an event changes after its insert
 has started is written again at the end, in its last state, by a bulk `ReplaceOne` (in
-practice the few kinds that change: actions, complaints, audits). The collections get their
-indexes once loaded, as MongoDB advises for a bulk load (on the local store, building them
-afterwards costs about what maintaining them through the inserts would).
+practice the few kinds that change: actions, complaints, audits).
+
+The collections are indexed before they are loaded (`begin`), not afterwards as MongoDB
+advises for bulk loads: on the local store an index built over a loaded collection of a few
+hundred thousand facts never finished (SecantusDB retried write conflicts for ever), and
+keeping the indexes through the inserts costs it about the same CPU as building them after.
 """
 
 from __future__ import annotations
@@ -38,6 +41,10 @@ class FreshGenerationLoader:
         self.stale: dict[str, dict[str, None]] = defaultdict(dict)  # written, since changed
         self.writing: set[asyncio.Task] = set()
         self.slots = asyncio.Semaphore(PARALLEL_WRITES)
+
+    async def begin(self) -> None:
+        """Create the empty generation's indexes, before anything is written."""
+        await self.store.create_indexes()
 
     def add(self, pending: list[Pending]) -> None:
         for collection, fact_id, fields, as_of in pending:
@@ -69,8 +76,8 @@ class FreshGenerationLoader:
             self.slots.release()
 
     async def finish(self, progress) -> int:
-        """Wait for the streamed writes, write again the facts that changed after theirs
-        started, then index the collections. Returns how many facts there are."""
+        """Wait for the streamed writes, then write again the facts that changed after
+        theirs started. Returns how many facts there are."""
         await self.flush(at_least=1)
         await asyncio.gather(*self.writing)
         progress.reset(total=sum(len(ids) for ids in self.stale.values()))
@@ -91,5 +98,4 @@ class FreshGenerationLoader:
 
         await asyncio.gather(*(replace(c, list(ids)) for c, ids in sorted(self.stale.items())
                                if ids))
-        await self.store.create_indexes()
         return sum(len(d) for d in self.documents.values())
