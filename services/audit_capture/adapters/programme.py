@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pymongo import DESCENDING
+
 from shared.outbox import Outbox
 from shared.store import Store
 
@@ -17,6 +19,8 @@ class ProgrammeMonths(Aggregates):
     def __init__(self, store: Store, outbox: Outbox) -> None:
         super().__init__(store, outbox, MONTHS)
 
-    async def earliest(self, limit: int = 60) -> list[dict[str, Any]]:
-        """The planned months in order, the earliest first."""
-        return await self._find({}, sort="_id", limit=limit)
+    async def latest(self, limit: int = 60) -> list[dict[str, Any]]:
+        """The last `limit` months planned, in calendar order: a programme runs for years,
+        and the page is for what is current and coming."""
+        cursor = self._collection.find({}).sort("_id", DESCENDING).limit(limit)
+        return list(reversed(await cursor.to_list(None)))

@@ -45,8 +45,8 @@ async def planned_month(deps: Deps, month: str) -> dict[str, Any]:
 
 
 async def planned_months(deps: Deps) -> list[dict[str, Any]]:
-    """The months planned so far, the earliest first (five years at most)."""
-    return await deps.months.earliest(limit=60)
+    """The last five years of months planned, in calendar order."""
+    return await deps.months.latest(limit=60)
 
 
 async def month_plan(deps: Deps, month: str) -> MonthPlan:

@@ -83,3 +83,15 @@ async def test_a_form_posted_for_a_month_nobody_planned_is_told_so(client):
         assert "Month not planned" in answer.text and month in answer.text
     api = await client.post(f"/planning/{month}/cases", headers=HOQ, data={"cases_csv": cases})
     assert api.status_code == 404 and month in api.json()["detail"]
+
+
+async def test_the_planning_page_lists_the_latest_five_years_of_a_long_programme(client):
+    """After years of planning the page showed the oldest 60 months, never the current ones."""
+    months = [f"20{year:02d}-{month:02d}" for year in range(30, 36) for month in range(1, 13)]
+    store = client._transport.app.state.runtime.store
+    await store.db["programme_months"].insert_many(
+        [{"_id": m, "theme": "Synthetic theme", "audit_group": 1, "moderation_group": 2,
+          "improvement_group": 3, "moderation_sample_size": 5, "version": 1} for m in months])
+    page = (await client.get("/planning", headers=HOQ | {"Accept": "text/html"})).text
+    shown = [m for m in months if f'id="month-{m}"' in page]
+    assert shown == months[-60:]
