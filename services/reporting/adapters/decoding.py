@@ -27,7 +27,7 @@ MODELS = {model.event_type: model for model in FACT_FUNCTIONS}
 
 def instant(value: datetime) -> datetime:
     """`value` as the store keeps it: BSON dates hold milliseconds (a redelivered event must
-    compare equal to the one stored, not a few microseconds newer), in UTC."""
+    compare equal to the one stored, not a few microseconds newer); naive means UTC."""
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     if value.microsecond % 1000:

@@ -54,8 +54,9 @@ class ProjectionHandlers:
             if writing is not None:
                 await writing
         except BaseException:
-            if writing is not None and not writing.done():
+            if writing is not None:  # the batch failed: stop its write (it is redone whole)
                 writing.cancel()
+                await asyncio.gather(writing, return_exceptions=True)
             raise
         return outcome
 

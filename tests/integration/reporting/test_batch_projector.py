@@ -9,7 +9,7 @@ import json
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from aiokafka import AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
 from pymongo.errors import AutoReconnect
 
