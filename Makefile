@@ -11,7 +11,7 @@ run:            ## Kafka, the store and every service; prints the URL; Ctrl-C st
 test:           ## the whole suite against a fresh real Kafka and store (test ports)
 	@$(LOCAL)/test.sh
 
-setup:          ## virtual environment, packages, Kafka jars, FerretDB build (all cached)
+setup:          ## virtual environment, packages, Kafka jars, the local store built once per machine (all cached)
 	@$(LOCAL)/setup.sh
 
 infra-up:       ## start Kafka and the store for `make run` (harmless if running)
