@@ -32,3 +32,17 @@ def draft_saved(audit: Mapping[str, Any], draft: Mapping[str, Any], *, saved_by:
         team_id=audit["team_id"], standards_filled=standards_filled(draft),
         overall_grade_filled=draft.get("overall_grade") in GRADES, saved_by=saved_by,
         saved_at=now)
+
+
+def unstorable_names(value: Any, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Where a draft holds a field name no document store can keep (one starting with `$`,
+    or with a dot in it): refused at the edge, field by field, rather than failing in the
+    store half way through a write."""
+    if isinstance(value, Mapping):
+        return [found for key, inner in value.items()
+                for found in ([(*path, str(key))] if str(key).startswith("$") or "." in str(key)
+                              else unstorable_names(inner, (*path, str(key))))]
+    if isinstance(value, list):
+        return [found for n, inner in enumerate(value)
+                for found in unstorable_names(inner, (*path, str(n)))]
+    return []

@@ -104,3 +104,25 @@ async def test_moderators_come_from_the_months_group_and_sign_off_follows_the_sa
     assert moderated.status_code == 200, moderated.text
     signed = await client.post(f"/audits/{sampled}/sign-off", headers=HOQ)
     assert signed.status_code == 200 and signed.json()["status"] == "signed_off"
+
+
+async def test_a_draft_with_a_field_name_the_store_cannot_keep_is_refused_and_blocks_nothing(
+        client):
+    """Issue 18, item 2: `{"$where": "x"}` answered 500 and left a version claim behind, so
+    every later draft or submission of that audit answered 409 for good."""
+    p, month = uid("d"), unique_month()
+    await client.post("/directory/import", content=directory_csv(p),
+                      headers=HOQ | {"Content-Type": "text/csv"})
+    await client.post("/programme", headers=HOQ, json={"first_month": month,
+                                                       "themes": ["Journey and impact"]})
+    allocated = await client.post(f"/programme/{month}/allocations", headers=HOQ, json={
+        "case_ref": f"TEST-{p}", "team_id": f"{p}-team", "auditor_ids": [f"{p}-g1a"]})
+    audit_id, auditor = allocated.json()["audit_id"], bearer("auditor", sub=f"{p}-g1a")
+    refused = await client.put(f"/audits/{audit_id}/draft", json={
+        "$where": "x", "standards": [{"standard": 1, "a.b": "y"}]}, headers=auditor)
+    assert refused.status_code == 422
+    assert [e["loc"] for e in refused.json()["detail"]] == [
+        ["body", "$where"], ["body", "standards", "0", "a.b"]]
+    saved = await client.put(f"/audits/{audit_id}/draft", headers=auditor,
+                             json={"overall_grade": "good"})
+    assert saved.status_code == 200, saved.text

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Query, Response
+from fastapi.exceptions import RequestValidationError
 
 from schemas.common import Month
 from shared.auth import Principal, allow
@@ -13,6 +14,7 @@ from shared.http import PENDING_RESPONSE
 
 from ...application.audits import allocated_to, audits_matching, record_draft, with_lateness
 from ...application.deps import Deps
+from ...domain.drafts import unstorable_names
 from ...domain.lifecycle import Status
 from ..deps import get_deps
 from ..roles import AUDITORS, READERS
@@ -55,6 +57,10 @@ async def save_draft(
     who: Principal = Depends(allow(*AUDITORS)),
     deps: Deps = Depends(get_deps),
 ) -> dict[str, Any]:
+    if unstorable := unstorable_names(draft):
+        raise RequestValidationError([{
+            "loc": ("body", *path), "type": "value_error",
+            "msg": "a field name may not start with $ or contain a dot"} for path in unstorable])
     audit = await load(deps, audit_id, auditor=who)
     status_after, published = await record_draft(deps, audit, draft, who=who)
     return recorded(response, published, audit_id=audit_id, status=status_after.value)
