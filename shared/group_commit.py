@@ -6,7 +6,9 @@ and under load most of a request's store time is that per-transaction cost, not 
 So while one group is being committed, the writes that arrive wait and go together in the
 next: one bulkWrite holding every write's operations, one commit. If anything in a group
 fails (a duplicate id, a stale version), the group is rolled back and each of its writes
-runs again in a transaction of its own, so every caller gets its own answer.
+runs again in a transaction of its own, so every caller gets its own answer. If the store
+became unreachable, every write of the group gets that error (503) and none is run again:
+its commit may have happened, and a second run would answer "already exists".
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 from pymongo.errors import PyMongoError
 from pymongo.results import ClientBulkWriteResult
 
-from .store import Store, VersionConflict
+from .store import Store, VersionConflict, unavailable
 
 Check = Callable[[Callable[[int], Any]], None]  # given "result of my op n", raise if refused
 MAX_GROUP = 64  # writes per group: bounds one command's size and one rollback's cost
@@ -58,7 +60,12 @@ class GroupCommit:
             if len(group) > 1:
                 try:
                     await self.store.transaction(lambda s: self._apply(s, group))
-                except (GroupFailed, VersionConflict, PyMongoError):
+                except PyMongoError as error:
+                    if unavailable(error):  # it may even have committed: never run it again
+                        for write in group:
+                            write.done.set_exception(error)
+                        continue
+                except (GroupFailed, VersionConflict):
                     pass  # rolled back: each runs alone below and gets its own answer
                 else:
                     for write in group:
