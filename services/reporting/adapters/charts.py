@@ -17,7 +17,8 @@ from typing import Any, TypeVar
 import pygal
 from pygal.style import Style
 
-GRADE_ORDER = ("outstanding", "good", "requires_improvement", "inadequate")
+from ..domain.figures import GRADES
+
 GRADE_COLOURS = ("#1a7f37", "#4fa361", "#d4a72c", "#cf222e")
 _BASE = dict(background="transparent", plot_background="transparent",
              font_family="system-ui, sans-serif", label_font_size=12,
@@ -60,7 +61,7 @@ def grade_bars(rows: dict[str, dict[str, int]], *, title: str) -> str:
         show_y_guides=False, margin=8)
     ordered = list(reversed(rows.items()))  # pygal draws the first label at the bottom
     chart.x_labels = [name for name, _ in ordered]
-    for grade in GRADE_ORDER:
+    for grade in GRADES:
         chart.add(grade.replace("_", " "), [counts.get(grade, 0) for _, counts in ordered])
     return _render(chart)
 

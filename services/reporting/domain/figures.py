@@ -6,8 +6,13 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-GRADES = ("outstanding", "good", "requires_improvement", "inadequate")
-GOOD_OR_BETTER = ("outstanding", "good")
+from schemas.common import Grade
+
+# The grade scale as stored in facts, from schemas' Grade (its one definition).
+GRADES = tuple(grade.value for grade in Grade)  # best first
+GOOD_OR_BETTER = tuple(grade.value for grade in Grade if grade.good_or_better)
+NEEDS_SUPPORT = tuple(grade.value for grade in Grade if not grade.good_or_better)
+RANK = {value: len(GRADES) - n for n, value in enumerate(GRADES)}  # higher is better
 STANDARDS = ("1", "2", "3", "4", "5", "6")
 
 

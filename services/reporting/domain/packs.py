@@ -9,11 +9,10 @@ from typing import Any
 from . import sections
 from .briefing import BriefingFacts, trends
 from .indicators import locality_indicators, practice_issues
-from .figures import GOOD_OR_BETTER, count_by, count_each, good_or_better, percent
+from .figures import GOOD_OR_BETTER, NEEDS_SUPPORT, RANK, count_by, count_each
+from .figures import good_or_better, percent
 
 Rows = list[dict[str, Any]]
-ORDER = {"outstanding": 4, "good": 3, "requires_improvement": 2, "inadequate": 1}
-NEEDS_SUPPORT = ("requires_improvement", "inadequate")
 
 
 def within(rows: Rows, months: list[str], key: str = "month") -> Rows:
@@ -131,7 +130,7 @@ def regrades(audits: Rows) -> dict[str, int]:
         if len(rows) < 2:
             continue
         rows.sort(key=lambda a: (a["month"], a.get("submitted_on", "")))
-        first, last = ORDER[rows[0]["overall_grade"]], ORDER[rows[-1]["overall_grade"]]
+        first, last = RANK[rows[0]["overall_grade"]], RANK[rows[-1]["overall_grade"]]
         out["re_audited"] += 1
         out["improved" if last > first else "declined" if last < first else "same"] += 1
     return out

@@ -7,7 +7,7 @@ from typing import Any
 
 from shared.workdays import add_working_days
 
-from .figures import STANDARDS, count_by, count_each, count_if, good_or_better, percent
+from .figures import RANK, STANDARDS, count_by, count_each, count_if, good_or_better, percent
 
 Rows = list[dict[str, Any]]
 OPEN = ("open", "in_progress")
@@ -39,8 +39,7 @@ def moderation(moderations: Rows, changes: Rows, *, planned_sample: int | None) 
     agreed = count_if(moderations, overall_agree=True)
     judgements = sum(m.get("judgements", 7) for m in moderations)
     judgements_agreed = sum(m.get("agreed_count", 0) for m in moderations)
-    order = {"outstanding": 4, "good": 3, "requires_improvement": 2, "inadequate": 1}
-    up = sum(1 for c in changes if order[c["grade"]] > order[c["previous_grade"]])
+    up = sum(1 for c in changes if RANK[c["grade"]] > RANK[c["previous_grade"]])
     return {
         "planned_sample": planned_sample,
         "moderated": len(moderations),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from schemas.common import Grade
+
 from .figures import GRADES
 
 Table = tuple[list[str], list[list[Any]]]
@@ -17,7 +19,7 @@ def grades(b: dict[str, Any]) -> Table:
     a = b["audits"]
     judgements = {"Overall": a["overall_grades"], "Impact for the child": a["impact_grades"],
                   **{f"Standard {s}": c for s, c in a["by_standard"].items()}}
-    return (["Judgement", *[_label(g) for g in GRADES]],
+    return (["Judgement", *[Grade(g).label for g in GRADES]],
             [[name, *[counts.get(g, 0) for g in GRADES]] for name, counts in judgements.items()])
 
 
