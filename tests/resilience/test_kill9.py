@@ -6,7 +6,6 @@ every other answer is a 503 with a reason, never a 500."""
 from __future__ import annotations
 
 import asyncio
-import time
 from collections import defaultdict
 
 import httpx
@@ -17,6 +16,7 @@ from tests.support.auth import bearer
 from tests.support.factories import audit_command, unique_month
 from tests.support.infra import infra
 from tests.support.kafka import TopicTail
+from tests.support.waiting import eventually
 
 SUBMITTERS = 4
 
@@ -47,10 +47,10 @@ class Stream:
                 assert response.json()["detail"]
 
     async def until(self, count: int, timeout: float = 120) -> None:
-        deadline = time.monotonic() + timeout
-        while len(self.acknowledged) < count:
-            assert time.monotonic() < deadline, f"only {len(self.acknowledged)} acknowledged"
-            await asyncio.sleep(0.05)
+        async def enough() -> bool:
+            return len(self.acknowledged) >= count
+
+        await eventually(enough, timeout=timeout, what=f"{count} acknowledged submissions")
 
 
 async def in_store(http, services, audit_ids) -> list[str]:
