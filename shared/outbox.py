@@ -28,6 +28,7 @@ from .outbox_relay import OUTBOX, OutboxRelay, Written
 
 __all__ = ["OUTBOX", "OUTBOX_INDEXES", "Outbox", "VersionConflict", "Written"]
 DUPLICATE_KEY = 11000
+WRITE_ID = "write_id"  # which write last changed an aggregate (see Outbox._landed)
 
 OUTBOX_INDEXES = [
     IndexSpec(OUTBOX, ascending("aggregate", "written_at", "position")),  # flush of one
@@ -71,14 +72,25 @@ class Outbox(OutboxRelay):
         """A new aggregate at version 1 and its events; VersionConflict if the id exists.
         Returns the write, for `publish` to send without reading it back."""
         write = written(collection, document["_id"], events)
-        change = InsertOne({**document, "version": 1}, namespace=self._in(collection))
+        change = InsertOne({**document, "version": 1, WRITE_ID: write.write_id},
+                           namespace=self._in(collection))
         try:
             await self.group.run([change, *self._held(write)], check=lambda _: None)
         except ClientBulkWriteException as error:
-            if write_errors(error).get(0) == DUPLICATE_KEY:
+            if write_errors(error).get(0) != DUPLICATE_KEY:
+                raise
+            if not await self._landed(collection, write):
                 raise VersionConflict(f"{document['_id']} already exists") from error
-            raise
         return write
+
+    async def _landed(self, collection: str, write: Written) -> bool:
+        """Whether this very write is the one stored: a commit whose answer was lost (the
+        store died after committing) is then a success, not a conflict with itself. The
+        local store forgets committed transactions on a crash, so retrying the commit says
+        "no such transaction", and the write is run again."""
+        stored = await self.store.db[collection].find_one(
+            {"_id": write.aggregate.split("/", 1)[1]}, {WRITE_ID: 1})
+        return (stored or {}).get(WRITE_ID) == write.write_id
 
     async def upsert_once(self, collection: str, document: dict[str, Any],
                           events: Sequence[tuple[EventData, Envelope]]) -> Written | None:
@@ -108,7 +120,8 @@ class Outbox(OutboxRelay):
         """Apply `changes` if the aggregate is still at `expected_version`."""
         write = written(collection, aggregate_id, events)
         change = UpdateOne({"_id": aggregate_id, "version": expected_version},
-                           {"$set": changes, "$inc": {"version": 1}},
+                           {"$set": {**changes, WRITE_ID: write.write_id},
+                            "$inc": {"version": 1}},
                            namespace=self._in(collection))
 
         def still_at_expected_version(result_of: Callable[[int], Any]) -> None:
@@ -116,4 +129,13 @@ class Outbox(OutboxRelay):
                 raise VersionConflict(
                     f"{aggregate_id} changed since version {expected_version}")
 
-        await self.group.run([change, *self._held(write)], check=still_at_expected_version)
+        try:
+            await self.group.run([change, *self._held(write)],
+                                 check=still_at_expected_version)
+        except VersionConflict:
+            if not await self._landed(collection, write):
+                raise
+        except ClientBulkWriteException as error:  # its events are stored already
+            if DUPLICATE_KEY not in write_errors(error).values() \
+                    or not await self._landed(collection, write):
+                raise

@@ -14,8 +14,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -45,6 +47,11 @@ class Written:
     @property
     def event_ids(self) -> list[str]:
         return [str(envelope.event_id) for _, envelope in self.events]
+
+    @cached_property
+    def write_id(self) -> str:
+        """One id per write: its first event's (event ids are unique), else a new one."""
+        return self.event_ids[0] if self.events else uuid.uuid4().hex
 
 
 def as_events(stored: Sequence[dict[str, Any]]) -> tuple[tuple[str, Envelope], ...]:

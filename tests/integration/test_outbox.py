@@ -212,3 +212,24 @@ async def test_concurrent_writes_commit_together_and_a_refused_one_fails_alone(r
     for name in names:
         assert len(await entries_of(runtime, name)) == 1
     assert await entries_of(runtime, "agg-taken") == []
+
+
+async def test_a_write_run_again_after_its_commit_landed_is_not_a_conflict_with_itself(runtime):
+    """kill -9 of the store after it committed but before it answered: the same write runs
+    again (the restarted store no longer knows the transaction) and finds itself stored.
+    That is a success; another write's stale version or id still conflicts."""
+    insert_events, update_events = events_of("agg-15", 1), events_of("agg-15", 1)
+    await runtime.outbox.insert("aggregates", {"_id": "agg-15", "n": 0}, insert_events)
+    await runtime.outbox.insert("aggregates", {"_id": "agg-15", "n": 0}, insert_events)
+    await runtime.outbox.update("aggregates", "agg-15", expected_version=1, changes={"n": 1},
+                                events=update_events)
+    await runtime.outbox.update("aggregates", "agg-15", expected_version=1, changes={"n": 1},
+                                events=update_events)
+    stored = await runtime.store.db["aggregates"].find_one({"_id": "agg-15"})
+    assert (stored["n"], stored["version"]) == (1, 2)
+    assert await entries_of(runtime, "agg-15") == ids(insert_events + update_events)
+    with pytest.raises(VersionConflict):
+        await runtime.outbox.insert("aggregates", {"_id": "agg-15"}, events_of("agg-15", 1))
+    with pytest.raises(VersionConflict):
+        await runtime.outbox.update("aggregates", "agg-15", expected_version=1,
+                                    changes={"n": 2}, events=events_of("agg-15", 1))
