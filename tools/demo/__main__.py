@@ -26,7 +26,7 @@ from shared.auth import issue_development_token
 from shared.settings import ServiceSettings
 
 from .data import PROGRAMME_THEMES, Bodies, Population
-from .months import months_back, shift
+from shared.months import months_back, shift
 
 class Demo:
     def __init__(self, args: argparse.Namespace) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from .months import last_day
+from shared.months import last_day
 
 GRADES = ["outstanding", "good", "requires_improvement", "inadequate"]
 WEIGHTS = [10, 50, 30, 10]

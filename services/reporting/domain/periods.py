@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 
+from shared.months import last_day, months_back, shift
+
+__all__ = ["first_day", "last_day", "month_of", "months_back", "quarter_months",
+           "quarter_of", "shift"]
+
 QUARTER_PATTERN = re.compile(r"^\d{4}-Q[1-4]$")
-
-
-def shift(month: str, by: int) -> str:
-    year, mon = (int(p) for p in month.split("-"))
-    index = year * 12 + (mon - 1) + by
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
-
-
-def months_back(month: str, count: int) -> list[str]:
-    """`count` months ending with `month`, oldest first."""
-    return [shift(month, -n) for n in range(count - 1, -1, -1)]
 
 
 def quarter_months(quarter: str) -> list[str]:
@@ -33,11 +26,6 @@ def quarter_of(month: str) -> str:
 
 def first_day(month: str) -> date:
     return date.fromisoformat(f"{month}-01")
-
-
-def last_day(month: str) -> date:
-    year, mon = (int(p) for p in month.split("-"))
-    return date(year, mon, calendar.monthrange(year, mon)[1])
 
 
 def month_of(day: date) -> str:

@@ -159,11 +159,11 @@ async def test_a_later_row_for_the_same_item_wins_across_chunks_in_order(feedbac
     async def slow_first_insert(new):
         calls.append(1)
         if len(calls) == 1:
-            await asyncio.sleep(0.3)
+            await asyncio.sleep(0.3)  # injected latency (a slow store), not a wait
         return await insert_new(new)
 
     async def slow_acknowledgement(events):
-        await asyncio.sleep(0.3)
+        await asyncio.sleep(0.3)  # injected latency (a slow broker), not a wait
         return await publish_many(events)
     monkeypatch.setattr(deps.items, "insert_new", slow_first_insert)
     monkeypatch.setattr(deps.publisher, "publish_many", slow_acknowledgement)

@@ -1,4 +1,4 @@
-"""Month arithmetic on "YYYY-MM" strings, for the demo's calendar."""
+"""Month arithmetic on "YYYY-MM" strings (pure): reporting's periods and the demo loader."""
 
 from __future__ import annotations
 
