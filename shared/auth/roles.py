@@ -16,9 +16,15 @@ class Role(StrEnum):
     PRACTICE_LEARNING_TEAM = "practice_learning_team"
     PERFORMANCE_TEAM = "performance_team"
     DIRECTOR = "director"
+    ASSISTANT_DIRECTOR = "assistant_director"
+    LEAD_MEMBER = "lead_member"  # the councillor responsible for children's services
+    CONSULTANT_SOCIAL_WORKER = "consultant_social_worker"
     SOCIAL_WORKER = "social_worker"
     INTEGRATION = "integration"
     ADMIN = "admin"
+    # A guest of one meeting (student, partner, foster carer): learning lets them open that
+    # meeting's pack only; no other service names this role in what it allows.
+    GUEST = "guest"
 
 
 @dataclass(frozen=True)
