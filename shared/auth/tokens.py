@@ -49,11 +49,20 @@ class TokenVerifier:
 
     @staticmethod
     def _principal(claims: dict[str, Any]) -> Principal:
+        """A signed token can still carry claims of the wrong shape (an issuer's mapping
+        gone wrong): refused with the claim's name, never a 500."""
         roles = claims.get("roles") or []
         if isinstance(roles, str):
             roles = roles.split()
+        if not isinstance(roles, list) or not all(isinstance(r, str) for r in roles):
+            raise InvalidToken("the roles claim must be a list of strings")
+        team_id = claims.get("team_id")
+        if team_id is not None and not isinstance(team_id, str):
+            raise InvalidToken("the team_id claim must be a string")
+        if not isinstance(claims["sub"], str) or not claims["sub"]:
+            raise InvalidToken("the sub claim must be a non-empty string")
         known = frozenset(Role(r) for r in roles if r in Role._value2member_map_)
-        return Principal(subject=str(claims["sub"]), roles=known, team_id=claims.get("team_id"))
+        return Principal(subject=claims["sub"], roles=known, team_id=team_id)
 
     def _decode(self, token: str) -> dict[str, Any]:
         options = {"require": ["exp", "sub", "iss", "aud"]}

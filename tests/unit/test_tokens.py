@@ -2,8 +2,10 @@ import time
 
 import jwt
 import pytest
+from fastapi import Depends, FastAPI
+from fastapi.testclient import TestClient
 
-from shared.auth import Role, TokenVerifier, issue_development_token
+from shared.auth import Role, TokenVerifier, allow, configure_auth, issue_development_token
 from shared.auth.tokens import DEV_AUDIENCE, DEV_ISSUER, InvalidToken
 from shared.settings import DEVELOPMENT_SECRET, ServiceSettings
 
@@ -48,3 +50,31 @@ def test_a_verified_token_is_trusted_again_only_until_it_expires(monkeypatch):
     monkeypatch.setattr(jwt, "decode", expired)
     with pytest.raises(InvalidToken, match="ExpiredSignatureError"):
         verifier.verify(token)
+
+
+def signed(**claims) -> str:
+    base = {"iss": DEV_ISSUER, "aud": DEV_AUDIENCE, "sub": "x", "exp": int(time.time()) + 60}
+    return jwt.encode(base | claims, DEVELOPMENT_SECRET, algorithm="HS256")
+
+
+@pytest.mark.parametrize("claims,reason", [
+    ({"roles": 7}, "roles"), ({"roles": {"auditor": 1}}, "roles"),
+    ({"roles": [["auditor"]]}, "roles"), ({"roles": ["auditor"], "team_id": 12}, "team_id"),
+])
+def test_a_signed_token_with_claims_of_the_wrong_shape_is_refused(claims, reason):
+    with pytest.raises(InvalidToken, match=reason):
+        VERIFIER.verify(signed(**claims))
+
+
+def test_a_numeric_roles_claim_answers_401_with_the_reason_not_500():
+    app = FastAPI()
+    configure_auth(app, TokenVerifier(ServiceSettings()))
+
+    @app.get("/guarded")
+    async def guarded(who=Depends(allow(Role.AUDITOR))) -> dict:
+        return {"sub": who.subject}
+
+    client = TestClient(app, raise_server_exceptions=False)
+    response = client.get("/guarded", headers={"Authorization": f"Bearer {signed(roles=7)}"})
+    assert response.status_code == 401
+    assert "roles claim" in response.json()["detail"]
