@@ -20,6 +20,8 @@ OriginKind = Literal[
     "conference_checklist",
     "performance_clinic",
     "qa_forum",
+    "meeting",  # another of the Review stage's meetings (learning's meeting kinds)
+    "themed_audit",
     "complaint_learning",
     "direct",
 ]

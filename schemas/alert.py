@@ -14,8 +14,10 @@ from pydantic import Field
 from . import topics
 from .base import EventData, Id
 
-AlertKind = Literal["due_soon", "overdue", "escalated", "safeguarding_concern", "safety_link"]
-DeadlineKind = Literal["action", "audit_window", "complaint_stage", "safeguarding", "momo"]
+AlertKind = Literal["due_soon", "overdue", "escalated", "safeguarding_concern", "safety_link",
+                    "clinic_due", "clinic_overdue"]
+DeadlineKind = Literal["action", "audit_window", "complaint_stage", "safeguarding", "momo",
+                       "performance_clinic"]
 
 
 class AlertRaised(EventData):

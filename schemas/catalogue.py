@@ -11,6 +11,9 @@ from .base import EventData
 from .briefing import BriefingSignedOff
 from .complaint import ComplaintRecorded
 from .directory import StaffMemberUpserted, TeamUpserted
+from .learning import DecisionRecorded, FindingsGroupSignedOff, FindingsSummaryWritten
+from .learning import MeetingHeld, MeetingScheduled, MinutesSignedOff, PriorityAgreed
+from .learning import ThemeEscalated
 from .feedback import FeedbackItemAccepted, RawFeedbackSubmitted, SafetyLinkTriggered
 from .observation import ConferenceChecklistRecorded, MeetingObservationRecorded
 from .observation import PracticeObservationRecorded
@@ -46,6 +49,14 @@ EVENTS: tuple[type[EventData], ...] = (
     AlertRaised,
     BriefingSignedOff,
     LocalityIndicatorRecorded,
+    MeetingScheduled,
+    MeetingHeld,
+    MinutesSignedOff,
+    DecisionRecorded,
+    PriorityAgreed,
+    ThemeEscalated,
+    FindingsSummaryWritten,
+    FindingsGroupSignedOff,
 )
 
 BY_TYPE: dict[str, type[EventData]] = {model.event_type: model for model in EVENTS}

@@ -25,7 +25,9 @@ PRODUCERS = {
     topics.AUDIT: "audit_capture", topics.OBSERVATION: "audit_capture",
     topics.FEEDBACK: "feedback_ingestion", topics.COMPLAINT: "feedback_ingestion",
     topics.FEEDBACK_RAW: "upstream systems (complaints system, MOMO)",
-    topics.ACTION: "action_tracking", topics.ALERT: "action_tracking",
+    topics.ACTION: "action_tracking",
+    topics.ALERT: "action_tracking; learning (performance clinics due or overdue)",
+    topics.LEARNING: "learning",
     topics.BRIEFING: "reporting", topics.PERFORMANCE: "reporting (imports by the performance team)",
     topics.DEADLETTER: "every consumer",
 }

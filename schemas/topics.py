@@ -11,10 +11,11 @@ ACTION = "qa.action"
 ALERT = "qa.alert"
 BRIEFING = "qa.briefing"
 PERFORMANCE = "qa.performance"
+LEARNING = "qa.learning"
 DEADLETTER = "qa.deadletter"
 
 ALL = (DIRECTORY, PROGRAMME, AUDIT, OBSERVATION, FEEDBACK, FEEDBACK_RAW, COMPLAINT, ACTION, ALERT,
-       BRIEFING, PERFORMANCE, DEADLETTER)
+       BRIEFING, PERFORMANCE, LEARNING, DEADLETTER)
 
 KEYS = {
     DIRECTORY: "person_id or team_id",
@@ -28,5 +29,6 @@ KEYS = {
     ALERT: "alert_id",
     BRIEFING: "briefing month (YYYY-MM)",
     PERFORMANCE: "team_id:month:indicator (one locality indicator value)",
+    LEARNING: "meeting_id (meetings and what they decided) or month (monthly findings)",
     DEADLETTER: "the failed message's original topic",
 }
