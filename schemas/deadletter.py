@@ -14,7 +14,13 @@ class DeadLetter(BaseModel):
     partition: int
     offset: int
     key_b64: str | None = Field(description="Original key bytes, base64")
-    value_b64: str = Field(description="Original value bytes, base64")
+    value_b64: str = Field(description="Original value bytes, base64 (only the first of them "
+                                       "when value_truncated)")
+    value_truncated: bool = Field(
+        default=False, description="The original was too large for a letter: value_b64 holds "
+                                   "its beginning (or nothing); value_sha256 identifies it")
+    value_size: int | None = Field(default=None, description="Original value's length, bytes")
+    value_sha256: str | None = Field(default=None, description="Original value's sha256, hex")
     error: str
     consumer_group: str
     failed_at: datetime

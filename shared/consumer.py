@@ -12,7 +12,6 @@ the batch's offsets are committed only once it has returned.
 
 from __future__ import annotations
 
-import base64
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -25,14 +24,14 @@ from faststream.kafka.annotations import KafkaMessage
 from faststream.message import StreamMessage
 from pydantic import ValidationError
 from pymongo.errors import ConnectionFailure
-from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_delay, wait_exponential
+from tenacity import AsyncRetrying, retry_if_exception, stop_after_delay, wait_exponential
 
 from schemas import topics
 from schemas.base import EventData
-from schemas.deadletter import DeadLetter
 
-from .envelope import Envelope, utc_now
-from .kafka import BrokerUnavailable, EventPublisher
+from .deadletters import build_letter, minimal_letter
+from .envelope import Envelope
+from .kafka import TOO_LARGE, BrokerUnavailable, EventPublisher, MessageRefused
 from .logs import correlation_id_var
 from .metrics import PlatformMetrics
 
@@ -41,6 +40,12 @@ log = logging.getLogger(__name__)
 Handler = Callable[[Any, Envelope], Awaitable[None]]
 BatchHandler = Callable[[Sequence[Any]], Awaitable["BatchOutcome"]]  # Kafka records
 TRANSIENT = (ConnectionFailure, BrokerUnavailable, KafkaError, TimeoutError)
+
+
+def is_transient(error: BaseException) -> bool:
+    """An outage, to retry and then hand back to Kafka; a message Kafka refuses as too
+    large is not one (sending it again can never succeed)."""
+    return isinstance(error, TRANSIENT) and not isinstance(error, TOO_LARGE)
 
 
 class RejectedEvent(Exception):
@@ -146,9 +151,9 @@ class EventConsumer:
             return
         try:
             outcome = await self._apply_batch_with_retry(handler, records)
-        except TRANSIENT:
-            raise  # nack: the batch is read again; nothing is committed past it
-        except Exception:  # noqa: BLE001 - a bug must not stall the partitions
+        except Exception as error:  # noqa: BLE001 - a bug must not stall the partitions
+            if is_transient(error):
+                raise  # nack: the batch is read again; nothing is committed past it
             log.exception("batch failed: applying its records one by one")
             outcome = await self._one_by_one(handler, records)
         for record, reason, error in outcome.rejected:
@@ -161,7 +166,7 @@ class EventConsumer:
     async def _apply_batch_with_retry(self, handler: BatchHandler,
                                       records: Sequence[Any]) -> BatchOutcome:
         async for attempt in AsyncRetrying(
-            retry=retry_if_exception_type(TRANSIENT),
+            retry=retry_if_exception(is_transient),
             wait=wait_exponential(multiplier=0.2, max=3),
             stop=stop_after_delay(self.retry_seconds),
             reraise=True,
@@ -177,11 +182,11 @@ class EventConsumer:
         for record in records:
             try:
                 outcome.add(await self._apply_batch_with_retry(handler, [record]))
-            except TRANSIENT:
-                raise
             except RejectedEvent as error:
                 outcome.rejected.append((record, "rejected", str(error)))
             except Exception as error:  # noqa: BLE001
+                if is_transient(error):
+                    raise
                 log.exception("handler failed", extra={"topic": record.topic,
                                                        "offset": record.offset})
                 outcome.rejected.append((record, "handler_error", type(error).__name__))
@@ -209,9 +214,9 @@ class EventConsumer:
                 await self._apply_with_retry(handler, data, envelope)
         except RejectedEvent as error:
             return await self.dead_letter(record, "rejected", str(error))
-        except TRANSIENT:
-            raise  # nack: Kafka hands the message back; nothing is committed past it
         except Exception as error:  # noqa: BLE001 - a bug must not stall the partition
+            if is_transient(error):
+                raise  # nack: Kafka hands the message back; nothing is committed past it
             log.exception("handler failed", extra={"event_type": envelope.event_type})
             return await self.dead_letter(record, "handler_error", type(error).__name__)
         finally:
@@ -220,7 +225,7 @@ class EventConsumer:
 
     async def _apply_with_retry(self, handler: Handler, data: Any, envelope: Envelope) -> None:
         async for attempt in AsyncRetrying(
-            retry=retry_if_exception_type(TRANSIENT),
+            retry=retry_if_exception(is_transient),
             wait=wait_exponential(multiplier=0.2, max=3),
             stop=stop_after_delay(self.retry_seconds),
             reraise=True,
@@ -229,19 +234,21 @@ class EventConsumer:
                 await handler(data, envelope)
 
     async def dead_letter(self, record: Any, reason: str, error: str) -> None:
-        letter = DeadLetter(
-            original_topic=record.topic,
-            partition=record.partition,
-            offset=record.offset,
-            key_b64=base64.b64encode(record.key).decode() if record.key else None,
-            value_b64=base64.b64encode(record.value or b"").decode(),
-            error=f"{reason}: {error}",
-            consumer_group=self.group_id,
-            failed_at=utc_now(),
-        )
-        await self.publisher.publish_raw(
-            letter.model_dump_json().encode(), topics.DEADLETTER, key=record.topic.encode()
-        )
+        """To qa.deadletter, cut to fit (shared/deadletters.py). A letter the broker still
+        refuses goes again without the original's bytes; refused even so, it is logged and
+        the consumer carries on: poison is never retried as an outage."""
+        letter = build_letter(record, group=self.group_id, error=f"{reason}: {error}")
+        for attempt in (letter, minimal_letter(letter)):
+            try:
+                await self.publisher.publish_raw(attempt, topics.DEADLETTER,
+                                                 key=record.topic.encode())
+                break
+            except MessageRefused:
+                continue
+        else:
+            log.error("dead letter refused by the broker; message skipped",
+                      extra={"topic": record.topic, "offset": record.offset})
+            reason = "unsendable"
         self.metrics.deadletters.labels(record.topic, reason).inc()
         log.warning("dead-lettered", extra={"topic": record.topic, "offset": record.offset,
                                             "reason": reason})

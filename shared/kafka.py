@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from aiokafka.errors import KafkaError
+from aiokafka.errors import (KafkaError, MessageSizeTooLargeError, RecordListTooLargeError,
+                             RecordTooLargeError)
 from faststream.kafka import KafkaBroker
 from faststream.kafka.prometheus import KafkaPrometheusMiddleware
 
@@ -29,6 +30,14 @@ log = logging.getLogger(__name__)
 
 class BrokerUnavailable(Exception):
     """The broker did not acknowledge in time; nothing may be assumed published."""
+
+
+# Refusals of the message itself, not outages: sending it again can never succeed.
+TOO_LARGE = (MessageSizeTooLargeError, RecordTooLargeError, RecordListTooLargeError)
+
+
+class MessageRefused(Exception):
+    """The producer or the broker refused this message (too large): not an outage."""
 
 
 def make_broker(settings: ServiceSettings, metrics: PlatformMetrics) -> KafkaBroker:
@@ -122,6 +131,8 @@ class EventPublisher:
             await asyncio.wait_for(
                 self.broker.publish(value, topic, key=key, **extra), timeout=self.timeout
             )
+        except TOO_LARGE as error:
+            raise MessageRefused(f"{topic} refused a message of {len(value)} bytes") from error
         except (TimeoutError, KafkaError) as error:
             raise BrokerUnavailable(f"broker did not acknowledge on {topic}") from error
 
