@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .kafka import BrokerUnavailable
 from .logs import correlation_id_var
 from .store import VersionConflict, unavailable
-from .web.login import login_redirect
+from .web.login import login_path, login_redirect
 from .web.pages import wants_html
 
 CORRELATION_HEADER = "X-Correlation-ID"
@@ -93,7 +93,8 @@ def install_middleware(app: FastAPI) -> None:
                 return HTMLResponse(
                     "<!doctype html><html lang='en-GB'><title>Not allowed</title><main>"
                     "<h1>You cannot see this page</h1><p>Your role does not allow it. "
-                    "<a href='/login'>Sign in as someone else</a></p></main></html>",
+                    f"<a href='{login_path(request)}'>Sign in as someone else</a></p></main>"
+                    "</html>",
                     status_code=403)
         return await http_exception_handler(request, error)
 

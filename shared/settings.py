@@ -38,6 +38,11 @@ class ServiceSettings(BaseSettings):
     oidc_issuer: str = ""
     oidc_audience: str = ""
     oidc_jwks_url: str = ""
+    # People's sign-in to the pages (authorisation code flow with PKCE; shared/auth/sign_in.py)
+    oidc_client_id: str = ""
+    oidc_client_secret: str = ""  # empty: a public client (PKCE alone)
+    oidc_scopes: str = "openid profile email"
+    oidc_redirect_url: str = ""  # empty: this service's own /auth/callback
 
     service_urls: dict[str, str] = {}  # QA_SERVICE_URLS='{"reporting": "http://..."}': page links
     outbox_relay_seconds: float = 2.0

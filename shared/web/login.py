@@ -1,7 +1,7 @@
 """Development login: pick a role and an id, get a signed development token in a cookie.
 
 Only in development: production answers 404 here, because people sign in through the
-council's identity provider (OIDC) in front of the platform.
+council's identity provider (`sign_in.py`, the OIDC authorisation code flow).
 """
 
 from __future__ import annotations
@@ -15,18 +15,18 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from ..auth import Role, issue_development_token
 from ..auth.dependencies import COOKIE
 from .pages import page_templates
+from .sign_in import router as sign_in_router
+from .sign_in import safe_next as _safe_next
+from .sign_in import sign_out_at_issuer
 
 router = APIRouter(include_in_schema=False)
+router.include_router(sign_in_router)
 templates = page_templates()
 
 
 def _development_only(request: Request) -> None:
     if request.app.state.runtime.settings.environment == "production":
         raise HTTPException(status.HTTP_404_NOT_FOUND)
-
-
-def _safe_next(target: str) -> str:
-    return target if target.startswith("/") and not target.startswith("//") else "/"
 
 
 @router.get("/login", response_class=HTMLResponse)
@@ -54,12 +54,21 @@ async def login(
 
 
 @router.post("/logout")
-async def logout() -> RedirectResponse:
-    response = RedirectResponse("/login", status_code=status.HTTP_303_SEE_OTHER)
+async def logout(request: Request) -> RedirectResponse:
+    production = request.app.state.runtime.settings.environment == "production"
+    target = await sign_out_at_issuer(request) if production else "/login"
+    response = RedirectResponse(target, status_code=status.HTTP_303_SEE_OTHER)
     response.delete_cookie(COOKIE)
     return response
 
 
+def login_path(request: Request) -> str:
+    """Development's sign-in form, or in production the council's sign-in."""
+    production = request.app.state.runtime.settings.environment == "production"
+    return "/auth/login" if production else "/login"
+
+
 def login_redirect(request: Request) -> RedirectResponse:
     target = quote(request.url.path + (f"?{request.url.query}" if request.url.query else ""))
-    return RedirectResponse(f"/login?next={target}", status_code=status.HTTP_303_SEE_OTHER)
+    return RedirectResponse(f"{login_path(request)}?next={target}",
+                            status_code=status.HTTP_303_SEE_OTHER)
