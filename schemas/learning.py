@@ -63,7 +63,7 @@ class MeetingScheduled(EventData):
     title: str
     team_id: Id | None = None
     scheduled_for: date
-    chair_id: Id
+    chair_id: Id | None = Field(default=None, description="If known when scheduled")
     invited_ids: list[Id] = Field(default_factory=list, description="Staff invited")
     guests_invited: int = Field(default=0, description="Guests (students, partners, carers)")
     pack: PackLink | None = None
@@ -81,7 +81,7 @@ class MeetingHeld(EventData):
     kind: MeetingKind
     team_id: Id | None = None
     held_on: date
-    chair_id: Id
+    chair_id: Id | None = None
     attendee_ids: list[Id] = Field(default_factory=list)
     guests_attended: int = 0
     pack: PackLink | None = None
@@ -138,6 +138,12 @@ class MinutesSignedOff(EventData):
 
     def subject(self) -> str:
         return self.meeting_id
+
+    def action_origin(self) -> Literal["qa_forum", "performance_clinic", "meeting"]:
+        """The origin kind its actions are tracked under (schemas.action.OriginKind)."""
+        if self.kind in (MeetingKind.QA_FORUM, MeetingKind.PERFORMANCE_CLINIC):
+            return self.kind.value  # type: ignore[return-value]
+        return "meeting"
 
 
 class DecisionRecorded(EventData):

@@ -1,0 +1,33 @@
+"""Everything a use case or event handler of learning may use, built once by bootstrap.py:
+one repository per collection, the clock, and the schedule loop's alarm."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+
+from ..adapters.alerts import AlertStore
+from ..adapters.directory import Directory
+from ..adapters.findings import FindingsSummaries
+from ..adapters.meeting_actions import MeetingActions
+from ..adapters.meetings import Meetings
+from ..adapters.schedule import ClinicSchedules
+from ..clock import Clock
+from ..settings import LearningSettings
+
+
+@dataclass
+class Deps:
+    settings: LearningSettings
+    meetings: Meetings
+    findings: FindingsSummaries
+    directory: Directory
+    schedule: ClinicSchedules
+    alerts: AlertStore
+    meeting_actions: MeetingActions
+    clock: Clock
+    # Set when a team's schedule changed or "now" moved: the schedule loop looks at once.
+    schedule_alarm: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def wake_schedule_loop(self) -> None:
+        self.schedule_alarm.set()

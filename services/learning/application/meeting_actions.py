@@ -1,0 +1,26 @@
+"""What became of the actions meetings raised: action tracking's qa.action facts about
+actions whose origin is a meeting, kept per meeting."""
+
+from __future__ import annotations
+
+from schemas.action import ActionRaised, ActionStatusChanged
+from shared.envelope import Envelope
+
+from .deps import Deps
+
+MEETING_ORIGINS = {"performance_clinic", "qa_forum", "meeting"}
+
+
+async def on_action_raised(deps: Deps, event: ActionRaised, envelope: Envelope) -> None:
+    if event.origin.kind not in MEETING_ORIGINS:
+        return
+    await deps.meeting_actions.raised(event.action_id, {
+        "meeting_id": event.origin.id, "description": event.description,
+        "owner_id": event.owner_id, "due_date": event.due_date.isoformat(),
+        "status": "open", "status_at": event.raised_at.isoformat()})
+
+
+async def on_action_status_changed(deps: Deps, event: ActionStatusChanged,
+                                   envelope: Envelope) -> None:
+    await deps.meeting_actions.status_changed(event.action_id, event.status.value,
+                                              event.changed_at.isoformat())

@@ -1,0 +1,57 @@
+"""Builds learning from its settings: the one place dependencies are wired."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from shared.runtime import Runtime, create_app
+
+from .adapters import alerts as alerts_store
+from .adapters import directory as directory_store
+from .adapters import findings as findings_store
+from .adapters import meeting_actions as meeting_actions_store
+from .adapters import meetings as meetings_store
+from .adapters import schedule as schedule_store
+from .adapters.alerts import AlertStore
+from .adapters.directory import Directory
+from .adapters.findings import FindingsSummaries
+from .adapters.meeting_actions import MeetingActions
+from .adapters.meetings import Meetings
+from .adapters.schedule import ClinicSchedules
+from .application.deps import Deps
+from .clock import Clock, SystemClock
+from .entrypoints.api import clinics as clinics_api
+from .entrypoints.api import findings as findings_api
+from .entrypoints.api import meetings as meetings_api
+from .entrypoints.pages import findings as findings_pages
+from .entrypoints.pages import meetings as meeting_pages
+from .entrypoints.schedule_loop import run_schedule_loop
+from .entrypoints.subscriptions import subscriptions
+from .settings import LearningSettings
+
+INDEXES = [*meetings_store.INDEXES, *findings_store.INDEXES, *directory_store.INDEXES,
+           *schedule_store.INDEXES, *alerts_store.INDEXES, *meeting_actions_store.INDEXES]
+ROUTERS = [meetings_api.router, clinics_api.router, findings_api.router, meeting_pages.router,
+           findings_pages.router]
+
+
+def build_deps(settings: LearningSettings, runtime: Runtime, clock: Clock) -> Deps:
+    store, outbox = runtime.store, runtime.outbox
+    return Deps(settings=settings, meetings=Meetings(store, outbox),
+                findings=FindingsSummaries(store, outbox), directory=Directory(store),
+                schedule=ClinicSchedules(store), alerts=AlertStore(outbox),
+                meeting_actions=MeetingActions(store), clock=clock)
+
+
+def build_app(settings: LearningSettings | None = None, *, clock: Clock | None = None) -> FastAPI:
+    settings = settings or LearningSettings()
+    clock = clock or SystemClock()
+    runtime = Runtime.build(settings, indexes=INDEXES, relay_outbox=True)
+    deps = build_deps(settings, runtime, clock)
+    if hasattr(clock, "listeners"):
+        clock.listeners.append(deps.wake_schedule_loop)  # a test moved "now": look again
+    runtime.background.append(lambda: run_schedule_loop(deps))
+    app = create_app(runtime, title="Learning", routers=ROUTERS,
+                     subscriptions=subscriptions(deps))
+    app.state.deps = deps
+    return app

@@ -1,0 +1,20 @@
+"""Who may call which route (the API and the pages share these). Guests appear only where
+they may open their own meeting's pack; the person-level rules (the chair signs off, a
+member of each audit group signs the findings) are the application's."""
+
+from __future__ import annotations
+
+from shared.auth import Role
+
+STAFF = tuple(r for r in Role if r not in (Role.GUEST, Role.INTEGRATION))
+READERS = (*STAFF, Role.INTEGRATION)
+ORGANISERS = (Role.HEAD_OF_QUALITY, Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE,
+              Role.PRINCIPAL_SOCIAL_WORKER, Role.CONSULTANT_SOCIAL_WORKER,
+              Role.PERFORMANCE_TEAM, Role.DIRECTOR, Role.ASSISTANT_DIRECTOR)
+CHAIRS = ORGANISERS  # and then only the meeting's own chair
+PACK_READERS = (*READERS, Role.GUEST)
+SUPPORT_READERS = (Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE)  # and then only their people's
+FINDINGS_AUTHORS = (Role.HEAD_OF_QUALITY,)
+FINDINGS_SIGNERS = (Role.AUDITOR, Role.MODERATOR, Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE,
+                    Role.PRINCIPAL_SOCIAL_WORKER, Role.CONSULTANT_SOCIAL_WORKER,
+                    Role.HEAD_OF_QUALITY)  # and then one member of each audit group

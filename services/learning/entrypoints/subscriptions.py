@@ -1,0 +1,31 @@
+"""Every event learning consumes, in one place, each handled by the application with the
+service's Deps."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from functools import partial
+from typing import Any
+
+from schemas import topics
+from schemas.action import ActionRaised, ActionStatusChanged
+from schemas.directory import StaffMemberUpserted, TeamUpserted
+from shared.consumer import Handler, TopicRoutes
+from shared.envelope import Envelope
+
+from ..application import directory, meeting_actions
+from ..application.deps import Deps
+
+
+def subscriptions(deps: Deps) -> list[TopicRoutes]:
+    def bind(handler: Callable[[Deps, Any, Envelope], Awaitable[None]]) -> Handler:
+        return partial(handler, deps)
+
+    return [
+        TopicRoutes(topics.DIRECTORY, {StaffMemberUpserted: bind(directory.on_staff_member),
+                                       TeamUpserted: bind(directory.on_team)}),
+        # What became of the actions meetings raised (action tracking tracks them).
+        TopicRoutes(topics.ACTION, {
+            ActionRaised: bind(meeting_actions.on_action_raised),
+            ActionStatusChanged: bind(meeting_actions.on_action_status_changed)}),
+    ]
