@@ -1,9 +1,11 @@
-"""Audits and observations that raise actions: one action per raised item, exactly once."""
+"""Audits, observations and meetings that raise actions: one action per raised item,
+exactly once."""
 
 from __future__ import annotations
 
-from schemas.audit import AuditSubmitted
+from schemas.audit import AuditSubmitted, ThemedAuditRecorded
 from schemas.base import EventData
+from schemas.learning import MinutesSignedOff
 from schemas.observation import ConferenceChecklistRecorded, MeetingObservationRecorded
 from schemas.observation import PracticeObservationRecorded
 from shared.envelope import Envelope
@@ -33,6 +35,24 @@ async def on_conference_checklist(deps: Deps, event: ConferenceChecklistRecorded
                                   envelope: Envelope) -> None:
     await _raise(deps, event, envelope, kind="conference_checklist",
                  origin_id=event.checklist_id, team_id=event.team_id)
+
+
+async def on_themed_audit(deps: Deps, event: ThemedAuditRecorded, envelope: Envelope) -> None:
+    """Themed, dip-sample and multi-agency audits."""
+    await _raise(deps, event, envelope, kind="themed_audit", origin_id=event.themed_audit_id,
+                 team_id=event.team_id)
+
+
+async def on_meeting_minutes(deps: Deps, event: MinutesSignedOff, envelope: Envelope) -> None:
+    """A meeting's signed minutes (each corrected version lists every action again: only
+    new keys raise new actions). A clinic's actions are its team's; another meeting's, the
+    owner's team (from the directory)."""
+    for action in event.actions:
+        owner = await deps.directory.person(action.owner_id) or {}
+        single = event.model_copy(update={"actions": [action]})
+        await _raise(deps, single, envelope, kind=event.action_origin(),
+                     origin_id=event.meeting_id,
+                     team_id=event.team_id or owner.get("team_id") or "unassigned")
 
 
 async def _raise(deps: Deps, event: EventData, envelope: Envelope, *, kind, origin_id,

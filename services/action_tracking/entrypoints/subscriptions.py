@@ -10,10 +10,11 @@ from typing import Any
 from schemas import topics
 from schemas.action import ActionAssigned, ActionRaised, ActionStatusChanged
 from schemas.alert import AlertRaised
-from schemas.audit import AuditSubmitted, SafeguardingConcernRaised
+from schemas.audit import AuditSubmitted, SafeguardingConcernRaised, ThemedAuditRecorded
 from schemas.complaint import ComplaintRecorded
 from schemas.directory import StaffMemberUpserted, TeamUpserted
 from schemas.feedback import SafetyLinkTriggered
+from schemas.learning import MinutesSignedOff
 from schemas.observation import ConferenceChecklistRecorded, MeetingObservationRecorded
 from schemas.observation import PracticeObservationRecorded
 from schemas.programme import CaseAllocated
@@ -36,12 +37,14 @@ def subscriptions(deps: Deps) -> list[TopicRoutes]:
         TopicRoutes(topics.DIRECTORY, {StaffMemberUpserted: bind(directory.on_staff_member),
                                        TeamUpserted: bind(directory.on_team)}),
         TopicRoutes(topics.AUDIT, {AuditSubmitted: on_audit_submitted,
-                                   SafeguardingConcernRaised: bind(urgent.on_safeguarding)}),
+                                   SafeguardingConcernRaised: bind(urgent.on_safeguarding),
+                                   ThemedAuditRecorded: bind(findings.on_themed_audit)}),
         TopicRoutes(topics.OBSERVATION, {
             PracticeObservationRecorded: bind(findings.on_practice_observation),
             MeetingObservationRecorded: bind(findings.on_meeting_observation),
             ConferenceChecklistRecorded: bind(findings.on_conference_checklist),
         }),
+        TopicRoutes(topics.LEARNING, {MinutesSignedOff: bind(findings.on_meeting_minutes)}),
         TopicRoutes(topics.PROGRAMME, {CaseAllocated: bind(deadlines.on_case_allocated)}),
         TopicRoutes(topics.COMPLAINT,
                     {ComplaintRecorded: bind(deadlines.on_complaint_recorded)}),
