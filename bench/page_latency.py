@@ -412,37 +412,36 @@ async def store_alone(d: Data, *, users: int, repeats: int) -> dict[str, dict[st
     store from this process, `users` at a time: what the store alone takes for them."""
     from pymongo import AsyncMongoClient
 
-    from services.reporting.adapters import briefing, packs
-    from services.reporting.adapters.facts import FactStore
+    from types import SimpleNamespace
+
+    from services.reporting.application import reports
+    from services.reporting.bootstrap import build_deps
     from services.reporting.domain.briefing import TREND_MONTHS
     from services.reporting.domain.periods import months_back, quarter_months
-    from services.reporting.entrypoints import filters
     from services.reporting.settings import ReportingSettings
 
     settings = ReportingSettings()
     client = AsyncMongoClient(settings.mongo_uri)
-
-    class Store:  # the two attributes FactStore and Generations use
-        db = client[settings.database_name]
-
-    facts = FactStore(Store())  # type: ignore[arg-type]
+    # The attributes FactStore and Generations use: reporting's own reads, no service around.
+    store = SimpleNamespace(db=client[settings.database_name])
+    deps = build_deps(SimpleNamespace(store=store, outbox=None, publisher=None), settings)
+    queries = deps.reports
     today = datetime.now(UTC).date()
     m, q = d.month, quarter_of(d.month)
     year = [f"{y}-{n:02d}" for y in (int(m[:4]) - 1, int(m[:4])) for n in range(1, 13)]
-    read_known = getattr(filters, "_known_values", None)
     reads = {
-        "briefing, month": lambda: briefing.briefing_facts(
-            facts, months=months_back(m, TREND_MONTHS), month=m),
-        "briefing, quarter": lambda: briefing.briefing_facts(
-            facts, months=months_back(quarter_months(q)[-1], TREND_MONTHS)),
-        "impact (12 months)": lambda: briefing.briefing_facts(facts, months=months_back(m, 12)),
-        "coverage": lambda: packs.coverage_report(facts, today=today, team=None),
-        "complaints, this year and last": lambda: facts.find(
-            "complaint_facts", getattr(briefing, "complaints_for", lambda _: {})(year)),
+        "briefing, month": lambda: queries.briefing_facts(
+            months=months_back(m, TREND_MONTHS), month=m),
+        "briefing, quarter": lambda: queries.briefing_facts(
+            months=months_back(quarter_months(q)[-1], TREND_MONTHS)),
+        "impact (12 months)": lambda: queries.briefing_facts(months=months_back(m, 12)),
+        "coverage": lambda: reports.coverage_report(deps, today=today, team=None),
+        "complaints, this year and last": lambda: queries.complaints(year, team=None,
+                                                                     theme=None),
+        # the filter forms' teams and themes, when not kept from a page before
+        "teams and themes the facts name": lambda: asyncio.gather(queries.teams_named(),
+                                                                  queries.themes_named()),
     }
-    if read_known:  # the filter forms' teams and themes, when not kept from a page before
-        reads["teams and themes the facts name"] = lambda: asyncio.gather(
-            read_known(facts, "team"), read_known(facts, "theme"))
     out: dict[str, dict[str, Any]] = {}
     try:
         for name, read in reads.items():

@@ -44,7 +44,7 @@ from services.reporting.adapters.loader import FreshGenerationLoader
 from services.reporting.adapters.replay import TopicReader
 from services.reporting.domain.facts import FACT_FUNCTIONS
 from services.reporting.entrypoints.subscriptions import subscribe
-from services.reporting.handlers.projections import CHUNK, ProjectionHandlers
+from services.reporting.application.projections import CHUNK, ProjectionHandlers
 from services.reporting.rebuild import load_fresh
 from services.reporting.settings import ReportingSettings
 from shared.consumer import TopicRoutes

@@ -2,47 +2,42 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from fastapi import FastAPI
 
 from shared.runtime import Runtime, create_app
 
 from .adapters.facts import INDEXES, FactStore
 from .adapters.indicator_imports import IndicatorImports
+from .adapters.report_facts import ReportFacts
 from .adapters.signoff import SignOffs
-from .entrypoints.briefing import router as briefing_router
-from .entrypoints.briefing_exports import router as briefing_exports_router
-from .entrypoints.drill_down import router as drill_down_router
-from .entrypoints.indicators import router as indicators_router
-from .entrypoints.pack_pages import router as pack_pages_router
-from .entrypoints.packs import router as packs_router
-from .entrypoints.pages import router as pages_router
-from .entrypoints.report_exports import router as report_exports_router
-from .entrypoints.report_pages import router as report_pages_router
+from .application.deps import Deps
+from .application.known_values import KnownValues
+from .application.projections import ProjectionHandlers
+from .entrypoints.api import briefing, briefing_exports, indicators, lists, packs, report_exports
+from .entrypoints.pages import briefing as briefing_pages
+from .entrypoints.pages import packs as pack_pages
+from .entrypoints.pages import reports as report_pages
 from .entrypoints.subscriptions import subscribe
-from .handlers.projections import ProjectionHandlers
 from .settings import ReportingSettings
 
+ROUTERS = [briefing.router, briefing_exports.router, lists.router, packs.router,
+           report_exports.router, indicators.router, briefing_pages.router, pack_pages.router,
+           report_pages.router]
 
-@dataclass
-class Dependencies:
-    facts: FactStore
-    signoffs: SignOffs
-    indicators: IndicatorImports
+
+def build_deps(runtime: Runtime, settings: ReportingSettings) -> Deps:
+    facts = FactStore(runtime.store)
+    reports = ReportFacts(facts)
+    return Deps(settings=settings, facts=facts, reports=reports, known=KnownValues(reports),
+                signoffs=SignOffs(runtime.outbox, runtime.publisher),
+                indicators=IndicatorImports(runtime.outbox, runtime.publisher))
 
 
 def build_app(settings: ReportingSettings | None = None) -> FastAPI:
     settings = settings or ReportingSettings()
-    runtime = Runtime.build(settings, indexes=INDEXES, 
-                            relay_outbox=True)
-    facts = FactStore(runtime.store)
-    routers = [briefing_router, briefing_exports_router, drill_down_router, packs_router,
-               report_exports_router, indicators_router, pages_router, pack_pages_router,
-               report_pages_router]
-    app = create_app(runtime, title="Reporting", routers=routers)
-    subscribe(runtime.consumer, ProjectionHandlers(facts))  # batches (create_app's are one by one)
-    app.state.deps = Dependencies(facts=facts,
-                                  signoffs=SignOffs(runtime.outbox, runtime.publisher),
-                                  indicators=IndicatorImports(runtime.outbox, runtime.publisher))
+    runtime = Runtime.build(settings, indexes=INDEXES, relay_outbox=True)
+    deps = build_deps(runtime, settings)
+    app = create_app(runtime, title="Reporting", routers=ROUTERS)
+    subscribe(runtime.consumer, ProjectionHandlers(deps.facts))  # batches (create_app's are one by one)
+    app.state.deps = deps
     return app

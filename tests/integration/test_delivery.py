@@ -10,7 +10,7 @@ from schemas import topics
 from schemas.audit import AuditSubmitted
 from schemas.common import Grade
 from services.reporting.adapters.facts import AUDIT_FACTS, FactStore
-from services.reporting.handlers.projections import ProjectionHandlers
+from services.reporting.application.projections import ProjectionHandlers
 from shared.consumer import TopicRoutes
 from shared.kafka import ensure_topics
 from tests.support.events import audit_submitted, envelope_for
@@ -67,7 +67,7 @@ async def test_a_store_outage_is_retried_and_the_offset_committed_only_after(run
 async def test_the_same_event_delivered_twice_changes_nothing(runtime):
     facts = FactStore(runtime.store)
     projections = ProjectionHandlers(facts)
-    topic = await start_on_fresh_topic(runtime, projections.on_audit_submitted)
+    topic = await start_on_fresh_topic(runtime, projections.apply)
     event = audit_submitted()
     envelope = envelope_for(event)
     for _ in range(2):

@@ -241,6 +241,8 @@ ACTION_TRACKING_EXCEPTIONS = {
         "index (owner_id, escalated_to, team_id, each then raised_at), so only the alerts "
         "this person may see are read, then sorted together in memory: no one index gives "
         "the order across the branches", only="SORT"),
+    "actions find {}": "once per store, the first time the service starts after actions' "
+        "statuses moved onto their deadlines: the counters' starting values",
 }
 
 
@@ -352,12 +354,16 @@ async def test_action_tracking_queries_use_indexes(plans):
     with record("deadline engine: what is due, the next moment", top=True):
         await deadlines.due(now)
         await deadlines.next_moment()
-    with record("deadline engine: overdue actions (metrics, pages)"):
-        overdue = await deadlines.overdue_ids("action", now)
+    with record("deadline engine: overdue actions (pages)"):
+        await deadlines.overdue_ids("action", now)
         await deadlines.overdue_count("action", now)
-    with record("deadline engine: actions by status (metrics)"):
-        await actions.count_by_status()
-        await actions.count_by_status(overdue)
+    with record("metrics: actions by status (counters), the overdue of each open status"):
+        await deadlines.action_counts()
+        await deadlines.overdue_actions(["open", "in_progress"], now)
+    with record("an action's status on its deadline, counted (the qa.action consumer)"):
+        await deadlines.set_action_status("action-00004", "completed", is_open=False)
+    with record("once per store: every action's status, to fill the counters"):
+        [_ async for _ in actions.statuses()]
     with record("an audit window closed: its deadlines cleared"):
         await deadlines.clear_matching("audit-window:17")
     with record("who may change an action (lifecycle)"):
@@ -473,68 +479,63 @@ async def seed_facts(plans: PlanDb) -> None:
 
 
 async def test_reporting_queries_use_indexes(plans):
-    from services.reporting.adapters import packs
-    from services.reporting.adapters.briefing import briefing_for_period
     from services.reporting.adapters.facts import FactStore
-    from services.reporting.bootstrap import INDEXES
+    from services.reporting.application import lists, reports
+    from services.reporting.bootstrap import INDEXES, build_deps
     from services.reporting.domain import names
-    from services.reporting.domain.periods import months_back, quarter_months
-    from services.reporting.entrypoints.drill_down import DRILLABLE, drill_down
-    from services.reporting.entrypoints.drill_down import list_action_facts
-    from services.reporting.entrypoints.filters import Filters, known_values
+    from services.reporting.settings import ReportingSettings
     from shared.outbox import OUTBOX_INDEXES
 
     await seed_facts(plans)
     await plans.indexes([*INDEXES, *OUTBOX_INDEXES])
-    facts = FactStore(plans.store)
-    request = SimpleNamespace(app=SimpleNamespace(state=SimpleNamespace(
-        deps=SimpleNamespace(facts=facts))))
+    deps = build_deps(SimpleNamespace(store=plans.store, outbox=None, publisher=None),
+                      ReportingSettings())
+    facts: FactStore = deps.facts
     record, today = plans.recorder.case, date(2026, 12, 1)
     team, theme, month = TEAMS[7], "theme-2", "2026-10"
 
     for filters in ({}, {"team": team}, {"theme": theme}, {"team": team, "theme": theme}):
         with record(f"monthly briefing {sorted(filters)}"):
-            await briefing_for_period(facts, period=month, today=today, **filters)
+            await reports.briefing(deps, period=month, today=today, **filters)
     with record("quarterly briefing"):
-        await briefing_for_period(facts, period="2026-Q3", today=today)
+        await reports.briefing(deps, period="2026-Q3", today=today)
     for filters in ({}, {"team": team, "theme": theme}):
         with record(f"QA Forum pack {sorted(filters)}"):
-            await packs.forum_pack(facts, quarter="2026-Q3", months=quarter_months("2026-Q3"),
-                                   today=today, **({"team": None, "theme": None} | filters))
+            await reports.forum_pack(deps, quarter="2026-Q3", today=today,
+                                     **({"team": None, "theme": None} | filters))
     with record("clinic pack"):
-        await packs.clinic_pack(facts, team=team, months=months_back(month, 3), today=today,
-                                viewer="tm-07")
+        await reports.clinic_pack(deps, team=team, to_month=month, months=3, today=today,
+                                  viewer="tm-07")
     for filters in ({"team": None}, {"team": team}):
         with record(f"coverage {filters}"):
-            await packs.coverage_report(facts, today=today, **filters)
+            await reports.coverage_report(deps, today=today, **filters)
         with record(f"impact {filters}"):
-            await packs.impact_report(facts, month=month, today=today, **filters)
+            await reports.impact_report(deps, month=month, today=today, **filters)
     with record("complaints report, a team's"):
-        await packs.complaints_report(facts, year=2026, today=today, team=team, theme=None)
+        await reports.complaints_report(deps, year=2026, today=today, team=team, theme=None)
     with record("complaints report, a theme's"):
-        await packs.complaints_report(facts, year=2026, today=today, team=None, theme=theme)
+        await reports.complaints_report(deps, year=2026, today=today, team=None, theme=theme)
     with record("checking a team filter (every filtered report, the clinic pack)"):
-        await known_values(request, "team")
+        await deps.known.values("team")
     with record("checking a theme filter (every filtered report)"):
-        await known_values(request, "theme")
-    # The lists behind the figures (entrypoints/drill_down.py), as the pages link them.
-    for kind in DRILLABLE:
+        await deps.known.values("theme")
+    # The lists behind the figures (application/lists.py), as the pages link them.
+    nothing = {"month": None, "from_month": None, "team": None, "grade": None, "status": None,
+               "overdue": False, "today": today}
+    for kind in names.LISTS:
         for query in ({"month": month}, {"month": month, "from_month": "2026-07"},
-                      {"month": month, "f": Filters(team=team)}):
+                      {"month": month, "team": team}):
             with record(f"drill-down {kind} {sorted(query)}"):
-                await drill_down(request, kind, **{
-                    "month": None, "from_month": None, "grade": None, "status": None,
-                    "overdue": False, "fmt": None, "f": Filters(), "_": None, **query})
+                await lists.facts_behind(deps, kind, **{**nothing, **query})
     with record("drill-down audits by grade"):
-        await drill_down(request, "audits", month=month, from_month=None, grade="good",
-                         status=None, overdue=False, fmt=None, f=Filters(), _=None)
+        await lists.facts_behind(deps, "audits", **{**nothing, "month": month, "grade": "good"})
     with record("drill-down: a team's overdue actions (briefing link)"):
-        await drill_down(request, "actions", month=None, from_month=None, grade=None,
-                         status=None, overdue=True, fmt=None, f=Filters(team=team), _=None)
-    for criteria in ({"origin_id": "audit-x"}, {"team_id": team}, {"month": month}):
+        await lists.facts_behind(deps, "actions", **{**nothing, "team": team, "overdue": True})
+    for criteria in ({"origin_id": "audit-x"}, {"team": team}, {"raised_month": month}):
         with record(f"GET /reports/actions {sorted(criteria)}"):
-            await list_action_facts(request, **{"origin_id": None, "team_id": None,
-                                                "month": None, "_": None, **criteria})
+            await lists.actions_behind(deps, **{"origin_id": None, "team": None,
+                                                "raised_month": None, "today": today,
+                                                **criteria})
     known = (await facts.find(names.ACTIONS, {"team_id": team}, limit=1))[0]
     with record("projecting an event onto a fact it changes (the consumer)"):
         await facts.apply(names.ACTIONS, known["_id"], {"status": "completed"},

@@ -90,8 +90,11 @@ def month_of_events(month: str, team: str, theme: str) -> list[EventData]:
 
 
 EXPECTED = {
+    # Grades as moderated (one good audit moderated down), beside the grades as submitted.
     "audits": {"allocated": 2, "completed": 3, "on_time": 2, "child_seen_alone": 2,
-               "overall_grades": {"good": 2, "inadequate": 1}},
+               "moderated": 2, "signed_off": 0,
+               "overall_grades": {"good": 1, "requires_improvement": 1, "inadequate": 1},
+               "submitted_overall_grades": {"good": 2, "inadequate": 1}},
     "moderation": {"planned_sample": 2, "moderated": 2, "overall_agreed": 1,
                    "agreement_percent": 50.0, "grade_changes": 1, "grades_lowered": 1},
     "actions": {"raised": 2, "overdue": 1, "overdue_now": 1, "completed": 1,

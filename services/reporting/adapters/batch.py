@@ -2,6 +2,9 @@
 it is at least as new (`as_of`, the envelope's `occurred_at`) as the event that set the fact
 last, so applying an event twice, or an older event after a newer one, changes nothing.
 
+An event sets the fields it names and leaves the others; a field whose value is a mapping
+is set key by key (moderation's grade for one standard leaves the audit's other standards).
+
 `settle` applies a batch's events for one fact to the stored document, in order, exactly as
 applying them one at a time would; `merge` and `fold` do the same for the rebuild, which
 starts from nothing."""
@@ -13,6 +16,15 @@ from datetime import datetime
 from typing import Any
 
 from .decoding import Pending, instant
+
+
+def set_fields(document: dict[str, Any], fields: dict[str, Any]) -> None:
+    """`fields` into `document`: a mapping into a stored mapping key by key (new dicts, so
+    a stored document read before is left as it was)."""
+    for key, value in fields.items():
+        held = document.get(key)
+        document[key] = {**held, **value} if isinstance(value, dict) and isinstance(held, dict) \
+            else value
 
 
 def settle(fact_id: str, stored: dict[str, Any] | None,
@@ -28,7 +40,7 @@ def settle(fact_id: str, stored: dict[str, Any] | None,
     for fields, as_of in events:
         as_of = instant(as_of)
         if current is None or current <= as_of:
-            document.update(fields)
+            set_fields(document, fields)
             document["as_of"] = current = as_of
     return None if document == stored else document
 
@@ -43,7 +55,8 @@ def merge(documents: dict[str, dict[str, Any]], fact_id: str, fields: dict[str, 
         documents[fact_id] = {"_id": fact_id, **fields, "as_of": as_of}
         return "new"
     if current["as_of"] <= as_of:
-        current.update(fields, as_of=as_of)
+        set_fields(current, fields)
+        current["as_of"] = as_of
         return "changed"
     return "older"
 

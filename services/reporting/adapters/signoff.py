@@ -17,13 +17,12 @@ class SignOffs:
     def __init__(self, outbox: Outbox, publisher: EventPublisher) -> None:
         self.outbox = outbox
         self.publisher = publisher
-        self.db = outbox.store.db
 
     async def sign_off(self, month: str, *, by: str, themes: list[str],
                        outstanding_practice: list[str], commentary: str) -> dict[str, Any]:
         """Sign off (again) for a month: each sign-off is a new revision replacing the last."""
         for _ in range(3):  # a concurrent sign-off of the same month: read again and retry
-            current = await self.db[SIGNOFF_COMMANDS].find_one({"_id": month})
+            current = await self.outbox.store.db[SIGNOFF_COMMANDS].find_one({"_id": month})
             revision = (current or {}).get("revision", 0) + 1
             event = BriefingSignedOff(month=month, themes=themes, commentary=commentary,
                                       outstanding_practice=outstanding_practice,

@@ -23,3 +23,10 @@ INDICATORS = "indicator_facts"
 ALL = (AUDITS, MODERATIONS, GRADE_CHANGES, CONCERNS, THEMED_AUDITS, PROGRAMME, SAMPLES,
        ALLOCATIONS, OBSERVATIONS, CHECKLISTS, FEEDBACK, SAFETY_LINKS, COMPLAINTS, ACTIONS,
        ALERTS, TEAMS, STAFF, SIGNOFFS, INDICATORS)
+
+# The lists behind a briefing figure (GET /reports/facts/{kind}): the facts, and the field
+# that holds their month.
+LISTS = {"audits": (AUDITS, "month"), "actions": (ACTIONS, "raised_month"),
+         "complaints": (COMPLAINTS, "month"), "feedback": (FEEDBACK, "month"),
+         "observations": (OBSERVATIONS, "month"), "moderations": (MODERATIONS, "month"),
+         "allocations": (ALLOCATIONS, "month")}

@@ -15,6 +15,8 @@ STAGE2_LIMIT_WORKING_DAYS = 65
 
 
 def audits(rows: Rows, *, allocations: Rows = (), concerns: Rows = ()) -> dict[str, Any]:
+    """Grades as moderated (an audit's fact takes moderation's grades); the overall grades
+    as submitted beside them, so moderation's effect shows."""
     overall = count_by(rows, "overall_grade")
     completed = len(rows)
     on_time = count_if(rows, on_time=True)
@@ -23,7 +25,10 @@ def audits(rows: Rows, *, allocations: Rows = (), concerns: Rows = ()) -> dict[s
         "completed": completed,
         "on_time": on_time,
         "on_time_percent": percent(on_time, completed),
+        "moderated": count_if(rows, moderated=True),
+        "signed_off": count_if(rows, signed_off=True),
         "overall_grades": overall,
+        "submitted_overall_grades": count_by(rows, "submitted.overall_grade"),
         "good_or_better_percent": percent(good_or_better(overall), completed),
         "impact_grades": count_by(rows, "impact_grade"),
         "by_standard": {s: count_by(rows, f"standards.{s}") for s in STANDARDS},

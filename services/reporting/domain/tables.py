@@ -15,18 +15,23 @@ def _label(value: str) -> str:
     return value.replace("_", " ").capitalize()
 
 
+def grade_rows(a: dict[str, Any]) -> dict[str, dict[str, int]]:
+    """Each judgement's grades (as moderated), for a table or a chart: an audits section."""
+    return {"Overall": a["overall_grades"], "Impact for the child": a["impact_grades"],
+            **{f"Standard {s}": c for s, c in a["by_standard"].items()}}
+
+
 def grades(b: dict[str, Any]) -> Table:
     a = b["audits"]
-    judgements = {"Overall": a["overall_grades"], "Impact for the child": a["impact_grades"],
-                  **{f"Standard {s}": c for s, c in a["by_standard"].items()}}
+    judgements = {**grade_rows(a), "Overall as submitted": a["submitted_overall_grades"]}
     return (["Judgement", *[Grade(g).label for g in GRADES]],
             [[name, *[counts.get(g, 0) for g in GRADES]] for name, counts in judgements.items()])
 
 
 def audits(b: dict[str, Any]) -> Table:
     a = b["audits"]
-    keys = ["allocated", "completed", "on_time", "on_time_percent", "good_or_better_percent",
-            "child_better_off", "child_seen_alone", "child_view_obtained",
+    keys = ["allocated", "completed", "on_time", "on_time_percent", "moderated", "signed_off",
+            "good_or_better_percent", "child_better_off", "child_seen_alone", "child_view_obtained",
             "parent_view_obtained", "safeguarding_concerns"]
     return ["Figure", "Value"], [[_label(k), a[k]] for k in keys]
 
@@ -79,6 +84,17 @@ def observations(b: dict[str, Any]) -> Table:
 BRIEFING_TABLES = {"audits": audits, "grades": grades, "moderation": moderation,
                    "actions": actions, "complaints": complaints, "feedback": feedback,
                    "observations": observations, "trends": trends}
+
+
+FORUM_TABLES = ("audits", "grades", "complaints", "feedback", "observations", "trends")
+
+
+def forum_tables(pack: dict[str, Any]) -> dict[str, Table]:
+    """The Forum pack's tables: the briefing's, without a sign-off or actions due (a
+    quarter's pack has neither)."""
+    shaped = {**pack, "signoff": None, "actions": {**pack["actions"], "overdue": None,
+                                                   "due": None}}
+    return {name: BRIEFING_TABLES[name](shaped) for name in FORUM_TABLES}
 
 
 def rows_table(rows: list[dict[str, Any]]) -> Table:

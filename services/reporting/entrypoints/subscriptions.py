@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from shared.consumer import EventConsumer
 
-from ..handlers.projections import ProjectionHandlers
+from ..application.projections import ProjectionHandlers
 
 MAX_RECORDS = 20_000  # events per batch under load; a quiet topic's event goes at once
 BATCH_TIMEOUT_MS = 10  # how long an empty poll waits (FastStream then pauses as long again)

@@ -20,7 +20,7 @@ from services.reporting.adapters.facts import FactStore, indexes
 from services.reporting.domain import names
 from services.reporting.domain.facts import FACT_FUNCTIONS
 from services.reporting.entrypoints.subscriptions import MAX_RECORDS
-from services.reporting.handlers.projections import ProjectionHandlers
+from services.reporting.application.projections import ProjectionHandlers
 from services.reporting.settings import ReportingSettings
 from shared.kafka import ensure_topics
 from shared.runtime import Runtime

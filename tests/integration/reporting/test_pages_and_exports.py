@@ -39,7 +39,8 @@ async def test_page_charts_exports_and_sign_off(reporting):
                                   headers=DIRECTOR)
     rows = list(csv.reader(io.StringIO(csv_export.content.decode("utf-8-sig"))))
     assert rows[0][:3] == ["Judgement", "Outstanding", "Good"]
-    assert rows[1] == ["Overall", "0", "2", "0", "1"]
+    assert rows[1] == ["Overall", "0", "1", "1", "1"]  # as moderated
+    assert rows[-1] == ["Overall as submitted", "0", "2", "0", "1"]
 
     xlsx = await client.get("/reports/monthly-briefing/tables/trends.xlsx", params=params,
                             headers=DIRECTOR)

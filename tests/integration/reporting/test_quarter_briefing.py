@@ -16,7 +16,9 @@ from .conftest import publish_all
 DIRECTOR = bearer("director")
 TWICE = {  # two months of the scenario in one quarter (the third month has nothing)
     "audits": {"allocated": 4, "completed": 6, "on_time": 4, "child_seen_alone": 4,
-               "overall_grades": {"good": 4, "inadequate": 2}},
+               "moderated": 4, "signed_off": 0,
+               "overall_grades": {"good": 2, "requires_improvement": 2, "inadequate": 2},
+               "submitted_overall_grades": {"good": 4, "inadequate": 2}},
     "moderation": {"planned_sample": 4, "moderated": 4, "overall_agreed": 2,
                    "agreement_percent": 50.0, "grade_changes": 2, "grades_lowered": 2},
     "actions": {"raised": 4, "overdue": 2, "overdue_now": 2, "completed": 2,
@@ -59,7 +61,7 @@ async def test_a_quarter_adds_up_its_months(reporting):
                               headers=DIRECTOR)
     assert grades.headers["content-disposition"].endswith(f'briefing-{year}-Q1-grades.csv"')
     rows = list(csv.reader(io.StringIO(grades.content.decode("utf-8-sig"))))
-    assert rows[1] == ["Overall", "0", "4", "0", "2"]
+    assert rows[1] == ["Overall", "0", "2", "2", "2"]  # as moderated
     pdf = await client.get("/reports/monthly-briefing.pdf", params=params, headers=DIRECTOR)
     assert pdf.content[:5] == b"%PDF-"
 

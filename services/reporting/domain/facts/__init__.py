@@ -13,7 +13,7 @@ from typing import Any
 
 from schemas.action import ActionAssigned, ActionRaised, ActionStatusChanged
 from schemas.alert import AlertRaised
-from schemas.audit import AuditGradeChanged, AuditModerated, AuditSubmitted
+from schemas.audit import AuditGradeChanged, AuditModerated, AuditSignedOff, AuditSubmitted
 from schemas.audit import SafeguardingConcernRaised, ThemedAuditRecorded
 from schemas.base import EventData
 from schemas.briefing import BriefingSignedOff
@@ -28,7 +28,7 @@ from schemas.programme import CaseAllocated, CaseSampleDrawn, ProgrammeMonthPlan
 from .actions import action_assigned_facts, action_raised_facts, action_status_facts
 from .actions import alert_facts
 from .audits import audit_facts, case_key, concern_facts, grade_change_facts
-from .audits import moderation_facts, themed_audit_facts
+from .audits import moderation_facts, signed_off_facts, themed_audit_facts
 from .directory import staff_facts, team_facts
 from .fact import Fact
 from .feedback_and_complaints import complaint_facts, feedback_facts, safety_link_facts
@@ -43,6 +43,7 @@ FACT_FUNCTIONS: dict[type[EventData], Callable[[Any], list[Fact]]] = {
     AuditSubmitted: audit_facts,
     AuditModerated: moderation_facts,
     AuditGradeChanged: grade_change_facts,
+    AuditSignedOff: signed_off_facts,
     SafeguardingConcernRaised: concern_facts,
     ThemedAuditRecorded: themed_audit_facts,
     ProgrammeMonthPlanned: programme_facts,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from schemas.audit import AuditGradeChanged, AuditModerated, AuditSubmitted
+from schemas.audit import AuditGradeChanged, AuditModerated, AuditSignedOff, AuditSubmitted
 from schemas.audit import SafeguardingConcernRaised, ThemedAuditRecorded
 
 from .. import names
@@ -18,12 +18,17 @@ def case_key(case_ref: str) -> str:
 
 
 def audit_facts(e: AuditSubmitted) -> list[Fact]:
+    """The audit as submitted. Its grades are the figures' grades until moderation changes
+    them (each change sets one: `grade_change_facts`); `submitted` keeps them as they were."""
+    standards = {str(s.standard): s.grade.value for s in e.standards}
     return [Fact(names.AUDITS, e.audit_id, {
         "month": e.month, "team_id": e.team_id, "auditor_ids": e.auditor_ids,
         "social_worker_id": e.social_worker_id, "line_manager_id": e.line_manager_id,
         "case_key": case_key(e.case_ref), "allocation_id": e.allocation_id,
         "overall_grade": e.overall_grade.value,
-        "standards": {str(s.standard): s.grade.value for s in e.standards},
+        "standards": standards,
+        "submitted": {"overall_grade": e.overall_grade.value, "standards": standards},
+        "moderated": False, "signed_off": False, "signed_off_on": None,
         "impact_grade": e.impact.grade.value, "better_off": e.impact.better_off,
         "has_pace": e.impact.has_pace, "child_seen_alone": e.child_seen_alone,
         "child_view": e.child_view.status, "parent_view": e.parent_view.status,
@@ -36,14 +41,27 @@ def moderation_facts(e: AuditModerated) -> list[Fact]:
         "audit_id": e.audit_id, "month": e.month, "team_id": e.team_id,
         "moderator_id": e.moderator_id, "overall_agree": e.overall_agree,
         "agreed_count": e.agreed_count, "judgements": 7,
-        "overall_grade": e.overall_grade.value})]
+        "overall_grade": e.overall_grade.value}),
+        Fact(names.AUDITS, e.audit_id, {"moderated": True,
+                                        "overall_grade": e.overall_grade.value})]
 
 
 def grade_change_facts(e: AuditGradeChanged) -> list[Fact]:
+    """The change, for the moderation figures; and the audit's grade, as moderated (a
+    standard's grade is merged into the audit's standards, the others kept)."""
     which = "overall" if e.standard is None else str(e.standard)
+    regraded = {"overall_grade": e.grade.value} if e.standard is None \
+        else {"standards": {which: e.grade.value}}
     return [Fact(names.GRADE_CHANGES, f"{e.moderation_id}:{which}", {
         "audit_id": e.audit_id, "month": e.month, "team_id": e.team_id, "judgement": which,
-        "previous_grade": e.previous_grade.value, "grade": e.grade.value})]
+        "previous_grade": e.previous_grade.value, "grade": e.grade.value}),
+        Fact(names.AUDITS, e.audit_id, regraded)]
+
+
+def signed_off_facts(e: AuditSignedOff) -> list[Fact]:
+    return [Fact(names.AUDITS, e.audit_id, {
+        "signed_off": True, "signed_off_on": e.signed_off_at.date().isoformat(),
+        "overall_grade": e.overall_grade.value})]
 
 
 def concern_facts(e: SafeguardingConcernRaised) -> list[Fact]:

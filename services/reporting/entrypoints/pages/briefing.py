@@ -14,15 +14,18 @@ from shared.auth import Principal, Role, allow
 from shared.envelope import utc_now
 from shared.web import page_templates
 
-from ..adapters import charts
-from ..domain.periods import QUARTER_PATTERN, quarter_of
-from ..domain.tables import BRIEFING_TABLES
-from .briefing import BRIEFING_READERS, briefing_for, signoff_note
-from .filters import Filters, filters, known_values
+from ...application import signoffs
+from ...application.deps import Deps
+from ...domain.periods import QUARTER_PATTERN, quarter_of
+from ...domain.tables import BRIEFING_TABLES, grade_rows
+from ..api.briefing import briefing_for, signoff_note
+from ..deps import get_deps
+from ..filters import Filters, filters, known_values
+from ..formats import charts
+from ..roles import BRIEFING_READERS, EVERYONE, SIGNERS
 
 router = APIRouter(include_in_schema=False)
-templates = page_templates(Path(__file__).parents[1] / "templates")
-EVERYONE = tuple(Role)
+templates = page_templates(Path(__file__).parents[2] / "templates")
 TREND_SERIES = {"good_or_better_percent": "Good or better (%)",
                 "impact_good_or_better_percent": "Impact good or better (%)",
                 "on_time_percent": "On time (%)"}
@@ -69,12 +72,9 @@ async def briefing_page(
         return templates.TemplateResponse(request, "briefing.html", {**context, "error": error},
                                           status_code=422)
     period = quarter or month
-    b = await briefing_for(request, period, f)
-    a = b["audits"]
-    grade_rows = {"Overall": a["overall_grades"], "Impact": a["impact_grades"],
-                  **{f"Standard {s}": c for s, c in a["by_standard"].items()}}
+    b = await briefing_for(get_deps(request), period, f)
     pictures = {
-        "grades": charts.grade_bars(grade_rows, title=f"Grades, {period}"),
+        "grades": charts.grade_bars(grade_rows(b["audits"]), title=f"Grades, {period}"),
         "trends": charts.trend_lines(b["trends"], TREND_SERIES, title="Six-month trends"),
         "volumes": charts.trend_lines(
             b["trends"], {"audits_completed": "Audits", "actions_raised": "Actions raised",
@@ -90,7 +90,7 @@ async def briefing_page(
         "drill_query": urlencode({**({"team": f.team} if f.team else {}),
                                   "from_month": b["months"][0], "month": b["months"][-1]}),
         "signoff_note": signoff_note(b["signoff"], quarter),
-        "can_sign_off": not quarter and who.has_any(frozenset({Role.HEAD_OF_QUALITY}))})
+        "can_sign_off": not quarter and who.has_any(frozenset(SIGNERS))})
 
 
 @router.post("/briefing/sign-off")
@@ -100,11 +100,11 @@ async def sign_off_form(
     themes: Annotated[str, Form(max_length=5000)] = "",
     outstanding_practice: Annotated[str, Form(max_length=3000)] = "",
     commentary: Annotated[str, Form(max_length=20000)] = "",
-    who: Principal = Depends(allow(Role.HEAD_OF_QUALITY)),
+    who: Principal = Depends(allow(*SIGNERS)), deps: Deps = Depends(get_deps),
 ) -> RedirectResponse:
     """The form behind the page (works without JavaScript): one theme per line."""
-    await request.app.state.deps.signoffs.sign_off(
-        month, by=who.subject, commentary=commentary.strip(),
+    await signoffs.sign_off(
+        deps, month, by=who.subject, commentary=commentary.strip(),
         themes=[t.strip() for t in themes.splitlines() if t.strip()][:20],
         outstanding_practice=[t.strip() for t in outstanding_practice.split(",")
                               if t.strip()][:20])

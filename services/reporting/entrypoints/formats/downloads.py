@@ -6,16 +6,16 @@ from typing import Literal
 
 from fastapi import Response
 
-from ..adapters import exports
+from . import files
 
 Format = Literal["csv", "xlsx"]
 
 
 def table_response(table, stem: str, fmt: str) -> Response:
     if fmt == "csv":
-        return Response(exports.to_csv(table), media_type=exports.CSV_TYPE,
+        return Response(files.to_csv(table), media_type=files.CSV_TYPE,
                         headers=attachment(f"{stem}.csv"))
-    return Response(exports.to_xlsx(table, sheet=stem), media_type=exports.XLSX_TYPE,
+    return Response(files.to_xlsx(table, sheet=stem), media_type=files.XLSX_TYPE,
                     headers=attachment(f"{stem}.xlsx"))
 
 

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import pygal
 from pygal.style import Style
 
-from ..domain.figures import GRADES
+from ...domain.figures import GRADES
 
 GRADE_COLOURS = ("#1a7f37", "#4fa361", "#d4a72c", "#cf222e")
 _BASE = dict(background="transparent", plot_background="transparent",

@@ -82,9 +82,3 @@ class ProjectionHandlers:
         await self.store.apply_all([(fact.collection, fact.fact_id, fact.fields,
                                      envelope.occurred_at)
                                     for fact in FACT_FUNCTIONS[type(event)](event)])
-
-    def __getattr__(self, name: str) -> Any:
-        # Older call sites name a handler per event (on_audit_submitted): all are `apply`.
-        if name.startswith("on_"):
-            return self.apply
-        raise AttributeError(name)

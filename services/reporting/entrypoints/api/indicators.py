@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, File, HTTPException, Request, Response, UploadFile
+from fastapi import APIRouter, Depends, File, HTTPException, Response, UploadFile
 
-from shared.auth import Principal, Role, allow
+from shared.auth import Principal, allow
 from shared.http import current_correlation_id
 
-from ..domain.indicator_import import COLUMNS, MAX_ROWS, parse_indicators
-from .filters import known_values
+from ...application import signoffs
+from ...application.deps import Deps
+from ...domain.indicator_import import COLUMNS, MAX_ROWS
+from ..deps import get_deps
+from ..roles import IMPORTERS
 
 router = APIRouter(prefix="/reports", tags=["imports"])
-IMPORTERS = (Role.PERFORMANCE_TEAM,)
 MAX_BYTES = 2_000_000
 
 
 @router.post("/locality-indicators", status_code=201)
 async def import_locality_indicators(
-    request: Request, response: Response, file: UploadFile = File(...),
-    who: Principal = Depends(allow(*IMPORTERS)),
+    response: Response, file: UploadFile = File(...),
+    who: Principal = Depends(allow(*IMPORTERS)), deps: Deps = Depends(get_deps),
 ) -> dict:
     f"""A CSV with the columns {', '.join(COLUMNS)} (team_id, month, indicator and value
     required; better is "higher" or "lower"; at most {MAX_ROWS} rows). One event
@@ -33,11 +35,11 @@ async def import_locality_indicators(
     except UnicodeDecodeError as error:
         raise HTTPException(422, [{"loc": ["file"], "msg": "not UTF-8 text (save as CSV UTF-8)",
                                    "type": "value_error"}]) from error
-    rows, problems = parse_indicators(text, await known_values(request, "team", fresh=True))
-    if problems:
-        raise HTTPException(422, problems)
-    result = await request.app.state.deps.indicators.record(
-        rows, by=who.subject, correlation_id=current_correlation_id())
+    try:
+        result = await signoffs.import_indicators(deps, text, by=who.subject,
+                                                  correlation_id=current_correlation_id())
+    except signoffs.ImportRefused as refused:
+        raise HTTPException(422, refused.problems) from refused
     if not result["published"]:
         response.status_code = 202
     return result

@@ -8,13 +8,15 @@ from fastapi import APIRouter, Depends, Request, Response
 
 from shared.auth import Principal, allow
 
-from ..adapters import exports
-from ..domain.report_tables import CLINIC_TABLES, COMPLAINTS_TABLES, IMPACT_TABLES
-from ..domain.tables import Table
-from .briefing import BRIEFING_READERS
-from .downloads import Format, attachment, table_response
-from .filters import Filters, MonthQuery, filters
-from .packs import CLINIC_READERS, ClinicMonths, YearQuery, clinic_for, complaints, impact
+from ...application.deps import Deps
+from ...domain.report_tables import CLINIC_TABLES, COMPLAINTS_TABLES, IMPACT_TABLES
+from ...domain.tables import Table
+from ..deps import get_deps
+from ..filters import Filters, MonthQuery, filters
+from ..formats import files
+from ..formats.downloads import Format, attachment, table_response
+from ..roles import BRIEFING_READERS, CLINIC_READERS
+from .packs import ClinicMonths, YearQuery, clinic_for, complaints, impact
 
 router = APIRouter(prefix="/reports", tags=["reports"])
 ClinicTable = Literal[tuple(CLINIC_TABLES)]  # type: ignore[valid-type]
@@ -26,8 +28,8 @@ def pdf_response(title: str, tables: dict, body: dict, stem: str,
                  notes: list[str] = ()) -> Response:
     sections: list[tuple[str, Table]] = [
         (name.replace("-", " ").capitalize(), make(body)) for name, make in tables.items()]
-    return Response(exports.to_pdf(title, sections, notes=list(notes)),
-                    media_type=exports.PDF_TYPE, headers=attachment(f"{stem}.pdf"))
+    return Response(files.to_pdf(title, sections, notes=list(notes)),
+                    media_type=files.PDF_TYPE, headers=attachment(f"{stem}.pdf"))
 
 
 def clinic_stem(team: str, to_month: str, months: int) -> str:
@@ -54,33 +56,37 @@ async def clinic_pack_table(request: Request, table: ClinicTable, fmt: Format, t
 
 
 @router.get("/complaints.pdf")
-async def complaints_pdf(request: Request, year: YearQuery, f: Filters = Depends(filters),
-                         who: Principal = Depends(allow(*BRIEFING_READERS))) -> Response:
-    body = await complaints(request, year, f, who)
+async def complaints_pdf(year: YearQuery, f: Filters = Depends(filters),
+                         who: Principal = Depends(allow(*BRIEFING_READERS)),
+                         deps: Deps = Depends(get_deps)) -> Response:
+    body = await complaints(year, f, who, deps)
     notes = [f"{body['with_learning']} complaints this year recorded learning."]
     return pdf_response(f"Complaints: {year}", COMPLAINTS_TABLES, body, f"complaints-{year}",
                         notes)
 
 
 @router.get("/complaints/tables/{table}.{fmt}")
-async def complaints_table(request: Request, table: ComplaintsTable, fmt: Format,
+async def complaints_table(table: ComplaintsTable, fmt: Format,
                            year: YearQuery, f: Filters = Depends(filters),
-                           who: Principal = Depends(allow(*BRIEFING_READERS))) -> Response:
-    body = await complaints(request, year, f, who)
+                           who: Principal = Depends(allow(*BRIEFING_READERS)),
+                           deps: Deps = Depends(get_deps)) -> Response:
+    body = await complaints(year, f, who, deps)
     return table_response(COMPLAINTS_TABLES[table](body), f"complaints-{year}-{table}", fmt)
 
 
 @router.get("/impact.pdf")
-async def impact_pdf(request: Request, month: MonthQuery, f: Filters = Depends(filters),
-                     who: Principal = Depends(allow(*BRIEFING_READERS))) -> Response:
-    body = await impact(request, month, f, who)
+async def impact_pdf(month: MonthQuery, f: Filters = Depends(filters),
+                     who: Principal = Depends(allow(*BRIEFING_READERS)),
+                     deps: Deps = Depends(get_deps)) -> Response:
+    body = await impact(month, f, who, deps)
     return pdf_response(f"Impact: the 12 months to {month}", IMPACT_TABLES, body,
                         f"impact-{month}")
 
 
 @router.get("/impact/tables/{table}.{fmt}")
-async def impact_table(request: Request, table: ImpactTable, fmt: Format, month: MonthQuery,
+async def impact_table(table: ImpactTable, fmt: Format, month: MonthQuery,
                        f: Filters = Depends(filters),
-                       who: Principal = Depends(allow(*BRIEFING_READERS))) -> Response:
-    body = await impact(request, month, f, who)
+                       who: Principal = Depends(allow(*BRIEFING_READERS)),
+                       deps: Deps = Depends(get_deps)) -> Response:
+    body = await impact(month, f, who, deps)
     return table_response(IMPACT_TABLES[table](body), f"impact-{month}-{table}", fmt)

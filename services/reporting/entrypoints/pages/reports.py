@@ -14,15 +14,18 @@ from schemas.common import MONTH_PATTERN
 from shared.auth import Principal, allow
 from shared.envelope import utc_now
 
-from ..adapters import charts
-from ..domain.figures import GRADES
-from ..domain.indicators import by_month
-from ..domain.periods import months_back, quarter_months
-from ..domain.report_tables import CLINIC_TABLES, COMPLAINTS_TABLES, IMPACT_TABLES
-from .briefing import BRIEFING_READERS
-from .filters import filters, known_values
-from .packs import CLINIC_READERS, clinic_for, complaints, impact
-from .pages import TREND_SERIES, templates
+from ...application import reports
+from ...domain.figures import GRADES
+from ...domain.indicators import by_month
+from ...domain.periods import months_back, quarter_months
+from ...domain.report_tables import CLINIC_TABLES, COMPLAINTS_TABLES, IMPACT_TABLES
+from ...domain.tables import grade_rows
+from ..api.packs import clinic_for
+from ..deps import get_deps
+from ..filters import filters, known_values
+from ..formats import charts
+from ..roles import BRIEFING_READERS, CLINIC_READERS
+from .briefing import TREND_SERIES, templates
 
 router = APIRouter(include_in_schema=False)
 
@@ -35,11 +38,6 @@ def page(request: Request, name: str, context: dict, error: str | None) -> HTMLR
 def refusal(error: HTTPException) -> str:
     return "; ".join(d["msg"] for d in error.detail) if isinstance(error.detail, list) \
         else str(error.detail)
-
-
-def grade_rows(audits: dict) -> dict[str, dict[str, int]]:
-    return {"Overall": audits["overall_grades"], "Impact": audits["impact_grades"],
-            **{f"Standard {s}": c for s, c in audits["by_standard"].items()}}
 
 
 @router.get("/clinic", response_class=HTMLResponse)
@@ -90,7 +88,8 @@ async def complaints_page(request: Request, year: str | None = None, team: str |
         f = await filters(request, team, theme)
     except HTTPException as error:
         return page(request, "complaints.html", context, refusal(error))
-    c = await complaints(request, int(year), f, who)
+    c = await reports.complaints_report(get_deps(request), year=int(year),
+                                        today=utc_now().date(), team=f.team, theme=f.theme)
     quarters = {q: quarter_months(q) for q in c["quarters"]}
     within = [c["quarters"][q]["within_timescale"] for q in quarters]
     late = [c["quarters"][q]["responded"] - n for q, n in zip(quarters, within)]
@@ -122,7 +121,8 @@ async def impact_page(request: Request, month: str | None = None, team: str | No
         f = await filters(request, team)
     except HTTPException as error:
         return page(request, "impact.html", context, refusal(error))
-    i = await impact(request, month, f, who)
+    i = await reports.impact_report(get_deps(request), month=month, today=utc_now().date(),
+                                    team=f.team)
     regraded = {k: v for k, v in i["is_anyone_better_off"]["re_audited_cases"].items()
                 if k != "re_audited"}
     pictures = {"trends": charts.trend_lines(i["grades_against_impact"], TREND_SERIES,

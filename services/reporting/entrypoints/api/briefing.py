@@ -4,37 +4,37 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Depends, Path, Request, Response
+from fastapi import APIRouter, Body, Depends, Path, Response
 from pydantic import BaseModel, Field
 
 from schemas.common import MONTH_PATTERN
-from shared.auth import Principal, Role, allow
+from shared.auth import Principal, allow
 from shared.envelope import utc_now
 
-from ..adapters.briefing import briefing_for_period
-from .filters import Filters, briefing_period, filters
+from ...application import reports, signoffs
+from ...application.deps import Deps
+from ..deps import get_deps
+from ..filters import Filters, briefing_period, filters
+from ..roles import BRIEFING_READERS, SIGNERS
 
 router = APIRouter(prefix="/reports", tags=["reports"])
 
-BRIEFING_READERS = (Role.DIRECTOR, Role.HEAD_OF_QUALITY, Role.HEAD_OF_SERVICE,
-                    Role.PRINCIPAL_SOCIAL_WORKER, Role.PRACTICE_LEARNING_TEAM,
-                    Role.PERFORMANCE_TEAM)
 
-
-async def briefing_for(request: Request, period: str, f: Filters) -> dict:
+async def briefing_for(deps: Deps, period: str, f: Filters) -> dict:
     """`period`: a month, or a quarter (its three months summed)."""
-    return await briefing_for_period(request.app.state.deps.facts, period=period,
-                                     today=utc_now().date(), team=f.team, theme=f.theme)
+    return await reports.briefing(deps, period=period, today=utc_now().date(), team=f.team,
+                                  theme=f.theme)
 
 
 @router.get("/monthly-briefing")
 async def get_monthly_briefing(
-    request: Request, _: Principal = Depends(allow(*BRIEFING_READERS)),
+    _: Principal = Depends(allow(*BRIEFING_READERS)),
     period: str = Depends(briefing_period), f: Filters = Depends(filters),
+    deps: Deps = Depends(get_deps),
 ) -> dict:
     """Every figure of the monthly briefing (`month`), or of a quarter's three months summed
     (`quarter`); a period without facts answers zeros and says so."""
-    return await briefing_for(request, period, f)
+    return await briefing_for(deps, period, f)
 
 
 class SignOff(BaseModel):
@@ -47,14 +47,15 @@ class SignOff(BaseModel):
 
 @router.post("/monthly-briefing/{month}/sign-off", status_code=201)
 async def sign_off(
-    request: Request, response: Response, month: Annotated[str, Path(pattern=MONTH_PATTERN.pattern, examples=["2026-11"])],
+    response: Response,
+    month: Annotated[str, Path(pattern=MONTH_PATTERN.pattern, examples=["2026-11"])],
     body: Annotated[SignOff, Body()],
-    who: Principal = Depends(allow(Role.HEAD_OF_QUALITY)),
+    who: Principal = Depends(allow(*SIGNERS)), deps: Deps = Depends(get_deps),
 ) -> dict:
     """The head of quality's qualitative section, signed off (event briefing.signed_off)."""
-    result = await request.app.state.deps.signoffs.sign_off(
-        month, by=who.subject, themes=body.themes, commentary=body.commentary,
-        outstanding_practice=body.outstanding_practice)
+    result = await signoffs.sign_off(deps, month, by=who.subject, themes=body.themes,
+                                     commentary=body.commentary,
+                                     outstanding_practice=body.outstanding_practice)
     if not result["published"]:
         response.status_code = 202
     return result

@@ -1,0 +1,42 @@
+"""Pages for the QA Forum pack and the coverage grid."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse
+
+from shared.auth import Principal, allow
+from shared.envelope import utc_now
+
+from ...application import reports
+from ...application.deps import Deps
+from ...domain.tables import forum_tables, grade_rows
+from ..deps import get_deps
+from ..filters import Filters, QuarterQuery, filters
+from ..formats import charts
+from ..roles import FORUM_READERS
+from .briefing import TREND_SERIES, templates
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/forum", response_class=HTMLResponse)
+async def forum_page(request: Request, quarter: QuarterQuery, f: Filters = Depends(filters),
+                     who: Principal = Depends(allow(*FORUM_READERS)),
+                     deps: Deps = Depends(get_deps)) -> HTMLResponse:
+    body = await reports.forum_pack(deps, quarter=quarter, today=utc_now().date(),
+                                    team=f.team, theme=f.theme)
+    pictures = [charts.grade_bars(grade_rows(body["audits"]), title=f"Grades, {quarter}"),
+                charts.trend_lines(body["trends"], TREND_SERIES, title="Month by month")]
+    tables = forum_tables(body)
+    return templates.TemplateResponse(request, "forum.html", {
+        "principal": who, "quarter": quarter, "p": body, "charts": pictures, "tables": tables})
+
+
+@router.get("/coverage", response_class=HTMLResponse)
+async def coverage_page(request: Request, f: Filters = Depends(filters),
+                        who: Principal = Depends(allow(*FORUM_READERS)),
+                        deps: Deps = Depends(get_deps)) -> HTMLResponse:
+    body = await reports.coverage_report(deps, today=utc_now().date(), team=f.team)
+    return templates.TemplateResponse(request, "coverage.html", {
+        "principal": who, "c": body, "f": f})

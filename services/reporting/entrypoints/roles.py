@@ -1,0 +1,14 @@
+"""Who may read what, in one place."""
+
+from shared.auth import Role
+
+BRIEFING_READERS = (Role.DIRECTOR, Role.HEAD_OF_QUALITY, Role.HEAD_OF_SERVICE,
+                    Role.PRINCIPAL_SOCIAL_WORKER, Role.PRACTICE_LEARNING_TEAM,
+                    Role.PERFORMANCE_TEAM)
+FORUM_READERS = (*BRIEFING_READERS, Role.TEAM_MANAGER)
+CLINIC_READERS = (*BRIEFING_READERS, Role.TEAM_MANAGER)
+# Who may open the list behind a figure (ids and categories, never free text).
+DRILL_DOWN = (*BRIEFING_READERS, Role.TEAM_MANAGER)
+IMPORTERS = (Role.PERFORMANCE_TEAM,)
+SIGNERS = (Role.HEAD_OF_QUALITY,)
+EVERYONE = tuple(Role)
