@@ -1,36 +1,60 @@
 """Every deadline the engine watches: collection `deadlines`, one document per thing that
 falls due (an action, an audit window, a complaint stage), with the alerts still to come
-(`next_at`) and those already raised or skipped (`done`)."""
+(`next_at`) and those already raised or skipped (`done`).
+
+An action's deadline also holds the action's `status`, and every change of that field moves
+the counters of actions by status (collection `counters`) in the same transaction, so the
+counters always equal the deadlines by status, however often or in whatever order events
+are applied (issue 18, defect 3: the metrics ran twelve counts every 15 s). The counters are
+spread over a few documents so concurrent changes rarely conflict."""
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
 from pymongo import ASCENDING
+from pymongo.asynchronous.client_session import AsyncClientSession
 
 from shared.store import IndexSpec, Store, ascending
 
 from ..domain.deadlines import Plan, Rule, deadline_id, moments
 
 DEADLINES = "deadlines"
+COUNTERS = "counters"
+ACTIONS_BY_STATUS = "actions_by_status"
+SHARDS = 8
+BACKFILLED = "action_statuses_backfilled"  # a store from before counters got its statuses
 INDEXES = [IndexSpec(DEADLINES, ascending("open", "next_at")),
            IndexSpec(DEADLINES, ascending("match_keys")),
-           # Overdue of a kind (every actions page, the metrics): equalities, then the range.
-           IndexSpec(DEADLINES, ascending("about", "open", "due_at"))]
+           # Overdue of a kind (every actions page): equalities, then the range.
+           IndexSpec(DEADLINES, ascending("about", "open", "due_at")),
+           # Overdue actions of one status (the metrics): equalities, then the range.
+           IndexSpec(DEADLINES, ascending("about", "open", "status", "due_at")),
+           IndexSpec(COUNTERS, ascending("kind"))]
+
+
+def _shard(action_id: str) -> str:
+    digest = hashlib.sha256(action_id.encode()).digest()
+    return f"{ACTIONS_BY_STATUS}:{digest[0] % SHARDS}"
 
 
 class DeadlineStore:
     def __init__(self, store: Store, rule: Rule) -> None:
+        self.store = store
         self.collection = store.db[DEADLINES]
+        self.counters = store.db[COUNTERS]
         self.rule = rule
 
     async def register(
         self, *, about: str, about_id: str, due_on: date, team_id: str | None,
         owner_id: str | None, now: datetime, quiet: bool = False,
-        match_keys: list[str] | None = None,
+        match_keys: list[str] | None = None, status: str | None = None,
     ) -> dict[str, Any]:
-        """Create or update; alerts already raised for the same due date stay raised."""
+        """Create or update; alerts already raised for the same due date stay raised. An
+        action's `status` is set (and counted) only when its deadline is created."""
         key = deadline_id(about, about_id)
         existing = await self.collection.find_one({"_id": key})
         plan = Plan(moments(due_on, self.rule))
@@ -44,8 +68,65 @@ class DeadlineStore:
             "team_id": team_id, "owner_id": owner_id, "open": True, "next_at": plan.next_at(),
             "match_keys": match_keys or [],
         }
-        await self.collection.update_one({"_id": key}, {"$set": document}, upsert=True)
+        if status is None:
+            await self.collection.update_one({"_id": key}, {"$set": document}, upsert=True)
+            return {"_id": key, **document}
+
+        async def work(session: AsyncClientSession) -> None:
+            result = await self.collection.update_one(
+                {"_id": key}, {"$set": document, "$setOnInsert": {"status": status}},
+                upsert=True, session=session)
+            if result.upserted_id is not None:
+                await self._count(about_id, {status: 1}, session)
+
+        await self.store.transaction(work)
         return {"_id": key, **document}
+
+    async def set_action_status(self, action_id: str, status: str, *, is_open: bool) -> bool:
+        """The action's status on its deadline, counted; False if it had it already (a
+        redelivery) or the action has no deadline yet."""
+        key = deadline_id("action", action_id)
+
+        async def work(session: AsyncClientSession) -> bool:
+            before = await self.collection.find_one_and_update(
+                {"_id": key, "status": {"$ne": status}},
+                {"$set": {"status": status, "open": is_open}},
+                projection={"status": 1}, session=session)
+            if before is None:
+                return False
+            await self._count(action_id, {before.get("status"): -1, status: 1}, session)
+            return True
+
+        return await self.store.transaction(work)
+
+    async def _count(self, action_id: str, deltas: dict[str | None, int],
+                     session: AsyncClientSession) -> None:
+        moves = {f"by_status.{s}": n for s, n in deltas.items() if s is not None}
+        await self.counters.update_one({"_id": _shard(action_id)},
+                                       {"$set": {"kind": ACTIONS_BY_STATUS}, "$inc": moves},
+                                       upsert=True, session=session)
+
+    async def action_counts(self) -> dict[str, int]:
+        """Actions by status, from the counters (a few documents, by index)."""
+        counts: dict[str, int] = {}
+        async for shard in self.counters.find({"kind": ACTIONS_BY_STATUS}):
+            for status, n in shard.get("by_status", {}).items():
+                counts[status] = counts.get(status, 0) + n
+        return counts
+
+    async def overdue_actions(self, statuses: Iterable[str], now: datetime) -> dict[str, int]:
+        """Open actions past their due moment, for each of `statuses` (an index count each,
+        over the overdue ones only)."""
+        return {status: await self.collection.count_documents(
+                    {"about": "action", "open": True, "status": status,
+                     "due_at": {"$lte": now}}) for status in statuses}
+
+    async def backfilled(self) -> bool:
+        return await self.counters.find_one({"_id": BACKFILLED}) is not None
+
+    async def mark_backfilled(self) -> None:
+        await self.counters.update_one({"_id": BACKFILLED}, {"$set": {"kind": BACKFILLED}},
+                                       upsert=True)
 
     async def update_people(self, about: str, about_id: str, *, owner_id: str, team_id: str):
         await self.collection.update_one({"_id": deadline_id(about, about_id)},

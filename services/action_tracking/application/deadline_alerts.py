@@ -12,10 +12,12 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
+from schemas.action import ActionStatus
 from schemas.alert import AlertRaised
 
 from ..domain.deadlines import Plan, alert_id, working_days_overdue
 from . import alerts
+from .deadlines import OPEN_STATUSES
 from .deps import Deps
 
 TITLES = {"due_soon": "Due soon", "overdue": "Overdue", "escalated": "Escalated: overdue"}
@@ -38,13 +40,14 @@ async def next_moment(deps: Deps) -> datetime | None:
 
 
 async def refresh_metrics(deps: Deps) -> None:
-    now = deps.clock.now()
-    overdue_ids = await deps.deadlines.overdue_ids("action", now)
-    counts = await deps.actions.count_by_status()
-    overdue = await deps.actions.count_by_status(overdue_ids)
-    for status, count in counts.items():
-        deps.metrics.actions.labels(status).set(count)
-        deps.metrics.overdue.labels(status).set(overdue[status])
+    """From the counters kept as events are applied, and an index count per open status of
+    the overdue ones (only open actions have an open deadline)."""
+    counts = await deps.deadlines.action_counts()
+    overdue = await deps.deadlines.overdue_actions([s.value for s in OPEN_STATUSES],
+                                                   deps.clock.now())
+    for status in ActionStatus:
+        deps.metrics.actions.labels(status.value).set(counts.get(status.value, 0))
+        deps.metrics.overdue.labels(status.value).set(overdue.get(status.value, 0))
 
 
 async def _raise_due(deps: Deps, document: dict[str, Any], now: datetime,

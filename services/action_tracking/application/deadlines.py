@@ -23,8 +23,9 @@ async def on_action_raised(deps: Deps, event: ActionRaised, envelope: Envelope) 
     await deps.deadlines.register(
         about="action", about_id=event.action_id, due_on=event.due_date,
         team_id=event.team_id, owner_id=event.owner_id, now=deps.clock.now(),
-        quiet=event.recorded_past)
+        quiet=event.recorded_past, status=ActionStatus.OPEN.value)
     deps.wake_deadline_loop()
+    await show_action_counts(deps)
 
 
 async def on_action_assigned(deps: Deps, event: ActionAssigned, envelope: Envelope) -> None:
@@ -34,8 +35,28 @@ async def on_action_assigned(deps: Deps, event: ActionAssigned, envelope: Envelo
 
 async def on_action_status_changed(deps: Deps, event: ActionStatusChanged,
                                    envelope: Envelope) -> None:
-    await deps.deadlines.set_open("action", event.action_id, event.status in OPEN_STATUSES)
+    if await deps.deadlines.set_action_status(event.action_id, event.status.value,
+                                              is_open=event.status in OPEN_STATUSES):
+        await show_action_counts(deps)
     deps.wake_deadline_loop()
+
+
+async def show_action_counts(deps: Deps) -> None:
+    """The actions gauges right after an event changed them (read from the counters)."""
+    counts = await deps.deadlines.action_counts()
+    for status in ActionStatus:
+        deps.metrics.actions.labels(status.value).set(counts.get(status.value, 0))
+
+
+async def backfill_action_statuses(deps: Deps) -> None:
+    """Once per store: the statuses of actions recorded before deadlines held them, counted
+    (set_action_status counts only real changes, so running it again changes nothing)."""
+    if await deps.deadlines.backfilled():
+        return
+    async for action_id, status in deps.actions.statuses():
+        await deps.deadlines.set_action_status(
+            action_id, status, is_open=ActionStatus(status) in OPEN_STATUSES)
+    await deps.deadlines.mark_backfilled()
 
 
 async def on_case_allocated(deps: Deps, event: CaseAllocated, envelope: Envelope) -> None:

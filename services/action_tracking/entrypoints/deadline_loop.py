@@ -15,7 +15,7 @@ import asyncio
 import contextlib
 import logging
 
-from ..application import deadline_alerts
+from ..application import deadline_alerts, deadlines
 from ..application.deps import Deps
 
 log = logging.getLogger(__name__)
@@ -25,9 +25,13 @@ METRICS_EVERY_SECONDS = 15
 async def run_deadline_loop(deps: Deps) -> None:
     loop = asyncio.get_running_loop()
     metrics_due = 0.0
+    backfilled = False
     while True:
         deps.deadline_alarm.clear()
         try:
+            if not backfilled:
+                await deadlines.backfill_action_statuses(deps)
+                backfilled = True
             await deadline_alerts.raise_due(deps)
             if loop.time() >= metrics_due:
                 metrics_due = loop.time() + METRICS_EVERY_SECONDS
