@@ -8,12 +8,14 @@ from typing import Annotated
 
 from pydantic import AfterValidator
 
-MONTH_PATTERN = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+# Years 1900 to 9999: a month's arithmetic (a year back, its last day) stays in the calendar.
+YEAR = r"(19\d\d|[2-9]\d{3})"
+MONTH_PATTERN = re.compile(rf"^{YEAR}-(0[1-9]|1[0-2])$")
 
 
 def _check_month(value: str) -> str:
     if not MONTH_PATTERN.match(value):
-        raise ValueError("must be a month written YYYY-MM, for example 2026-11")
+        raise ValueError("must be a month written YYYY-MM (1900 or later), for example 2026-11")
     return value
 
 

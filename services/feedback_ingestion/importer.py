@@ -19,6 +19,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from shared.cells import inert
+
 from .adapters.files import is_excel
 from .bootstrap import build_deps, build_runtime
 from .application.imports import ImportResult, run_import
@@ -66,7 +68,7 @@ async def import_file(source: str, path: Path, *, report: Path | None,
 def _on_row(row: dict, writer, problems: list[dict] | None) -> None:
     if writer:
         writer.writerow([row["row"], row["outcome"], row["item_id"] or "",
-                         "; ".join(row["reasons"])])
+                         inert("; ".join(row["reasons"]))])
     if problems is not None and row["outcome"] == "quarantined" \
             and len(problems) < SHOWN_PROBLEMS:
         problems.append(row)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from schemas.common import YEAR
 from shared.months import last_day, months_back, shift
 
 __all__ = ["first_day", "last_day", "month_of", "months_back", "quarter_months",
            "quarter_of", "shift"]
 
-QUARTER_PATTERN = re.compile(r"^\d{4}-Q[1-4]$")
+QUARTER_PATTERN = re.compile(rf"^{YEAR}-Q[1-4]$")
 
 
 def quarter_months(quarter: str) -> list[str]:

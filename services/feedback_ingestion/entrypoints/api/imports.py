@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Upload
 from fastapi.responses import StreamingResponse
 
 from shared.auth import Principal, allow
+from shared.cells import inert
 from shared.http import current_correlation_id, found_or_404
 
 from ...application.deps import Deps
@@ -72,5 +73,5 @@ async def get_report_csv(import_id: str, deps: Deps = Depends(get_deps),
 def report_line(row: dict) -> str:
     out = io.StringIO()
     csv.writer(out).writerow([row["row"], row["outcome"], row.get("item_id") or "",
-                              "; ".join(row.get("reasons") or [])])
+                              inert("; ".join(row.get("reasons") or []))])
     return out.getvalue()

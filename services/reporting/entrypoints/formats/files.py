@@ -13,6 +13,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from shared.cells import inert
+
 from ...domain.tables import Table as Rows
 
 CSV_TYPE = "text/csv; charset=utf-8"
@@ -24,8 +26,8 @@ def to_csv(table: Rows) -> bytes:
     columns, rows = table
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(columns)
-    writer.writerows(["" if v is None else v for v in row] for row in rows)
+    writer.writerow([inert(c) for c in columns])
+    writer.writerows(["" if v is None else inert(v) for v in row] for row in rows)
     return out.getvalue().encode("utf-8-sig")  # the BOM makes Excel read UTF-8
 
 
@@ -39,6 +41,10 @@ def to_xlsx(table: Rows, *, sheet: str) -> bytes:
         cell.font = Font(bold=True)
     for row in rows:
         ws.append(row)
+    for line in ws.iter_rows():
+        for cell in line:
+            if cell.data_type == "f":  # text openpyxl took for a formula: kept as text
+                cell.data_type = "s"
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
