@@ -2,7 +2,7 @@
 
     python -m services.launcher     # what `make run` calls after starting Kafka and the store
 
-Tests use `ServiceProcesses` to run the same four processes against the test broker and store.
+Tests use `ServiceProcesses` to run the same five processes against the test broker and store.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import httpx
 
-SERVICES = ("audit_capture", "feedback_ingestion", "action_tracking", "reporting")
+SERVICES = ("audit_capture", "feedback_ingestion", "action_tracking", "reporting", "learning")
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -12,13 +12,14 @@ from fastapi.testclient import TestClient
 from services.action_tracking.bootstrap import build_app as action_tracking
 from services.audit_capture.bootstrap import build_app as audit_capture
 from services.feedback_ingestion.bootstrap import build_app as feedback_ingestion
+from services.learning.bootstrap import build_app as learning
 from services.reporting.bootstrap import build_app as reporting
 from tests.support.auth import bearer
 from tests.support.factories import audit_command
 
 OPEN = {"/healthz", "/readyz", "/metrics"}
 APPS = {"audit_capture": audit_capture, "feedback_ingestion": feedback_ingestion,
-        "action_tracking": action_tracking, "reporting": reporting}
+        "action_tracking": action_tracking, "reporting": reporting, "learning": learning}
 
 
 def operations(app):
