@@ -13,6 +13,7 @@ import time
 
 HEADER = "X-QA-Signature"
 DEFAULT_TOLERANCE_SECONDS = 300
+MALFORMED = "malformed signature header; expected t=<unix>,v1=<hex>"
 
 
 class SignatureError(Exception):
@@ -35,11 +36,14 @@ def verify(body: bytes, header: str | None, secret: str, *,
         stamp = int(parts["t"])
         given = parts["v1"]
     except (KeyError, ValueError) as error:
-        raise SignatureError("malformed signature header; expected t=<unix>,v1=<hex>") from error
+        raise SignatureError(MALFORMED) from error
+    if not 0 <= stamp < 2**53:  # and so no OverflowError subtracting it from a float
+        raise SignatureError(MALFORMED)
     current = time.time() if now is None else now
     if abs(current - stamp) > tolerance:
         raise SignatureError("stale signature timestamp")
     expected = sign(body, secret, timestamp=stamp).split("v1=", 1)[1]
-    if not hmac.compare_digest(expected, given):
+    # As bytes: compare_digest refuses a str with non-ASCII characters (TypeError, a 500).
+    if not hmac.compare_digest(expected.encode(), given.encode("utf-8", "replace")):
         raise SignatureError("signature does not match the body")
     return stamp

@@ -7,13 +7,13 @@ audit_group (1, 2, 3 or empty), asye (yes/no), roles (separated by spaces), acti
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
 from schemas.base import Id
+
+from .csv_rows import LINE_BREAK, UnreadableRow, dict_reader, header, numbered
 
 Problem = dict[str, Any]  # FastAPI's 422 shape: {"loc": [...], "msg": "...", "type": "..."}
 TRUE = {"yes", "y", "true", "1"}
@@ -47,29 +47,40 @@ class StaffRecord(BaseModel):
 
 
 def parse_staff_csv(text: str) -> tuple[list[StaffRecord], list[TeamRecord], list[Problem]]:
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
-    missing = {"person_id", "display_name", "team_id", "job_role"} - set(reader.fieldnames or [])
+    reader = dict_reader(text)
+    try:
+        missing = {"person_id", "display_name", "team_id", "job_role"} - set(header(reader))
+    except UnreadableRow:
+        return [], [], [_problem(["header"], LINE_BREAK)]
     if missing:
         return [], [], [_problem(["header"], f"missing columns: {', '.join(sorted(missing))}")]
     staff: list[StaffRecord] = []
     teams: dict[str, TeamRecord] = {}
     problems: list[Problem] = []
-    for row_number, row in enumerate(reader, start=2):  # row 1 is the header
-        row = {k.strip(): (v or "").strip() for k, v in row.items() if k}
-        try:
-            staff.append(StaffRecord(
-                **{k: row.get(k, "") for k in ("person_id", "display_name", "team_id",
-                                               "job_role", "line_manager_id", "audit_group")},
-                asye=row.get("asye", "").lower() in TRUE,
-                roles=row.get("roles", "").split(),
-                active=row.get("active", "yes").lower() in TRUE | {""},
-            ))
-            if row.get("team_name"):
-                teams[row["team_id"]] = TeamRecord(team_id=row["team_id"], name=row["team_name"])
-        except ValidationError as error:
-            problems += [_problem(["row", row_number, *e["loc"]], e["msg"])
-                         for e in error.errors()]
+    try:
+        for row_number, row in numbered(reader):  # row 1 is the header
+            problems += _read_row(row_number, row, staff, teams)
+    except UnreadableRow as unreadable:
+        problems.append(_problem(["row", unreadable.row], LINE_BREAK))
     return staff, list(teams.values()), problems
+
+
+def _read_row(row_number: int, row: dict[str, str], staff: list[StaffRecord],
+              teams: dict[str, TeamRecord]) -> list[Problem]:
+    row = {k.strip(): (v or "").strip() for k, v in row.items() if k}
+    try:
+        staff.append(StaffRecord(
+            **{k: row.get(k, "") for k in ("person_id", "display_name", "team_id",
+                                           "job_role", "line_manager_id", "audit_group")},
+            asye=row.get("asye", "").lower() in TRUE,
+            roles=row.get("roles", "").split(),
+            active=row.get("active", "yes").lower() in TRUE | {""},
+        ))
+    except ValidationError as error:
+        return [_problem(["row", row_number, *e["loc"]], e["msg"]) for e in error.errors()]
+    if row.get("team_name"):
+        teams[row["team_id"]] = TeamRecord(team_id=row["team_id"], name=row["team_name"])
+    return []
 
 
 def unknown_references(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import random
 from collections.abc import Iterable
 from datetime import datetime
@@ -12,6 +10,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, ValidationError
 
 from schemas.programme import ModerationSampleDrawn
+
+from .csv_rows import LINE_BREAK, UnreadableRow, dict_reader, numbered
 
 
 class CaseRow(BaseModel):
@@ -61,12 +61,15 @@ def draw_moderation_sample(command: DrawModerationSample, *, month: str,
 def parse_cases(text: str) -> tuple[list[dict[str, Any]], list[tuple[list[Any], str]]]:
     """Rows of case_ref, team_id, category[, social_worker_id]; problems name row and column."""
     rows, problems = [], []
-    for number, row in enumerate(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))), start=2):
-        try:
-            rows.append(CaseRow(**{k.strip(): (v or "").strip() or None
-                                   for k, v in row.items() if k}).model_dump())
-        except ValidationError as error:
-            problems += [(["row", number, *e["loc"]], e["msg"]) for e in error.errors()]
+    try:
+        for number, row in numbered(dict_reader(text)):
+            try:
+                rows.append(CaseRow(**{k.strip(): (v or "").strip() or None
+                                       for k, v in row.items() if k}).model_dump())
+            except ValidationError as error:
+                problems += [(["row", number, *e["loc"]], e["msg"]) for e in error.errors()]
+    except UnreadableRow as unreadable:
+        problems.append((["row", unreadable.row], LINE_BREAK))
     if not rows and not problems:
         problems.append((["csv_text"], "no case rows"))
     return rows, problems

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Response
+from fastapi import APIRouter, Body, Depends, Query, Response
 
 from shared.auth import Principal, allow
 from shared.http import PENDING_RESPONSE
@@ -64,7 +64,8 @@ async def put_person(person_id: str, person: StaffRecord, response: Response,
 
 
 @router.get("/staff")
-async def list_staff(team_id: str | None = None, audit_group: int | None = None,
+async def list_staff(team_id: str | None = None,
+                     audit_group: Annotated[int | None, Query(ge=1, le=3)] = None,
                      _: Principal = Depends(allow(*READERS)),
                      deps: Deps = Depends(get_deps)) -> list[dict[str, Any]]:
     return await staff_listed(deps, team_id=team_id, audit_group=audit_group)
