@@ -24,7 +24,7 @@ async def test_a_retried_audit_submission_is_one_audit(services, http):
     async def actions_raised():  # action tracking consumes on its own, maybe later
         response = await http.get(f"{services.url('action_tracking')}/actions",
                                   params={"origin_id": first.json()["audit_id"]},
-                                  headers=bearer("team_manager"))
+                                  headers=bearer("head_of_quality"))
         return response.json()
 
     assert len(await eventually(actions_raised, what="its action raised")) == 1

@@ -7,7 +7,6 @@ from tests.support.factories import audit_command, feedback_item, unique_month
 from tests.support.waiting import eventually
 
 AUDITOR = bearer("auditor", sub="auditor-e2e")
-MANAGER = bearer("team_manager")
 INTEGRATION = bearer("integration")
 DIRECTOR = bearer("director")
 
@@ -23,7 +22,8 @@ async def test_audit_action_feedback_and_briefing(services, http):
 
     async def actions_raised():
         response = await http.get(f"{services.url('action_tracking')}/actions",
-                                  params={"origin_id": audit_id}, headers=MANAGER)
+                                  params={"origin_id": audit_id},
+                                  headers=bearer("team_manager", team=command["team_id"]))
         return response.json() if len(response.json()) == 2 else None
 
     actions = await eventually(actions_raised, what="two actions in action tracking")

@@ -346,11 +346,15 @@ async def test_action_tracking_queries_use_indexes(plans):
             await actions.unfinished_seen_by(viewer)
     with record("my actions page"):
         await actions.unfinished_owned_by(owner)
-    # GET /actions with each filter it takes (entrypoints/api/actions.py).
+    # GET /actions with each filter it takes (entrypoints/api/actions.py), by one who sees
+    # every action and by a social worker (their own and their team's).
+    readers = {"all": await viewer_for(viewers["head of quality"], directory),
+               "scoped": await viewer_for(viewers["social worker"], directory)}
     for criteria in ({}, {"origin_id": "audit-17"}, {"owner_id": owner}, {"team_id": TEAMS[4]},
                      {"status": "open"}, {"team_id": TEAMS[4], "status": "open"}):
-        with record(f"GET /actions {sorted(criteria)}"):
-            await actions.matching(**criteria)
+        for scope, reader in readers.items():
+            with record(f"GET /actions {sorted(criteria)}, {scope}"):
+                await actions.matching(reader, **criteria)
     with record("deadline engine: what is due, the next moment", top=True):
         await deadlines.due(now)
         await deadlines.next_moment()

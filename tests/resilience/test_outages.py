@@ -83,7 +83,8 @@ async def test_broker_outage_keeps_requests_and_publishes_them_when_it_returns(s
 
     async def action_raised():
         response = await http.get(f"{services.url('action_tracking')}/actions",
-                                  params={"origin_id": audit_id}, headers=bearer("team_manager"))
+                                  params={"origin_id": audit_id},
+                                  headers=bearer("head_of_quality"))
         return len(response.json()) == 1
 
     await eventually(action_raised, timeout=120, what="action raised after the broker returned")

@@ -23,11 +23,16 @@ from schemas.base import EventData
 from schemas.directory import StaffMemberUpserted, TeamUpserted
 from services.action_tracking.bootstrap import build_app
 from services.action_tracking.clock import OffsetClock
+from services.action_tracking.domain.visibility import Viewer
 from services.action_tracking.settings import ActionTrackingSettings
+from shared.auth import Role
 from shared.envelope import Envelope
 
 from .kafka import BOOTSTRAP, start_group_at_end
 from .waiting import eventually
+
+EVERY_ACTION = Viewer("tests", frozenset({Role.HEAD_OF_QUALITY}))  # reads like the head of quality
+
 
 def listening_socket() -> socket.socket:
     """A socket on a port the system chose: no clash with other engineers' or clients' ports."""

@@ -64,20 +64,23 @@ class ActionRepository:
     async def get(self, action_id: str) -> dict[str, Any] | None:
         return await self.collection.find_one({"_id": action_id})
 
-    async def matching(self, *, origin_id: str | None = None, owner_id: str | None = None,
-                       team_id: str | None = None, status: str | None = None
-                       ) -> list[dict[str, Any]]:
-        """GET /actions: every filter given, the first 500 by due date."""
+    async def matching(self, viewer: Viewer, *, origin_id: str | None = None,
+                       owner_id: str | None = None, team_id: str | None = None,
+                       status: str | None = None) -> list[dict[str, Any]]:
+        """GET /actions: those `viewer` may see, every filter given, the first 500 by due
+        date."""
         criteria = {"origin.id": origin_id, "owner_id": owner_id, "team_id": team_id,
                     "status": status}
-        return await self._first({field: value for field, value in criteria.items()
-                                  if value is not None})
+        return await self._first(seen_by(viewer, everything=viewer.sees_all_actions,
+                                         **{field: value for field, value in criteria.items()
+                                            if value is not None}))
 
     async def unfinished_owned_by(self, owner_id: str) -> list[dict[str, Any]]:
         return await self._first({"owner_id": owner_id, "status": _unfinished()})
 
     async def unfinished_seen_by(self, viewer: Viewer) -> list[dict[str, Any]]:
-        return await self._first(seen_by(viewer, status=_unfinished()))
+        return await self._first(seen_by(viewer, everything=viewer.sees_all_actions,
+                                         status=_unfinished()))
 
     async def _first(self, query: dict[str, Any]) -> list[dict[str, Any]]:
         cursor = self.collection.find(query).sort("due_date", ASCENDING).limit(500)

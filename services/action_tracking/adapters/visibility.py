@@ -8,10 +8,11 @@ from typing import Any
 from ..domain.visibility import Viewer
 
 
-def seen_by(viewer: Viewer, **also: Any) -> dict[str, Any]:
+def seen_by(viewer: Viewer, *, everything: bool | None = None, **also: Any) -> dict[str, Any]:
     """`also` is repeated inside each branch of the $or, so each branch is one index range
-    (an $or beside another condition is not split)."""
-    if viewer.sees_all:
+    (an $or beside another condition is not split). `everything`: whether this viewer sees
+    all (alerts: `sees_all`, the default; actions: `sees_all_actions`)."""
+    if viewer.sees_all if everything is None else everything:
         return also
     return {"$or": [{"owner_id": viewer.person_id, **also},
                     {"escalated_to": viewer.person_id, **also},

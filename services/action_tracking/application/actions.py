@@ -18,6 +18,7 @@ from ..domain.changes import UnknownOwner, decide_assign, decide_change, evolve_
 from ..domain.changes import evolve_status
 from ..domain.deadlines import local_date
 from ..domain.lifecycle import Actor
+from .alerts import viewer_for
 from .deps import Deps
 
 
@@ -71,12 +72,23 @@ async def assign(deps: Deps, action: dict[str, Any], who: Principal, owner_id: s
 
 
 async def get(deps: Deps, action_id: str) -> dict[str, Any] | None:
+    """For a change (the lifecycle rules decide who may make it)."""
     return await deps.actions.get(action_id)
 
 
-async def matching(deps: Deps, *, origin_id: str | None, owner_id: str | None,
-                   team_id: str | None, status: str | None) -> list[dict[str, Any]]:
-    return await deps.actions.matching(origin_id=origin_id, owner_id=owner_id,
+async def seen(deps: Deps, who: Principal, action_id: str) -> dict[str, Any] | None:
+    """The action if this person may read it (domain/visibility.py), else None (404)."""
+    action = await deps.actions.get(action_id)
+    if action is None or not (await viewer_for(who, deps.directory)).sees_action(action):
+        return None
+    return action
+
+
+async def matching(deps: Deps, who: Principal, *, origin_id: str | None,
+                   owner_id: str | None, team_id: str | None,
+                   status: str | None) -> list[dict[str, Any]]:
+    return await deps.actions.matching(await viewer_for(who, deps.directory),
+                                       origin_id=origin_id, owner_id=owner_id,
                                        team_id=team_id, status=status)
 
 

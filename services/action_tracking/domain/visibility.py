@@ -1,5 +1,9 @@
-"""Who sees which alert: a person their own, managers their team's, heads of service their
-service's, the head of quality and directors everything."""
+"""Who sees which alert and which action: a person their own and their team's, managers
+their reports' teams too, heads of service their service's, the head of quality, directors
+and admins everything. Actions (whose descriptions are personal data) are seen by the same
+rule, except that the principal social worker and the practice learning team, whose work is
+the whole council's practice, see every action too (issue 18, defect 8: any social worker,
+even with no team, listed every team's actions)."""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from typing import Any
 from shared.auth.roles import Role
 
 SEES_ALL = frozenset({Role.HEAD_OF_QUALITY, Role.DIRECTOR, Role.ADMIN})
+SEES_ALL_ACTIONS = SEES_ALL | {Role.PRINCIPAL_SOCIAL_WORKER, Role.PRACTICE_LEARNING_TEAM}
 
 
 @dataclass(frozen=True)
@@ -20,6 +25,13 @@ class Viewer:
     @property
     def sees_all(self) -> bool:
         return bool(self.roles & SEES_ALL)
+
+    @property
+    def sees_all_actions(self) -> bool:
+        return bool(self.roles & SEES_ALL_ACTIONS)
+
+    def sees_action(self, action: dict[str, Any]) -> bool:
+        return self.sees_all_actions or self.sees(action)
 
     def sees(self, alert: dict[str, Any]) -> bool:
         """The rule; adapters/visibility.py asks the store the same question."""

@@ -12,8 +12,8 @@ from schemas import topics
 from services.action_tracking.application import deadline_alerts
 from services.action_tracking.clock import OffsetClock
 from services.action_tracking.domain.deadlines import deadline_id, due_moment
-from tests.support.action_tracking import (alerts_on_topic, drop_database, fresh_settings,
-                                           publish, running)
+from tests.support.action_tracking import (EVERY_ACTION, alerts_on_topic, drop_database,
+                                           fresh_settings, publish, running)
 from tests.support.events import audit_submitted
 from tests.support.kafka import TopicTail
 from tests.support.waiting import eventually
@@ -31,7 +31,7 @@ async def test_two_instances_a_restart_and_a_replay_raise_each_alert_once():
             async with running(settings) as first, running(settings, new_group=False) as second:
                 await publish(audit)
                 actions = await eventually(
-                    lambda: first.deps.actions.matching(origin_id=audit.audit_id),
+                    lambda: first.deps.actions.matching(EVERY_ACTION, origin_id=audit.audit_id),
                     what="the action")
                 action_id = actions[0]["_id"]
                 key = deadline_id("action", action_id)

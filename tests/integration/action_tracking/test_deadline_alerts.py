@@ -14,7 +14,7 @@ from schemas.programme import CaseAllocated
 from services.action_tracking.application import deadline_alerts
 from services.action_tracking.domain.deadlines import ENGLAND, deadline_id
 from shared.workdays import is_working_day
-from tests.support.action_tracking import alerts_on_topic, publish, staff
+from tests.support.action_tracking import EVERY_ACTION, alerts_on_topic, publish, staff
 from tests.support.events import audit_submitted
 from tests.support.factories import uid
 from tests.support.kafka import TopicTail
@@ -61,7 +61,7 @@ async def test_due_soon_overdue_and_escalation_count_working_days(tracking):
     action_id = None
     async with TopicTail(topics.ALERT) as tail:
         await publish(audit)
-        found = await eventually(lambda: tracking.deps.actions.matching(origin_id=audit.audit_id),
+        found = await eventually(lambda: tracking.deps.actions.matching(EVERY_ACTION, origin_id=audit.audit_id),
                                  what="the action")
         action_id = found[0]["_id"]
         await registered(tracking, "action", action_id)

@@ -24,7 +24,7 @@ async def actions_for(tracking, origin_id: str, count: int) -> list[dict]:
     async with httpx.AsyncClient() as http:
         async def found():
             response = await http.get(f"{tracking.url}/actions", params={"origin_id": origin_id},
-                                      headers=bearer("team_manager"))
+                                      headers=bearer("head_of_quality"))
             body = response.json()
             return body if len(body) >= count else None
 

@@ -29,9 +29,11 @@ async def list_actions(
     origin_id: str | None = None, owner_id: str | None = None,
     team_id: str | None = None,
     status_: str | None = Query(default=None, alias="status"),
-    _: Principal = Depends(allow(*READERS)), deps: Deps = Depends(get_deps),
+    who: Principal = Depends(allow(*READERS)), deps: Deps = Depends(get_deps),
 ) -> list[dict]:
-    return await actions.matching(deps, origin_id=origin_id, owner_id=owner_id,
+    """The actions this person may see (their own, their teams', ...: the visibility rule)
+    that match every filter given."""
+    return await actions.matching(deps, who, origin_id=origin_id, owner_id=owner_id,
                                   team_id=team_id, status=status_)
 
 
@@ -69,16 +71,21 @@ async def _run(deps: Deps, response: Response, action_id: str, change: Change) -
     return answered(response, published, await _load(deps, action_id))
 
 
+async def _seen(deps: Deps, who: Principal, action_id: str) -> dict[str, Any]:
+    """404 too for an action this person may not see: its existence is not theirs to know."""
+    return found_or_404(await actions.seen(deps, who, action_id), f"no action {action_id}")
+
+
 @router.get("/{action_id}")
-async def get_action(action_id: str, _: Principal = Depends(allow(*READERS)),
+async def get_action(action_id: str, who: Principal = Depends(allow(*READERS)),
                      deps: Deps = Depends(get_deps)) -> dict:
-    return await _load(deps, action_id)
+    return await _seen(deps, who, action_id)
 
 
 @router.get("/{action_id}/history")
-async def action_history(action_id: str, _: Principal = Depends(allow(*READERS)),
+async def action_history(action_id: str, who: Principal = Depends(allow(*READERS)),
                          deps: Deps = Depends(get_deps)) -> list[dict]:
-    return (await _load(deps, action_id)).get("history", [])
+    return (await _seen(deps, who, action_id)).get("history", [])
 
 
 @router.post("/{action_id}/assign", responses=PENDING_RESPONSE)

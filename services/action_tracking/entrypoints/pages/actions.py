@@ -43,7 +43,7 @@ async def team_actions(request: Request, who: Principal = Depends(allow(*MANAGER
 async def action_page(action_id: str, request: Request,
                       who: Principal = Depends(allow(*READERS)),
                       deps: Deps = Depends(get_deps)):
-    action = found_or_404(await actions.get(deps, action_id), f"no action {action_id}")
+    action = found_or_404(await actions.seen(deps, who, action_id), f"no action {action_id}")
     can_confirm = action["status"] == "completed" and who.has_any(frozenset(CONFIRMERS))
     return templates.TemplateResponse(request, "action.html", {
         "principal": who, "action": action, "can_confirm": can_confirm,
