@@ -1,0 +1,46 @@
+"""schemathesis against each running service's OpenAPI document: a fixed seed, at most five
+cases per operation in each phase (examples, coverage, fuzzing, stateful), as a caller holding
+every role; not one answer may be a 5xx.
+
+What it sends is stored like any caller's: obviously fictional values in the test store,
+under months and ids no other test uses (they come from random generation)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from services.launcher import SERVICES
+from shared.auth import Role
+from tests.support.auth import token
+
+SEED = 20261201
+MAX_EXAMPLES = 5
+EXCLUDED = {
+    # A server-sent event stream never ends: each case would wait for the request timeout.
+    # Its auth is in the auth matrix (tests/resilience/test_auth_matrix.py).
+    "action_tracking": ["/alerts/stream"],
+    # Known 500s in reporting, which is being reshaped in the same issue (18, defect 7:
+    # month=0000-01 on the briefing and its PDF); left to that work, to be included again.
+    "reporting": ["/reports/monthly-briefing", "/reports/monthly-briefing.pdf"],
+}
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("service", SERVICES)
+def test_no_generated_request_gets_a_server_error(services, service, tmp_path):
+    everyone = token(*(role.value for role in Role), sub="fuzz-001", team="team-fuzz")
+    command = [
+        sys.executable, "-m", "schemathesis.cli", "run", f"{services.url(service)}/openapi.json",
+        "--header", f"Authorization: Bearer {everyone}", "--checks", "not_a_server_error",
+        "--seed", str(SEED), "--max-examples", str(MAX_EXAMPLES), "--workers", "1",
+        "--generation-database", "none", "--request-timeout", "30", "--no-color",
+        *(arg for path in EXCLUDED.get(service, []) for arg in ("--exclude-path", path)),
+    ]
+    run = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=280)
+    summary = re.search(r"(\d+) generated.*", run.stdout)
+    print(f"schemathesis {service}: {summary.group(0) if summary else 'no summary'}")
+    assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
