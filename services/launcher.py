@@ -1,12 +1,15 @@
-"""Start every service as its own process, wait until each is ready, stop them together.
+"""Start every service as its own process, wait until each is ready, keep them running (a
+service that dies is started again: services/supervisor.py), stop them together.
 
     python -m services.launcher     # what `make run` calls after starting Kafka and the store
+    python -m services.launcher --log-dir DIR --services audit_capture,reporting
 
 Tests use `ServiceProcesses` to run the same five processes against the test broker and store.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import signal
@@ -17,6 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+
+from services.supervisor import Supervisor
 
 SERVICES = ("audit_capture", "feedback_ingestion", "action_tracking", "reporting", "learning")
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,21 +89,28 @@ class ServiceProcesses:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--log-dir", default=str(ROOT / "var" / "log"))
+    parser.add_argument("--services", default=",".join(SERVICES),
+                        help="comma-separated; default all of them")
+    args = parser.parse_args()
     port_base = int(os.environ.get("QA_PORT_BASE", "8100"))
-    services = ServiceProcesses(port_base=port_base, log_dir=ROOT / "var" / "log")
+    services = ServiceProcesses(port_base=port_base, log_dir=Path(args.log_dir))
+    only = tuple(args.services.split(","))
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     # Ctrl-C must stop everything even if a parent shell started us with SIGINT ignored.
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    services.start()
+    services.start(*only)
     demo: subprocess.Popen | None = None
     try:
         services.wait_ready()
-        if os.environ.get("QA_DEMO_DATA", "1") != "0":
+        if os.environ.get("QA_DEMO_DATA", "1") != "0" and only == SERVICES:
             demo = load_demo_data(services)
         print_welcome(services)
-        while all(p.poll() is None for p in services.processes.values()):
-            time.sleep(1)
-        print("a service stopped unexpectedly; see var/log/", file=sys.stderr)
+        supervisor = Supervisor(services)
+        while True:  # until Ctrl-C or SIGTERM: a service that dies is started again
+            supervisor.check(time.monotonic())
+            time.sleep(0.5)
     except KeyboardInterrupt:
         pass
     finally:
