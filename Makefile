@@ -69,3 +69,7 @@ bench-pages:    ## every page's p50/p95 under ten users next to a bare endpoint 
 
 ten-years:      ## ten synthetic years into the running `make run` services' EMPTY store, in bulk
 	@source $(LOCAL)/env.sh && use_profile run && $(PY) -m bench.ten_years $(BENCH_ARGS)
+
+.PHONY: audit-deps
+audit-deps:     ## pip-audit of the installed pinned dependencies; fails if any could not be audited
+	@$(LOCAL)/setup.sh && $(PY) -m tools.audit_deps $(AUDIT_ARGS)
