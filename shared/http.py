@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from typing import Any
 
@@ -14,6 +15,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .kafka import BrokerUnavailable
 from .logs import correlation_id_var
+from .metrics import PlatformMetrics
 from .store import VersionConflict, unavailable
 from .web.login import login_path, login_redirect
 from .web.pages import wants_html
@@ -79,8 +81,41 @@ class CorrelationMiddleware:
             correlation_id_var.reset(token)
 
 
-def install_middleware(app: FastAPI) -> None:
+class HttpMetricsMiddleware:
+    """Counts each answer by method, route template (never the path: ids stay out of labels)
+    and status, and times it. Plain ASGI, like CorrelationMiddleware."""
+
+    def __init__(self, app: Any, metrics: PlatformMetrics) -> None:
+        self.app = app
+        self.metrics = metrics
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status_code = 500  # the app raised before answering
+
+        async def send_with_status(message: dict) -> None:
+            nonlocal status_code
+            if message["type"] == "http.response.start":
+                status_code = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_status)
+        finally:
+            route = getattr(scope.get("route"), "path", None) or "unmatched"
+            method = scope["method"]
+            self.metrics.http_requests.labels(method, route, str(status_code)).inc()
+            self.metrics.http_seconds.labels(method, route).observe(
+                time.perf_counter() - started)
+
+
+def install_middleware(app: FastAPI, metrics: PlatformMetrics | None = None) -> None:
     app.add_middleware(CorrelationMiddleware)
+    if metrics is not None:
+        app.add_middleware(HttpMetricsMiddleware, metrics=metrics)
 
     @app.exception_handler(StarletteHTTPException)
     async def people_get_pages(request: Request, error: StarletteHTTPException) -> Response:

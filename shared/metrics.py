@@ -16,6 +16,8 @@ class PlatformMetrics:
     deadletters: Counter
     outbox_pending: Gauge
     events_ignored: Counter
+    http_requests: Counter
+    http_seconds: Histogram
 
     @classmethod
     def create(cls, registry: CollectorRegistry | None = None) -> PlatformMetrics:
@@ -46,5 +48,15 @@ class PlatformMetrics:
                 "qa_events_ignored_total",
                 "Well-formed events of a type this consumer has no handler for (skipped)",
                 ["topic"], registry=registry,
+            ),
+            http_requests=Counter(
+                "qa_http_requests_total", "HTTP requests answered, by route template and status",
+                ["method", "route", "status"], registry=registry,
+            ),
+            http_seconds=Histogram(
+                "qa_http_request_duration_seconds",
+                "From a request's arrival to the end of its answer (streams: their whole life)",
+                ["method", "route"], registry=registry,
+                buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
             ),
         )

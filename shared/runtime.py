@@ -113,7 +113,7 @@ def create_app(
     app = FastAPI(title=title, lifespan=lifespan)
     app.state.runtime = runtime
     configure_auth(app, TokenVerifier(settings))
-    install_middleware(app)
+    install_middleware(app, runtime.metrics)
     app.include_router(health_router(runtime))
     app.include_router(login_router)
     for router in routers:
