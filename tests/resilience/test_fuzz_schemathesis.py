@@ -19,13 +19,15 @@ from tests.support.auth import token
 
 SEED = 20261201
 MAX_EXAMPLES = 5
-EXCLUDED = {
+EXCLUDED_OPERATIONS = {  # the auth matrix still covers each of these
     # A server-sent event stream never ends: each case would wait for the request timeout.
-    # Its auth is in the auth matrix (tests/resilience/test_auth_matrix.py).
-    "action_tracking": ["/alerts/stream"],
+    "action_tracking": ["GET /alerts/stream",
+                        # A subscription to a generated address (https://0.com/...) would
+                        # send every later alert out to the internet, with retries.
+                        "POST /webhooks/subscriptions"],
     # Known 500s in reporting, which is being reshaped in the same issue (18, defect 7:
     # month=0000-01 on the briefing and its PDF); left to that work, to be included again.
-    "reporting": ["/reports/monthly-briefing", "/reports/monthly-briefing.pdf"],
+    "reporting": ["GET /reports/monthly-briefing", "GET /reports/monthly-briefing.pdf"],
 }
 
 
@@ -38,7 +40,8 @@ def test_no_generated_request_gets_a_server_error(services, service, tmp_path):
         "--header", f"Authorization: Bearer {everyone}", "--checks", "not_a_server_error",
         "--seed", str(SEED), "--max-examples", str(MAX_EXAMPLES), "--workers", "1",
         "--generation-database", "none", "--request-timeout", "30", "--no-color",
-        *(arg for path in EXCLUDED.get(service, []) for arg in ("--exclude-path", path)),
+        *(arg for name in EXCLUDED_OPERATIONS.get(service, [])
+          for arg in ("--exclude-name", name)),
     ]
     run = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=280)
     summary = re.search(r"(\d+) generated.*", run.stdout)
