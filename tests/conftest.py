@@ -10,12 +10,25 @@ import pytest
 LAYERS = {"unit", "component", "integration", "e2e", "resilience", "browser"}
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "runs_last: checks what the whole run left behind; ordered after the rest")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    from tests.support.leak_scan import remember_log_sizes
+
+    remember_log_sizes()  # the leak scan reads only what this run writes
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     root = Path(__file__).parent
     for item in items:
         layer = item.path.relative_to(root).parts[0]  # tests/<layer>/[<service>/]test_x.py
         if layer in LAYERS:
             item.add_marker(getattr(pytest.mark, layer))
+    # Checks of what the whole run left behind go after everything else (a stable sort).
+    items.sort(key=lambda item: item.get_closest_marker("runs_last") is not None)
 
 
 @pytest.fixture(scope="session")

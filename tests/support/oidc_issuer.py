@@ -168,9 +168,10 @@ def production_service(issuer: FakeIssuer, service: str = "audit_capture",
 
     run = uuid.uuid4().hex[:8]
     database = f"qa_oidc_{run}"
-    port_base = int(os.environ.get("QA_PORT_BASE", "28100")) + 40
-    processes = ServiceProcesses(
-        port_base=port_base, log_dir=ROOT / "var" / f"test-logs-{port_base}",
+    session_base = int(os.environ.get("QA_PORT_BASE", "28100"))
+    processes = ServiceProcesses(  # logs beside the session's, so the leak scan reads them
+        port_base=session_base + 40,
+        log_dir=ROOT / "var" / f"test-logs-{session_base}" / "production-sign-in",
         extra_env={"QA_ENVIRONMENT": "production", "QA_AUTH_DEV_SECRET": secrets.token_hex(24),
                    "QA_OIDC_ISSUER": issuer.url, "QA_OIDC_AUDIENCE": AUDIENCE,
                    "QA_OIDC_JWKS_URL": f"{issuer.url}/jwks", "QA_OIDC_CLIENT_ID": CLIENT_ID,
