@@ -60,7 +60,7 @@ async def start_sign_in(request: Request, next: str = "/") -> RedirectResponse:
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, detail=str(error)) from error
     response = RedirectResponse(url, status_code=status.HTTP_303_SEE_OTHER)
     response.set_cookie(FLOW_COOKIE + flow.state, flow.to_cookie(), max_age=FLOW_SECONDS,
-                        path="/auth/callback", httponly=True, samesite="lax",
+                        path=_callback_path(flow), httponly=True, samesite="lax",
                         secure=flow.redirect_uri.startswith("https:"))
     return response
 
@@ -81,16 +81,23 @@ async def finish_sign_in(request: Request, code: str = "", state: str = "",
         reason = str(failure)
         return _refused(reason[:1].upper() + reason[1:], 401)
     response = RedirectResponse(flow.next, status_code=status.HTTP_303_SEE_OTHER)
-    response.delete_cookie(FLOW_COOKIE + state, path="/auth/callback")
+    response.delete_cookie(FLOW_COOKIE + state, path=_callback_path(flow))
     response.set_cookie(COOKIE, session.token, httponly=True,
                         max_age=max(0, session.expires_at - int(time.time())),
                         samesite="lax", secure=flow.redirect_uri.startswith("https:"))
     return response
 
 
+def _callback_path(flow: Flow) -> str:
+    """The flow's cookie goes only to the callback (behind a proxy, the registered one)."""
+    return httpx.URL(flow.redirect_uri).path or "/"
+
+
 async def sign_out_at_issuer(request: Request) -> str:
     """Where a person goes after signing out: the issuer's end-session endpoint when it has
     one (so the next sign-in asks again), else this service's home page."""
+    if not request.app.state.runtime.settings.oidc_client_id:
+        return "/"
     sign_in = sign_in_of(request)
     try:
         endpoint = (await sign_in.metadata()).get("end_session_endpoint")
