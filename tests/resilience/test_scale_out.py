@@ -1,0 +1,229 @@
+"""Every consuming service scales out: two instances in one consumer group share a topic's
+partitions, and when one is killed (kill -9) halfway through a known stream, its partitions
+move to the other, every event is applied once in effect, and the read models equal those of
+a single instance that read the same stream alone (real Kafka and store, separate processes).
+
+Each instance pair and the single instance get a consumer group and a database of their own
+(QA_KAFKA_GROUP_SUFFIX, QA_MONGO_DATABASE), started at the end of every topic, so they read
+only this test's stream beside the suite's own services."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.coordinator.protocol import ConsumerProtocolMemberAssignment
+from pymongo import AsyncMongoClient
+
+from schemas import topics
+from schemas.base import EventData
+from schemas.directory import StaffMemberUpserted, TeamUpserted
+from schemas.feedback import RawFeedbackSubmitted
+from services.launcher import ServiceProcesses
+from tests.support.events import audit_submitted, envelope_for
+from tests.support.factories import feedback_item, uid, unique_month
+from tests.support.kafka import BOOTSTRAP, start_group_at_end
+from tests.support.reporting_scenario import month_of_events
+from tests.support.waiting import eventually
+
+ROOT = Path(__file__).resolve().parents[2]
+MONGO_URI = os.environ.get("QA_MONGO_URI", "mongodb://127.0.0.1:29017/?directConnection=true")
+PORT_BASE = int(os.environ.get("QA_PORT_BASE", "28100"))
+
+# Which write last changed a document (its first event's id, a fresh uuid in each store):
+# the one field two stores that applied the same events may hold differently.
+VOLATILE = {"write_id"}
+NOT_READ_MODELS = {"outbox", "projection_state", "webhook_deliveries", "quarantine",
+                   "reconciliation"}
+
+
+def directory_stream(n: int) -> list[EventData]:
+    team = uid("team")
+    return [TeamUpserted(team_id=team, name="Fictional Scale Team"),
+            *[StaffMemberUpserted(person_id=uid("sw"), display_name=f"Test Worker {k}",
+                                  team_id=team, job_role="Social worker")
+              for k in range(n)]]
+
+
+def reporting_stream() -> list[EventData]:
+    month = unique_month()
+    return [e for _ in range(4) for e in month_of_events(month, uid("team"), "Theme")]
+
+
+def action_stream() -> list[EventData]:
+    return [audit_submitted(actions=2) for _ in range(24)]
+
+
+def raw_feedback_stream() -> list[EventData]:
+    today = date.today()
+    return [RawFeedbackSubmitted(source="compliment", item=feedback_item(
+        received_on=str(today - timedelta(days=n % 20)))) for n in range(40)]
+
+
+@dataclass
+class Case:
+    service: str
+    stream: Callable[[], list[EventData]]
+    collection: str  # a read model the stream fills...
+    expected: int  # ...with this many documents
+    suffix: str = field(default_factory=lambda: uid("scale"))
+
+
+CASES = [
+    Case("reporting", reporting_stream, "audit_facts", 4 * 3),
+    Case("action_tracking", action_stream, "actions", 24 * 2),
+    Case("feedback_ingestion", raw_feedback_stream, "items", 40),
+    Case("learning", lambda: directory_stream(30), "people", 30),
+]
+
+
+async def publish(events: list[EventData]) -> None:
+    producer = AIOKafkaProducer(bootstrap_servers=BOOTSTRAP, acks="all")
+    await producer.start()
+    try:
+        for event in events:
+            envelope = envelope_for(event)
+            await producer.send(event.topic, envelope.to_bytes(), key=event.subject().encode())
+        await producer.flush()
+    finally:
+        await producer.stop()
+
+
+async def members(group: str) -> dict[str, set[tuple[str, int]]]:
+    """Each member of the group, with the partitions it holds now."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=BOOTSTRAP)
+    await admin.start()
+    try:
+        [described] = await admin.describe_consumer_groups([group])
+    finally:
+        await admin.close()
+    out = {}
+    for member in described.groups[0][5]:
+        member_id, assignment = member[0], member[-1]
+        held = ConsumerProtocolMemberAssignment.decode(assignment) if assignment else None
+        out[member_id] = {(t, p) for t, ps in (held.assignment if held else []) for p in ps}
+    return out
+
+
+async def caught_up(group: str) -> bool:
+    """Lag 0: the group's committed offsets are at the end of every partition its members
+    read (the suite's other tests keep writing to topics the service does not read)."""
+    read = set().union(*(await members(group)).values())
+    admin = AIOKafkaAdminClient(bootstrap_servers=BOOTSTRAP)
+    await admin.start()
+    try:
+        committed = await admin.list_consumer_group_offsets(group)
+    finally:
+        await admin.close()
+    consumer = AIOKafkaConsumer(bootstrap_servers=BOOTSTRAP)
+    await consumer.start()
+    try:
+        partitions = [tp for tp in committed if (tp.topic, tp.partition) in read]
+        ends = await consumer.end_offsets(partitions)
+    finally:
+        await consumer.stop()
+    return bool(read) and all(committed[tp].offset >= ends[tp] for tp in partitions)
+
+
+async def read_models(database: str) -> dict[str, list[dict[str, Any]]]:
+    client = AsyncMongoClient(MONGO_URI)
+    try:
+        db = client[database]
+        out = {}
+        for name in sorted(await db.list_collection_names()):
+            if name in NOT_READ_MODELS:
+                continue
+            out[name] = [_stable(d) async for d in db[name].find().sort("_id", 1)]
+        return out
+    finally:
+        await client.close()
+
+
+def _stable(document: Any) -> Any:
+    if isinstance(document, dict):
+        return {k: _stable(v) for k, v in document.items() if k not in VOLATILE}
+    if isinstance(document, list):
+        return [_stable(v) for v in document]
+    return document
+
+
+def instances(case: Case, which: str, count: int, offset: int) -> ServiceProcesses:
+    processes = []
+    for n in range(count):
+        processes.append(ServiceProcesses(
+            port_base=PORT_BASE + offset + 10 * n, log_dir=ROOT / "var" / f"test-logs-scale-{which}-{n}",
+            extra_env={"QA_KAFKA_GROUP_SUFFIX": f"-{case.suffix}-{which}",
+                       "QA_MONGO_DATABASE": f"qa_{case.suffix}_{which}".replace("-", "_")}))
+    return processes
+
+
+@pytest.mark.timeout(300)  # three service processes start and one group rebalances
+@pytest.mark.parametrize("case", CASES, ids=[c.service for c in CASES])
+async def test_two_instances_share_the_work_and_survive_losing_one(case: Case):
+    group_of = {w: f"{case.service}-{case.suffix}-{w}" for w in ("single", "pair")}
+    for group in group_of.values():
+        await start_group_at_end(group)
+    single = instances(case, "single", 1, 200)
+    pair = instances(case, "pair", 2, 220)
+    everyone = [*single, *pair]
+    for p in everyone:
+        p.start(case.service)
+    try:
+        for p in everyone:
+            await asyncio.to_thread(p.wait_ready, 90.0, case.service)
+
+        async def both_hold_partitions():
+            held = await members(group_of["pair"])
+            return held if len(held) == 2 and all(held.values()) else None
+
+        before = await eventually(both_hold_partitions, what="two members, each with partitions")
+        stream = case.stream()
+        half = len(stream) // 2
+        await publish(stream[:half])
+        await asyncio.to_thread(pair[0].crash, case.service)
+
+        every = set().union(*before.values())
+
+        async def survivor_holds_all():
+            held = await members(group_of["pair"])
+            return held if list(held.values()) == [every] else None
+
+        # kill -9 says nothing to the group: its partitions move once the session times out
+        await eventually(survivor_holds_all, timeout=60,
+                         what="the killed member's partitions moved to the survivor")
+        await publish(stream[half:])
+        for group in group_of.values():
+            await eventually(lambda g=group: caught_up(g), timeout=120, what=f"{group} lag 0")
+        databases = {w: f"qa_{case.suffix}_{w}".replace("-", "_") for w in group_of}
+
+        async def filled():
+            counts = [len((await read_models(db)).get(case.collection, []))
+                      for db in databases.values()]
+            return counts if counts == [case.expected] * 2 else None
+
+        await eventually(filled, timeout=60, what=f"{case.expected} {case.collection} each")
+        alone, shared = (await read_models(databases["single"]),
+                         await read_models(databases["pair"]))
+        assert alone == shared
+    finally:
+        for p in everyone:
+            if case.service in p.processes:
+                p.stop(case.service)
+        await drop(*(f"qa_{case.suffix}_{w}".replace("-", "_") for w in group_of))
+
+
+async def drop(*databases: str) -> None:
+    client = AsyncMongoClient(MONGO_URI)
+    try:
+        for name in databases:
+            await client.drop_database(name)
+    finally:
+        await client.close()
