@@ -27,6 +27,11 @@ class Role(StrEnum):
     GUEST = "guest"
 
 
+# Everyone who works here (and the systems that call in): what a home page or a person's own
+# alerts allow. Not a meeting's guest, who may open that meeting's pack and nothing else.
+EVERYONE = tuple(role for role in Role if role is not Role.GUEST)
+
+
 @dataclass(frozen=True)
 class Principal:
     subject: str

@@ -64,3 +64,23 @@ def test_an_invalid_audit_gets_422_naming_each_field():
     assert response.status_code == 422
     locations = {tuple(e["loc"]) for e in response.json()["detail"]}
     assert {("body", "overall_grade"), ("body", "month"), ("body", "child_view")} <= locations
+
+
+@pytest.mark.parametrize("name", [n for n in APPS if n != "learning"])
+def test_a_meetings_guest_opens_nothing_outside_learning(name):
+    """A guest (student, partner, foster carer) may open their meeting's pack in learning
+    and nothing else: not even another service's home page or the standards text."""
+    app = APPS[name]()
+    client = TestClient(app)
+    guest = bearer("guest", sub="guest-fictional")
+    refused = {}
+    for method, path in operations(app):
+        if path in OPEN or method != "GET" or "webhooks" in path:
+            continue
+        status = client.request(method, path, headers=guest).status_code
+        if status != 403:
+            refused[(method, path)] = status
+    for page in ("/",):
+        if (status := client.get(page, headers=guest).status_code) != 403:
+            refused[("GET", page)] = status
+    assert refused == {}

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from shared.auth import EVERYONE as EVERYONE  # home pages, one's own things: never a guest
 from shared.auth import Role
 
-EVERYONE = tuple(Role)
 READERS = (Role.AUDITOR, Role.MODERATOR, Role.HEAD_OF_QUALITY, Role.TEAM_MANAGER,
            Role.HEAD_OF_SERVICE, Role.PRINCIPAL_SOCIAL_WORKER, Role.PRACTICE_LEARNING_TEAM,
            Role.PERFORMANCE_TEAM, Role.DIRECTOR)

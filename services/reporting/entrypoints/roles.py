@@ -1,5 +1,6 @@
 """Who may read what, in one place."""
 
+from shared.auth import EVERYONE as EVERYONE  # home pages, one's own things: never a guest
 from shared.auth import Role
 
 BRIEFING_READERS = (Role.DIRECTOR, Role.HEAD_OF_QUALITY, Role.HEAD_OF_SERVICE,
@@ -11,4 +12,3 @@ CLINIC_READERS = (*BRIEFING_READERS, Role.TEAM_MANAGER)
 DRILL_DOWN = (*BRIEFING_READERS, Role.TEAM_MANAGER)
 IMPORTERS = (Role.PERFORMANCE_TEAM,)
 SIGNERS = (Role.HEAD_OF_QUALITY,)
-EVERYONE = tuple(Role)
