@@ -12,3 +12,6 @@ if [[ ! -f "$stamp" || "$ROOT/pyproject.toml" -nt "$stamp" ]]; then
 fi
 "$ROOT/deploy/kafka/kafka.sh" fetch
 "$ROOT/deploy/store/store.sh" build
+# kustomize, kubeconform, promtool and Kubernetes' JSON schemas for the deploy/ checks (pinned;
+# built once per machine into the same cache as the store).
+"$ROOT/deploy/local/tools.sh" install
