@@ -21,7 +21,7 @@ from .adapters.directory import Directory
 from .adapters.live import AlertHub
 from .adapters.webhooks import WebhookStore
 from .application.deps import Deps
-from .clock import Clock, SystemClock
+from shared.clock import Clock, SystemClock
 from .domain.deadlines import Rule
 from .entrypoints.api import actions as actions_api
 from .entrypoints.api import alerts as alerts_api

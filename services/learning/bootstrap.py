@@ -19,7 +19,7 @@ from .adapters.meeting_actions import MeetingActions
 from .adapters.meetings import Meetings
 from .adapters.schedule import ClinicSchedules
 from .application.deps import Deps
-from .clock import Clock, SystemClock
+from shared.clock import Clock, SystemClock
 from .entrypoints.api import clinics as clinics_api
 from .entrypoints.api import findings as findings_api
 from .entrypoints.api import meetings as meetings_api

@@ -22,7 +22,7 @@ from schemas import topics
 from schemas.base import EventData
 from schemas.directory import StaffMemberUpserted, TeamUpserted
 from services.action_tracking.bootstrap import build_app
-from services.action_tracking.clock import OffsetClock
+from shared.clock import OffsetClock
 from services.action_tracking.domain.visibility import Viewer
 from services.action_tracking.settings import ActionTrackingSettings
 from shared.auth import Role

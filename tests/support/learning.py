@@ -16,7 +16,7 @@ import uvicorn
 
 from schemas.directory import StaffMemberUpserted, TeamUpserted
 from services.learning.bootstrap import build_app
-from services.learning.clock import OffsetClock
+from shared.clock import OffsetClock
 from services.learning.settings import LearningSettings
 
 from .action_tracking import publish, serve

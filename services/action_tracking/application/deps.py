@@ -17,7 +17,7 @@ from ..adapters.deadlines import DeadlineStore
 from ..adapters.directory import Directory
 from ..adapters.live import AlertHub
 from ..adapters.webhooks import WebhookStore
-from ..clock import Clock
+from shared.clock import Clock
 from ..metrics import ActionMetrics
 from ..settings import ActionTrackingSettings
 

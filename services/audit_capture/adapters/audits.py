@@ -11,7 +11,7 @@ from schemas.base import EventData
 from shared.outbox import Outbox
 from shared.store import IndexSpec, Store, ascending
 
-from .aggregates import Aggregates
+from shared.aggregates import Aggregates
 
 AUDITS = "audits"
 INDEXES = [

@@ -10,7 +10,7 @@ from pymongo import DESCENDING
 from shared.outbox import Outbox
 from shared.store import Store
 
-from .aggregates import Aggregates
+from shared.aggregates import Aggregates
 
 MONTHS = "programme_months"
 

@@ -16,7 +16,7 @@ from typing import Any
 from shared.outbox import Outbox
 from shared.store import Store
 
-from .aggregates import Aggregates
+from shared.aggregates import Aggregates
 
 STAFF = "staff"
 

@@ -8,7 +8,7 @@ from typing import Any
 from shared.outbox import Outbox
 from shared.store import Store
 
-from .aggregates import Aggregates
+from shared.aggregates import Aggregates
 
 THEMES, THEMED_AUDITS = "themes", "themed_audits"
 

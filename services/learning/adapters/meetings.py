@@ -12,7 +12,7 @@ from shared.outbox import Outbox
 from shared.store import IndexSpec, Store, ascending
 
 from ..domain.meetings import HELD, SCHEDULED, SIGNED_OFF
-from .aggregates import Aggregates
+from shared.aggregates import Aggregates
 
 MEETINGS = "meetings"
 CLINIC = MeetingKind.PERFORMANCE_CLINIC.value

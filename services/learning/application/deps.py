@@ -12,7 +12,7 @@ from ..adapters.findings import FindingsSummaries
 from ..adapters.meeting_actions import MeetingActions
 from ..adapters.meetings import Meetings
 from ..adapters.schedule import ClinicSchedules
-from ..clock import Clock
+from shared.clock import Clock
 from ..settings import LearningSettings
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from schemas import topics
 from services.action_tracking.application import deadline_alerts
-from services.action_tracking.clock import OffsetClock
+from shared.clock import OffsetClock
 from services.action_tracking.domain.deadlines import deadline_id, due_moment
 from tests.support.action_tracking import (EVERY_ACTION, alerts_on_topic, drop_database,
                                            fresh_settings, publish, running)

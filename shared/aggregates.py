@@ -1,5 +1,5 @@
-"""One collection of aggregates, written with their events through the outbox. Each
-collection has its repository (meetings.py, findings.py, ...) whose named methods are the
+"""One collection of aggregates, written with their events through the outbox. A service
+gives each collection a repository (a subclass in its adapters/) whose named methods are the
 only reads: no query leaves adapters/."""
 
 from __future__ import annotations
@@ -40,9 +40,19 @@ class Aggregates:
                                  events=self._envelopes(facts, correlation_id))
         return await self.outbox.flush(self.name, current["_id"])
 
+    async def publish_pending(self, aggregate_id: str) -> bool:
+        """Publish what is still in the outbox for this aggregate (a request retried after
+        its first attempt stored it); True once the broker has it all."""
+        return await self.outbox.flush(self.name, aggregate_id)
+
     async def get(self, aggregate_id: str) -> dict[str, Any] | None:
         return await self._collection.find_one({"_id": aggregate_id})
 
-    async def _find(self, query: dict[str, Any], *, sort: list[tuple[str, int]],
+    async def _find(self, query: dict[str, Any], *,
+                    sort: str | list[tuple[str, int]] = "_id",
                     limit: int = 500) -> list[dict[str, Any]]:
-        return await self._collection.find(query).sort(sort).limit(limit).to_list(None)
+        cursor = self._collection.find(query).sort(sort).limit(limit)
+        return await cursor.to_list(None)
+
+    async def _ids(self) -> set[str]:
+        return {d["_id"] for d in await self._find({}, limit=100_000)}
