@@ -519,6 +519,8 @@ async def test_reporting_queries_use_indexes(plans):
         await reports.complaints_report(deps, year=2026, today=today, team=team, theme=None)
     with record("complaints report, a theme's"):
         await reports.complaints_report(deps, year=2026, today=today, team=None, theme=theme)
+    with record("the latest month with data (where every report page opens)"):
+        await reports.latest_month(deps, today)
     with record("checking a team filter (every filtered report, the clinic pack)"):
         await deps.known.values("team")
     with record("checking a theme filter (every filtered report)"):

@@ -159,10 +159,11 @@ class FactStore:
         return inserted + await self.store.transaction(work)
 
     async def find(self, collection: str, query: dict[str, Any], *, limit: int = 0,
-                   fields: list[str] | None = None) -> list[dict[str, Any]]:
+                   fields: list[str] | None = None,
+                   sort: list[tuple[str, int]] | None = None) -> list[dict[str, Any]]:
         target = await self.collection(collection)
         projection = {f: 1 for f in fields} if fields else None
-        cursor = target.find(query, projection).sort("_id", 1)
+        cursor = target.find(query, projection).sort(sort or [("_id", 1)])
         if limit:
             cursor = cursor.limit(limit)
         return await cursor.to_list(None)

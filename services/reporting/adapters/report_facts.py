@@ -121,6 +121,16 @@ class ReportFacts:
         return await self.facts.find(names.ACTIONS,
                                      {k: v for k, v in criteria.items() if v is not None})
 
+    async def latest_month(self, up_to: str) -> str | None:
+        """The latest month, up to `up_to`, in which an audit was completed or feedback came
+        in (each read from its month index, newest first, one document)."""
+        found = await asyncio.gather(*(
+            self.facts.find(collection, {"month": {"$lte": up_to}}, fields=["month"],
+                            sort=[("month", -1), ("_id", -1)], limit=1)
+            for collection in (names.AUDITS, names.FEEDBACK)))
+        months = [rows[0]["month"] for rows in found if rows]
+        return max(months) if months else None
+
     async def generation(self) -> str:
         """Which generation the facts are read from (a rebuild swaps it)."""
         return (await self.facts.collection(names.TEAMS)).name

@@ -14,6 +14,13 @@ from ..domain.periods import QUARTER_PATTERN, month_of, months_back, quarter_mon
 from .deps import Deps
 
 
+async def latest_month(deps: Deps, today: date) -> str:
+    """The month a report opens on: the latest up to this one that has audits or feedback
+    (this month when none has)."""
+    this_month = month_of(today)
+    return await deps.reports.latest_month(this_month) or this_month
+
+
 async def briefing(deps: Deps, *, period: str, today: date, team: str | None = None,
                    theme: str | None = None) -> dict[str, Any]:
     """`period` is a month (2026-11) or a quarter (2026-Q4, its three months summed)."""

@@ -12,7 +12,7 @@ from ...application.deps import Deps
 from ...domain.tables import BRIEFING_TABLES
 from ..deps import get_deps
 from ..filters import Filters, briefing_period, filters
-from ..formats import files
+from ..formats import charts, files
 from ..formats.downloads import Format, attachment, table_response
 from ..roles import BRIEFING_READERS
 from .briefing import briefing_for, signoff_note
@@ -42,5 +42,5 @@ async def briefing_pdf(
     kind = "Quarterly" if b["quarter"] else "Monthly"
     body = files.to_pdf(f"{kind} briefing: {period}",
                         [(name.capitalize(), make(b)) for name, make in BRIEFING_TABLES.items()],
-                        notes=notes)
+                        notes=notes, charts=charts.briefing_charts(b, period))
     return Response(body, media_type=files.PDF_TYPE, headers=attachment(f"briefing-{period}.pdf"))

@@ -14,7 +14,7 @@ from ...application.deps import Deps
 from ...domain.tables import forum_tables
 from ..deps import get_deps
 from ..filters import Filters, MonthQuery, QuarterQuery, filters, is_known, unknown
-from ..formats import files
+from ..formats import charts, files
 from ..formats.downloads import attachment
 from ..roles import BRIEFING_READERS, CLINIC_READERS, FORUM_READERS
 
@@ -40,9 +40,10 @@ async def forum_pack(quarter: QuarterQuery, f: Filters = Depends(filters),
 async def forum_pack_pdf(quarter: QuarterQuery, f: Filters = Depends(filters),
                          _: Principal = Depends(allow(*FORUM_READERS)),
                          deps: Deps = Depends(get_deps)) -> Response:
-    tables = forum_tables(await forum_for(deps, quarter, f))
+    pack = await forum_for(deps, quarter, f)
     pdf = files.to_pdf(f"QA Forum pack: {quarter}",
-                       [(name.capitalize(), table) for name, table in tables.items()])
+                       [(name.capitalize(), table) for name, table in forum_tables(pack).items()],
+                       charts=charts.forum_charts(pack, quarter))
     return Response(pdf, media_type=files.PDF_TYPE,
                     headers=attachment(f"forum-pack-{quarter}.pdf"))
 

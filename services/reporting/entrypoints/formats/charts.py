@@ -18,6 +18,7 @@ import pygal
 from pygal.style import Style
 
 from ...domain.figures import GRADES
+from ...domain.tables import grade_rows
 
 GRADE_COLOURS = ("#1a7f37", "#4fa361", "#d4a72c", "#cf222e")
 _BASE = dict(background="transparent", plot_background="transparent",
@@ -53,8 +54,11 @@ def remembered(draw: F) -> F:
 
 
 @remembered
-def grade_bars(rows: dict[str, dict[str, int]], *, title: str) -> str:
-    """One stacked horizontal bar per judgement (overall, impact, standards)."""
+def grade_bars(rows: dict[str, dict[str, int]], *, title: str) -> str | None:
+    """One stacked horizontal bar per judgement (overall, impact, standards); None when
+    there is no grade to draw (a chart of nothing on a 0 to 1 axis says nothing true)."""
+    if not any(n for counts in rows.values() for n in counts.values()):
+        return None
     chart = pygal.HorizontalStackedBar(
         style=Style(colors=GRADE_COLOURS, **_BASE), title=title, height=80 + 32 * len(rows),
         width=760, legend_at_bottom=True, disable_xml_declaration=True, js=[], print_values=False,
@@ -67,7 +71,10 @@ def grade_bars(rows: dict[str, dict[str, int]], *, title: str) -> str:
 
 
 @remembered
-def trend_lines(trends: list[dict[str, Any]], series: dict[str, str], *, title: str) -> str:
+def trend_lines(trends: list[dict[str, Any]], series: dict[str, str], *,
+                title: str) -> str | None:
+    if not any(t.get(key) for t in trends for key in series):
+        return None
     chart = pygal.Line(style=Style(**_BASE), title=title, width=760, height=300,
                        legend_at_bottom=True, disable_xml_declaration=True, js=[], margin=8,
                        show_minor_x_labels=True, allow_interruptions=True)
@@ -78,7 +85,9 @@ def trend_lines(trends: list[dict[str, Any]], series: dict[str, str], *, title: 
 
 
 @remembered
-def bars(counts: dict[str, int], *, title: str) -> str:
+def bars(counts: dict[str, int], *, title: str) -> str | None:
+    if not any(counts.values()):
+        return None
     chart = pygal.Bar(style=Style(**_BASE), title=title, width=760, height=260,
                       show_legend=False, disable_xml_declaration=True, js=[], margin=8)
     chart.x_labels = [k.replace("_", " ") for k in counts]
@@ -88,8 +97,10 @@ def bars(counts: dict[str, int], *, title: str) -> str:
 
 @remembered
 def stacked_bars(categories: list[str], series: dict[str, list[int]], *, title: str,
-                 colours: tuple[str, ...] = ("#1a7f37", "#cf222e", "#d4a72c", "#1d5fa8")) -> str:
+                 colours: tuple[str, ...] = ("#1a7f37", "#cf222e", "#d4a72c", "#1d5fa8")) -> str | None:
     """Vertical stacked bars: one bar per category (a quarter), one colour per series."""
+    if not any(n for values in series.values() for n in values):
+        return None
     chart = pygal.StackedBar(style=Style(colors=colours, **_BASE), title=title, width=760,
                              height=300, legend_at_bottom=True, disable_xml_declaration=True,
                              js=[], margin=8)
@@ -97,3 +108,46 @@ def stacked_bars(categories: list[str], series: dict[str, list[int]], *, title: 
     for label, values in series.items():
         chart.add(label, values)
     return _render(chart)
+
+
+# Each report's charts, drawn once for its page and its PDF: (what it shows, the SVG or None).
+VOLUMES = {"audits_completed": "Audits", "actions_raised": "Actions raised",
+           "complaints_received": "Complaints", "compliments": "Compliments"}
+TREND_SERIES = {"good_or_better_percent": "Good or better (%)",
+                "impact_good_or_better_percent": "Impact good or better (%)",
+                "on_time_percent": "On time (%)"}
+
+
+def briefing_charts(b: dict[str, Any], period: str) -> dict[str, str | None]:
+    return {"grades": grade_bars(grade_rows(b["audits"]), title=f"Grades, {period}"),
+            "trends": trend_lines(b["trends"], TREND_SERIES, title="Six-month trends"),
+            "volumes": trend_lines(b["trends"], VOLUMES, title="Volumes by month")}
+
+
+def forum_charts(p: dict[str, Any], quarter: str) -> dict[str, str | None]:
+    return {"grades": grade_bars(grade_rows(p["audits"]), title=f"Grades, {quarter}"),
+            "trends": trend_lines(p["trends"], TREND_SERIES, title="Month by month")}
+
+
+def clinic_charts(p: dict[str, Any], indicators: list[dict[str, Any]]) -> dict[str, str | None]:
+    named = {k: k for k in (indicators[0] if indicators else {}) if k != "month"}
+    return {"grades": grade_bars(grade_rows(p["audits"]), title="Grades in the period"),
+            "trends": trend_lines(p["trends"], TREND_SERIES, title="Month by month"),
+            "indicators": trend_lines(indicators, named, title="Locality indicators")}
+
+
+def complaints_charts(c: dict[str, Any], year: str, quarters: list[str]) -> dict[str, str | None]:
+    within = [c["quarters"][q]["within_timescale"] for q in quarters]
+    late = [c["quarters"][q]["responded"] - n for q, n in zip(quarters, within, strict=True)]
+    return {"quarters": stacked_bars(quarters, {"Within timescale": within,
+                                                "Outside timescale": late},
+                                     title=f"Responses by quarter, {year}"),
+            "themes": bars(c["this_year"]["themes"], title="Themes")}
+
+
+def impact_charts(i: dict[str, Any]) -> dict[str, str | None]:
+    regraded = {k: v for k, v in i["is_anyone_better_off"]["re_audited_cases"].items()
+                if k != "re_audited"}
+    return {"trends": trend_lines(i["grades_against_impact"], TREND_SERIES,
+                                  title="Grades against impact"),
+            "reaudits": bars(regraded, title="Re-audited cases")}

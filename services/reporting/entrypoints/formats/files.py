@@ -8,10 +8,12 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from svglib.svglib import svg2rlg
 
 from shared.cells import inert
 
@@ -50,13 +52,18 @@ def to_xlsx(table: Rows, *, sheet: str) -> bytes:
     return out.getvalue()
 
 
-def to_pdf(title: str, sections: list[tuple[str, Rows]], *, notes: list[str] = ()) -> bytes:
-    """A printable document: a title, notes, then one table per section."""
+def to_pdf(title: str, sections: list[tuple[str, Rows]], *, notes: list[str] = (),
+           charts: dict[str, str | None] | None = None) -> bytes:
+    """A printable document: a title, notes, the page's charts (the same SVG, drawn as
+    vector graphics by svglib), then one table per section."""
     styles = getSampleStyleSheet()
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=A4, title=title, author="QA and Learning Framework")
     story: list[Any] = [Paragraph(title, styles["Title"])]
     story += [Paragraph(_escape(n), styles["Normal"]) for n in notes]
+    for svg in (charts or {}).values():
+        if svg:
+            story += [Spacer(1, 8), _drawing(svg, doc.width)]
     for heading, (columns, rows) in sections:
         story += [Spacer(1, 10), Paragraph(heading, styles["Heading2"])]
         table = Table([columns, *[["" if v is None else str(v) for v in r] for r in rows]],
@@ -69,6 +76,15 @@ def to_pdf(title: str, sections: list[tuple[str, Rows]], *, notes: list[str] = (
         story.append(table)
     doc.build(story)
     return out.getvalue()
+
+
+def _drawing(svg: str, width: float) -> Drawing:
+    """An SVG chart scaled to the page's width."""
+    drawing = svg2rlg(io.BytesIO(svg.encode()))
+    scale = min(1.0, width / drawing.width)
+    drawing.scale(scale, scale)
+    drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
+    return drawing
 
 
 def _escape(text: str) -> str:

@@ -14,10 +14,10 @@ from shared.auth import Principal, Role, allow
 from shared.envelope import utc_now
 from shared.web import page_templates
 
-from ...application import signoffs
+from ...application import reports, signoffs
 from ...application.deps import Deps
 from ...domain.periods import QUARTER_PATTERN, quarter_of
-from ...domain.tables import BRIEFING_TABLES, grade_rows
+from ...domain.tables import BRIEFING_TABLES
 from ..api.briefing import briefing_for, signoff_note
 from ..deps import get_deps
 from ..filters import Filters, filters, known_values
@@ -26,18 +26,17 @@ from ..roles import BRIEFING_READERS, EVERYONE, SIGNERS
 
 router = APIRouter(include_in_schema=False)
 templates = page_templates(Path(__file__).parents[2] / "templates")
-TREND_SERIES = {"good_or_better_percent": "Good or better (%)",
-                "impact_good_or_better_percent": "Impact good or better (%)",
-                "on_time_percent": "On time (%)"}
 
 
 @router.get("/", response_class=HTMLResponse)
-async def home(request: Request, who: Principal = Depends(allow(*EVERYONE))) -> HTMLResponse:
+async def home(request: Request, who: Principal = Depends(allow(*EVERYONE)),
+               deps: Deps = Depends(get_deps)) -> HTMLResponse:
     can_read_briefing = who.has_any(frozenset(BRIEFING_READERS))
+    month = await reports.latest_month(deps, utc_now().date())
     return templates.TemplateResponse(request, "home.html", {
         "principal": who, "can_read_briefing": can_read_briefing,
         "can_read_clinic": can_read_briefing or who.has_any(frozenset({Role.TEAM_MANAGER})),
-        "month": utc_now().strftime("%Y-%m"), "quarter": quarter_of(utc_now().strftime("%Y-%m"))})
+        "month": month, "quarter": quarter_of(month)})
 
 
 def period_problem(month: str | None, quarter: str | None) -> str | None:
@@ -57,7 +56,9 @@ async def briefing_page(
     """A month, or a quarter's three months summed (a quarter, when given, wins: one form
     carries both fields)."""
     quarter = (quarter or "").strip() or None
-    month = None if quarter else (month or utc_now().strftime("%Y-%m"))
+    if not quarter and not month:  # open on the latest month that has something to show
+        month = await reports.latest_month(get_deps(request), utc_now().date())
+    month = None if quarter else month
     context = {"principal": who, "month": month, "quarter": quarter, "grades": list(Grade),
                "teams": sorted(await known_values(request, "team")),
                "themes": sorted(await known_values(request, "theme")),
@@ -73,14 +74,7 @@ async def briefing_page(
                                           status_code=422)
     period = quarter or month
     b = await briefing_for(get_deps(request), period, f)
-    pictures = {
-        "grades": charts.grade_bars(grade_rows(b["audits"]), title=f"Grades, {period}"),
-        "trends": charts.trend_lines(b["trends"], TREND_SERIES, title="Six-month trends"),
-        "volumes": charts.trend_lines(
-            b["trends"], {"audits_completed": "Audits", "actions_raised": "Actions raised",
-                          "complaints_received": "Complaints", "compliments": "Compliments"},
-            title="Volumes by month"),
-    }
+    pictures = charts.briefing_charts(b, period)
     scope = {k: v for k, v in {"team": f.team, "theme": f.theme}.items() if v}
     period_query = {"quarter": quarter} if quarter else {"month": month}
     return templates.TemplateResponse(request, "briefing.html", {

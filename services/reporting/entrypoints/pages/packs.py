@@ -10,12 +10,12 @@ from shared.envelope import utc_now
 
 from ...application import reports
 from ...application.deps import Deps
-from ...domain.tables import forum_tables, grade_rows
+from ...domain.tables import forum_tables
 from ..deps import get_deps
 from ..filters import Filters, QuarterQuery, filters
 from ..formats import charts
 from ..roles import FORUM_READERS
-from .briefing import TREND_SERIES, templates
+from .briefing import templates
 
 router = APIRouter(include_in_schema=False)
 
@@ -26,8 +26,7 @@ async def forum_page(request: Request, quarter: QuarterQuery, f: Filters = Depen
                      deps: Deps = Depends(get_deps)) -> HTMLResponse:
     body = await reports.forum_pack(deps, quarter=quarter, today=utc_now().date(),
                                     team=f.team, theme=f.theme)
-    pictures = [charts.grade_bars(grade_rows(body["audits"]), title=f"Grades, {quarter}"),
-                charts.trend_lines(body["trends"], TREND_SERIES, title="Month by month")]
+    pictures = charts.forum_charts(body, quarter)
     tables = forum_tables(body)
     return templates.TemplateResponse(request, "forum.html", {
         "principal": who, "quarter": quarter, "p": body, "charts": pictures, "tables": tables})

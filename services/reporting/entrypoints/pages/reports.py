@@ -19,13 +19,12 @@ from ...domain.figures import GRADES
 from ...domain.indicators import by_month
 from ...domain.periods import months_back, quarter_months
 from ...domain.report_tables import CLINIC_TABLES, COMPLAINTS_TABLES, IMPACT_TABLES
-from ...domain.tables import grade_rows
 from ..api.packs import clinic_for
 from ..deps import get_deps
 from ..filters import filters, known_values
 from ..formats import charts
 from ..roles import BRIEFING_READERS, CLINIC_READERS
-from .briefing import TREND_SERIES, templates
+from .briefing import templates
 
 router = APIRouter(include_in_schema=False)
 
@@ -45,7 +44,7 @@ async def clinic_page(request: Request, team: str | None = None, to_month: str |
                       months: str = "3",
                       who: Principal = Depends(allow(*CLINIC_READERS))) -> HTMLResponse:
     team = team or who.team_id
-    to_month = to_month or utc_now().strftime("%Y-%m")
+    to_month = to_month or await reports.latest_month(get_deps(request), utc_now().date())
     context = {"principal": who, "teams": sorted(await known_values(request, "team")),
                "team": team, "to_month": to_month, "months": 3, "p": None}
     if not MONTH_PATTERN.match(to_month):
@@ -60,11 +59,7 @@ async def clinic_page(request: Request, team: str | None = None, to_month: str |
         p = await clinic_for(request, team, to_month, int(months), who.subject)
     except HTTPException as error:
         return page(request, "clinic.html", context, refusal(error))
-    indicators = by_month(p["locality_indicators"], p["months"])
-    named = {k: k for k in (indicators[0] if indicators else {}) if k != "month"}
-    pictures = {"grades": charts.grade_bars(grade_rows(p["audits"]), title="Grades in the period"),
-                "trends": charts.trend_lines(p["trends"], TREND_SERIES, title="Month by month"),
-                "indicators": charts.trend_lines(indicators, named, title="Locality indicators")}
+    pictures = charts.clinic_charts(p, by_month(p["locality_indicators"], p["months"]))
     return page(request, "clinic.html", {
         **context, "p": p, "charts": pictures, "grade_names": GRADES,
         "tables": {n: make(p) for n, make in CLINIC_TABLES.items()},
@@ -78,7 +73,7 @@ async def clinic_page(request: Request, team: str | None = None, to_month: str |
 async def complaints_page(request: Request, year: str | None = None, team: str | None = None,
                           theme: str | None = None,
                           who: Principal = Depends(allow(*BRIEFING_READERS))) -> HTMLResponse:
-    year = year or utc_now().strftime("%Y")
+    year = year or (await reports.latest_month(get_deps(request), utc_now().date()))[:4]
     context = {"principal": who, "teams": sorted(await known_values(request, "team")),
                "themes": sorted(await known_values(request, "theme")), "team": team,
                "theme": theme, "year": year, "c": None}
@@ -91,12 +86,7 @@ async def complaints_page(request: Request, year: str | None = None, team: str |
     c = await reports.complaints_report(get_deps(request), year=int(year),
                                         today=utc_now().date(), team=f.team, theme=f.theme)
     quarters = {q: quarter_months(q) for q in c["quarters"]}
-    within = [c["quarters"][q]["within_timescale"] for q in quarters]
-    late = [c["quarters"][q]["responded"] - n for q, n in zip(quarters, within)]
-    pictures = {"quarters": charts.stacked_bars(
-                    list(quarters), {"Within timescale": within, "Outside timescale": late},
-                    title=f"Responses by quarter, {year}"),
-                "themes": charts.bars(c["this_year"]["themes"], title="Themes")}
+    pictures = charts.complaints_charts(c, year, list(quarters))
     team_query = f"team={f.team}&" if f.team else ""
     return page(request, "complaints.html", {
         **context, "c": c, "year": int(year), "charts": pictures, "quarter_months": quarters,
@@ -112,7 +102,7 @@ async def complaints_page(request: Request, year: str | None = None, team: str |
 @router.get("/impact", response_class=HTMLResponse)
 async def impact_page(request: Request, month: str | None = None, team: str | None = None,
                       who: Principal = Depends(allow(*BRIEFING_READERS))) -> HTMLResponse:
-    month = month or utc_now().strftime("%Y-%m")
+    month = month or await reports.latest_month(get_deps(request), utc_now().date())
     context = {"principal": who, "teams": sorted(await known_values(request, "team")),
                "team": team, "month": month, "i": None}
     if not MONTH_PATTERN.match(month):
@@ -123,11 +113,7 @@ async def impact_page(request: Request, month: str | None = None, team: str | No
         return page(request, "impact.html", context, refusal(error))
     i = await reports.impact_report(get_deps(request), month=month, today=utc_now().date(),
                                     team=f.team)
-    regraded = {k: v for k, v in i["is_anyone_better_off"]["re_audited_cases"].items()
-                if k != "re_audited"}
-    pictures = {"trends": charts.trend_lines(i["grades_against_impact"], TREND_SERIES,
-                                             title="Grades against impact"),
-                "reaudits": charts.bars(regraded, title="Re-audited cases")}
+    pictures = charts.impact_charts(i)
     scope = {"team": f.team} if f.team else {}
     return page(request, "impact.html", {
         **context, "i": i, "charts": pictures,
