@@ -13,7 +13,7 @@ from .complaint import ComplaintRecorded
 from .directory import StaffMemberUpserted, TeamUpserted
 from .learning import DecisionRecorded, FindingsGroupSignedOff, FindingsSummaryWritten
 from .learning import MeetingHeld, MeetingScheduled, MinutesSignedOff, PriorityAgreed
-from .learning import ThemeEscalated
+from .learning import MeetingCancelled, ThemeAnswered, ThemeEscalated
 from .feedback import FeedbackItemAccepted, RawFeedbackSubmitted, SafetyLinkTriggered
 from .observation import ConferenceChecklistRecorded, MeetingObservationRecorded
 from .observation import PracticeObservationRecorded
@@ -55,6 +55,8 @@ EVENTS: tuple[type[EventData], ...] = (
     DecisionRecorded,
     PriorityAgreed,
     ThemeEscalated,
+    ThemeAnswered,
+    MeetingCancelled,
     FindingsSummaryWritten,
     FindingsGroupSignedOff,
 )

@@ -222,3 +222,41 @@ class FindingsGroupSignedOff(EventData):
 
     def subject(self) -> str:
         return self.month
+
+
+class ThemeAnswered(EventData):
+    """A QA Forum answered a theme a clinic (or another meeting) escalated: the answer is in
+    the Forum's signed-off minutes. Keyed by the answering Forum."""
+
+    event_type = "meeting.theme_answered"
+    topic = topics.LEARNING
+
+    answer_id: Id
+    theme_id: Id
+    meeting_id: Id = Field(description="The Forum that answered it")
+    escalated_by_meeting_id: Id
+    team_id: Id | None = Field(default=None, description="The team whose clinic escalated it")
+    escalated_on: date | None = Field(default=None, description="When it was escalated")
+    answer: PersonalText
+    answered_on: date
+
+    def subject(self) -> str:
+        return self.meeting_id
+
+
+class MeetingCancelled(EventData):
+    """A meeting scheduled and not held was called off: a cancelled clinic no longer counts
+    as the team's planned clinic."""
+
+    event_type = "meeting.cancelled"
+    topic = topics.LEARNING
+
+    meeting_id: Id
+    kind: MeetingKind
+    team_id: Id | None = None
+    scheduled_for: date
+    reason: PersonalText
+    cancelled_on: date
+
+    def subject(self) -> str:
+        return self.meeting_id

@@ -22,6 +22,10 @@ INDEXES = [
     IndexSpec(MEETINGS, ascending("team_id", "scheduled_for")),  # a team's meetings
     IndexSpec(MEETINGS, ascending("kind", "scheduled_for")),  # a kind's meetings
     IndexSpec(MEETINGS, ascending("scheduled_for")),  # the latest of all
+    # Themes clinics escalated, and the Forums that answered them.
+    IndexSpec(MEETINGS, ascending("signed_outcomes.escalated_themes.theme_id")),
+    IndexSpec(MEETINGS, ascending("answered_theme_keys")),
+    IndexSpec(MEETINGS, ascending("kind", "held_on")),  # a kind's meetings held in a period
 ]
 
 
@@ -60,3 +64,21 @@ class Meetings(Aggregates):
         found = await self._find({"kind": CLINIC, "team_id": team_id, "status": SCHEDULED},
                                  sort=[("scheduled_for", ASCENDING)], limit=1)
         return found[0] if found else None
+
+    async def escalating(self, limit: int = 5000) -> list[dict[str, Any]]:
+        """Every signed-off meeting whose (latest) minutes escalated a theme."""
+        return await self._find(
+            {"signed_outcomes.escalated_themes.theme_id": {"$gt": ""}},
+            sort=[("signed_outcomes.escalated_themes.theme_id", ASCENDING)], limit=limit)
+
+    async def answering(self, keys: list[str]) -> list[dict[str, Any]]:
+        """The signed-off meetings whose minutes answered any of these themes (`theme_key`)."""
+        if not keys:
+            return []
+        return await self._find({"answered_theme_keys": {"$in": keys}, "status": SIGNED_OFF},
+                                sort=[("answered_theme_keys", ASCENDING)], limit=len(keys) * 4)
+
+    async def held_between(self, kind: str, first: str, last: str) -> list[dict[str, Any]]:
+        """Meetings of a kind held from `first` to `last` (ISO dates), the earliest first."""
+        return await self._find({"kind": kind, "held_on": {"$gte": first, "$lte": last}},
+                                sort=[("kind", ASCENDING), ("held_on", ASCENDING)])

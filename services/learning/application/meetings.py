@@ -15,7 +15,8 @@ from shared.http import current_correlation_id
 
 from ..domain.clinics import carry_in, local_date
 from ..domain.kinds import needs_team
-from ..domain.meetings import HoldMeeting, ScheduleMeeting, decide_hold, decide_schedule
+from ..domain.meetings import CancelMeeting, HoldMeeting, ScheduleMeeting, decide_cancel
+from ..domain.meetings import cancelled_changes, decide_hold, decide_schedule
 from ..domain.meetings import held_changes, scheduled_document
 from ..domain.refusals import Refused
 from . import clinics
@@ -63,6 +64,17 @@ async def hold(deps: Deps, meeting: dict[str, Any], command: HoldMeeting) -> Wri
         if fresh and meeting.get("carried_priorities") != [p.model_dump() for p in fresh]:
             changes["carried_priorities"] = [p.model_dump(mode="json") for p in fresh]
     published = await deps.meetings.change(meeting, changes, [event],
+                                           correlation_id=current_correlation_id())
+    if needs_team(meeting["kind"]):
+        await clinics.refresh_schedule(deps, meeting["team_id"])
+    return Written(await _get(deps, meeting["_id"]), published)
+
+
+async def cancel(deps: Deps, meeting: dict[str, Any], command: CancelMeeting) -> Written:
+    """Locked (409) once held or cancelled. A cancelled clinic is no longer its team's
+    planned clinic: the schedule (and its alerts) sees that at once."""
+    event = decide_cancel(meeting, command, today=local_date(deps.clock.now()))
+    published = await deps.meetings.change(meeting, cancelled_changes(event), [event],
                                            correlation_id=current_correlation_id())
     if needs_team(meeting["kind"]):
         await clinics.refresh_schedule(deps, meeting["team_id"])

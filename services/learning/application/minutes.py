@@ -12,7 +12,7 @@ from shared.http import current_correlation_id
 from ..domain.minutes import Correction, Minutes, check_editable, decide_sign_off
 from ..domain.minutes import signed_changes
 from ..domain.support import may_see
-from . import clinics
+from . import clinics, themes
 from .deps import Deps
 from .meetings import Written
 from .people import check_people
@@ -21,6 +21,7 @@ from .people import check_people
 async def record(deps: Deps, meeting: dict[str, Any], minutes: Minutes) -> Written:
     check_editable(meeting, minutes)
     await _check_named(deps, minutes)
+    await themes.check_answers(deps, meeting, minutes)
     await deps.meetings.change(meeting, {"minutes": minutes.model_dump(mode="json")}, [],
                                correlation_id=current_correlation_id())
     return Written(await _get(deps, meeting["_id"]), True)
@@ -33,7 +34,10 @@ async def sign_off(deps: Deps, meeting: dict[str, Any], who: Principal,
     if correction is not None:
         check_editable({**meeting, "status": "held"}, correction.minutes)
         await _check_named(deps, correction.minutes)
-    events = decide_sign_off(meeting, who.subject, deps.clock.now(), correction)
+    signing = correction.minutes if correction is not None else (
+        Minutes.model_validate(meeting["minutes"]) if meeting.get("minutes") else Minutes())
+    known = await themes.check_answers(deps, meeting, signing)
+    events = decide_sign_off(meeting, who.subject, deps.clock.now(), correction, known)
     published = await deps.meetings.change(meeting, signed_changes(meeting, events, correction),
                                            events, correlation_id=current_correlation_id())
     if meeting.get("team_id"):

@@ -10,14 +10,15 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from schemas.base import Id
-from schemas.learning import CarriedPriority, MeetingHeld, MeetingKind, MeetingScheduled
+from schemas.learning import CarriedPriority, MeetingCancelled, MeetingHeld, MeetingKind
+from schemas.learning import MeetingScheduled
 from schemas.learning import PackLink
 from shared.months import shift
 
 from .kinds import INTERVAL_MONTHS, needs_team
 from .refusals import Locked, Refused
 
-SCHEDULED, HELD, SIGNED_OFF = "scheduled", "held", "signed_off"
+SCHEDULED, HELD, SIGNED_OFF, CANCELLED = "scheduled", "held", "signed_off", "cancelled"
 
 
 class ScheduleMeeting(BaseModel):
@@ -38,6 +39,10 @@ class HoldMeeting(BaseModel):
     attendee_ids: list[Id] = Field(default_factory=list, max_length=300)
     guest_ids: list[Id] = Field(default_factory=list, max_length=50,
                                 description="Invited guests who came")
+
+
+class CancelMeeting(BaseModel):
+    reason: str = Field(min_length=1, max_length=2000, description="Why it was called off")
 
 
 def decide_schedule(command: ScheduleMeeting, *, meeting_id: str,
@@ -61,6 +66,8 @@ def scheduled_document(event: MeetingScheduled, command: ScheduleMeeting) -> dic
 def decide_hold(meeting: dict[str, Any], command: HoldMeeting, *, today: date,
                 previous_held_on: date | None) -> MeetingHeld:
     """`previous_held_on`: the last meeting of its kind (and team) held before this one."""
+    if meeting["status"] == CANCELLED:
+        raise Locked("this meeting was cancelled; schedule a new one")
     if meeting["status"] != SCHEDULED:
         raise Locked(f"this meeting was held on {meeting['held_on']}; its attendance is kept")
     if command.held_on > today:
@@ -78,6 +85,28 @@ def decide_hold(meeting: dict[str, Any], command: HoldMeeting, *, today: date,
         held_on=command.held_on, chair_id=chair, attendee_ids=attendees,
         guests_attended=len(command.guest_ids), pack=pack,
         on_time=on_time(MeetingKind(meeting["kind"]), command.held_on, previous_held_on))
+
+
+def decide_cancel(meeting: dict[str, Any], command: CancelMeeting, *,
+                  today: date) -> MeetingCancelled:
+    """Only a meeting scheduled and not yet held can be called off."""
+    if meeting["status"] == CANCELLED:
+        raise Locked("this meeting was cancelled already")
+    if meeting["status"] != SCHEDULED:
+        raise Locked(f"this meeting was held on {meeting['held_on']}: a meeting that took place "
+                     "is not cancelled (correct its minutes instead)")
+    reason = command.reason.strip()
+    if not reason:
+        raise Refused("reason", "say why the meeting is cancelled")
+    return MeetingCancelled(meeting_id=meeting["_id"], kind=meeting["kind"],
+                            team_id=meeting.get("team_id"),
+                            scheduled_for=meeting["scheduled_for"], reason=reason,
+                            cancelled_on=today)
+
+
+def cancelled_changes(event: MeetingCancelled) -> dict[str, Any]:
+    return {"status": CANCELLED, "cancelled_on": event.cancelled_on.isoformat(),
+            "cancel_reason": event.reason}
 
 
 def held_changes(event: MeetingHeld, command: HoldMeeting) -> dict[str, Any]:

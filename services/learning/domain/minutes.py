@@ -11,10 +11,11 @@ from pydantic import BaseModel, Field
 from schemas.audit import RaisedAction
 from schemas.base import EventData, Id
 from schemas.learning import AgreedPriority, ClinicOutcomes, DecisionRecorded, EscalatedTheme
-from schemas.learning import MeetingKind, MinutesSignedOff, PriorityAgreed, ThemeEscalated
+from schemas.learning import MeetingKind, MinutesSignedOff, PriorityAgreed, ThemeAnswered
+from schemas.learning import ThemeEscalated
 from shared.envelope import derived_id
 
-from .meetings import HELD, SCHEDULED, SIGNED_OFF
+from .meetings import CANCELLED, HELD, SCHEDULED, SIGNED_OFF
 from .refusals import Locked, NotAllowed, Refused
 
 Text = Field(min_length=1, max_length=4000)
@@ -45,6 +46,20 @@ class ClinicMinutes(BaseModel):
     support: list[SupportNeed] = Field(default_factory=list, max_length=50)
 
 
+class ThemeAnswer(BaseModel):
+    """A QA Forum's answer to a theme a clinic escalated: the escalating meeting and the
+    theme's id there (a theme is known by both)."""
+
+    meeting_id: Id = Field(description="The meeting that escalated the theme")
+    theme_id: Id
+    answer: str = Text
+
+
+def theme_key(meeting_id: str, theme_id: str) -> str:
+    """An escalated theme's identity across meetings (a theme id is its meeting's own)."""
+    return f"{meeting_id}/{theme_id}"
+
+
 class Minutes(BaseModel):
     notes: str = Field(default="", max_length=20_000)
     findings: list[str] = Field(default_factory=list, max_length=50)
@@ -53,6 +68,9 @@ class Minutes(BaseModel):
     no_decisions: bool = Field(default=False, description="Recorded: the meeting decided nothing")
     actions: list[RaisedAction] = Field(default_factory=list, max_length=100)
     clinic: ClinicMinutes | None = None
+    answers: list[ThemeAnswer] = Field(
+        default_factory=list, max_length=50,
+        description="A QA Forum's answers to open escalated themes")
 
 
 class Correction(BaseModel):
@@ -68,6 +86,14 @@ def check_editable(meeting: dict[str, Any], minutes: Minutes) -> None:
             "with a reason and the corrected minutes, which become a new version")
     if meeting["status"] == SCHEDULED:
         raise Locked("record who attended (the meeting was held) before its minutes")
+    if meeting["status"] == CANCELLED:
+        raise Locked("this meeting was cancelled: it has no minutes")
+    if minutes.answers and meeting["kind"] != MeetingKind.QA_FORUM:
+        raise Refused("answers", "escalated themes are answered at the QA Forum")
+    keys = [theme_key(a.meeting_id, a.theme_id) for a in minutes.answers]
+    for n, key in enumerate(keys):
+        if key in keys[:n]:
+            raise Refused(f"answers.{n}.theme_id", "this theme is answered once already")
     if minutes.clinic is not None and meeting["kind"] != MeetingKind.PERFORMANCE_CLINIC:
         raise Refused("clinic", "only a performance clinic records clinic outcomes")
     carried = {p["priority_id"] for p in meeting.get("carried_priorities", [])}
@@ -93,9 +119,11 @@ def check_signable(meeting: dict[str, Any], minutes: Minutes | None, who: str) -
 
 
 def decide_sign_off(meeting: dict[str, Any], who: str, now: datetime,
-                    correction: Correction | None = None) -> list[EventData]:
+                    correction: Correction | None = None,
+                    themes: dict[str, dict[str, Any]] | None = None) -> list[EventData]:
     """The minutes signed off (first) or a correction signed off as the next version: the
-    signed minutes, and each decision, priority and theme not published before."""
+    signed minutes, and each decision, priority, theme and answer not published before.
+    `themes`: the escalated themes the minutes answer, by `theme_key` (their team)."""
     if correction is None:
         if meeting["status"] != HELD:
             check_editable(meeting, Minutes())  # says why (signed off, or not held)
@@ -112,7 +140,12 @@ def decide_sign_off(meeting: dict[str, Any], who: str, now: datetime,
         findings=minutes.findings, recommendations=minutes.recommendations,
         decisions=minutes.decisions, no_decisions=minutes.no_decisions,
         actions=minutes.actions, clinic=_outcomes(meeting, minutes))
-    return [signed, *_new_facts(meeting, signed)]
+    answers = [ThemeAnswered(
+        answer_id=derived_id("answer", meeting["_id"], theme_key(a.meeting_id, a.theme_id)),
+        theme_id=a.theme_id, meeting_id=meeting["_id"], escalated_by_meeting_id=a.meeting_id,
+        team_id=_theme(themes, a).get("team_id"), escalated_on=_theme(themes, a).get("escalated_on"),
+        answer=a.answer, answered_on=signed.held_on) for a in minutes.answers]
+    return [signed, *_new_facts(meeting, signed, answers)]
 
 
 def signed_changes(meeting: dict[str, Any], events: list[EventData],
@@ -125,6 +158,8 @@ def signed_changes(meeting: dict[str, Any], events: list[EventData],
     return {"status": SIGNED_OFF, "minutes": minutes, "minutes_version": signed.version,
             "signed_off_at": signed.signed_off_at,
             "signed_outcomes": signed.clinic.model_dump(mode="json") if signed.clinic else None,
+            "answered_theme_keys": [theme_key(a["meeting_id"], a["theme_id"])
+                                    for a in minutes.get("answers", [])],
             "versions": [*meeting.get("versions", []), version],
             "published_ids": sorted(set(meeting.get("published_ids", []))
                                     | {_fact_id(e) for e in events[1:]})}
@@ -149,11 +184,16 @@ def _outcomes(meeting: dict[str, Any], minutes: Minutes) -> ClinicOutcomes | Non
         escalated_themes=minutes.clinic.escalated_themes)
 
 
+def _theme(themes: dict[str, dict[str, Any]] | None, answer: ThemeAnswer) -> dict[str, Any]:
+    return (themes or {}).get(theme_key(answer.meeting_id, answer.theme_id)) or {}
+
+
 def priority_id(meeting_id: str, text: str) -> str:
     return derived_id("priority", meeting_id, text.strip())
 
 
-def _new_facts(meeting: dict[str, Any], signed: MinutesSignedOff) -> list[EventData]:
+def _new_facts(meeting: dict[str, Any], signed: MinutesSignedOff,
+               answers: list[ThemeAnswered]) -> list[EventData]:
     on = signed.held_on
     facts: list[EventData] = [
         DecisionRecorded(decision_id=derived_id("decision", meeting["_id"], text),
@@ -166,10 +206,11 @@ def _new_facts(meeting: dict[str, Any], signed: MinutesSignedOff) -> list[EventD
         facts += [ThemeEscalated(theme_id=t.theme_id, meeting_id=meeting["_id"],
                                  team_id=meeting.get("team_id"), text=t.text, to=t.to,
                                  escalated_on=on) for t in signed.clinic.escalated_themes]
+    facts += answers
     published = set(meeting.get("published_ids", []))
     return [f for f in facts if _fact_id(f) not in published]
 
 
 def _fact_id(fact: EventData) -> str:
-    return getattr(fact, "decision_id", None) or getattr(fact, "priority_id", None) \
-        or getattr(fact, "theme_id")
+    return getattr(fact, "answer_id", None) or getattr(fact, "decision_id", None) \
+        or getattr(fact, "priority_id", None) or getattr(fact, "theme_id")

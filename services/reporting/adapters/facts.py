@@ -68,6 +68,14 @@ _KEYS: list[tuple[str, list[str]]] = [
     (names.STAFF, ["team_id", "_id"]),
     (names.PROGRAMME, ["theme"]),
     (names.INDICATORS, ["team_id", "month"]),
+    # The Review cycle (qa.learning): a report's months, or a team's within them.
+    (names.MEETINGS, ["month", "_id"]),
+    (names.MEETINGS, ["team_id", "month", "_id"]),
+    (names.PRIORITIES, ["month", "_id"]),
+    (names.PRIORITY_OUTCOMES, ["month", "_id"]),
+    (names.ESCALATED_THEMES, ["month", "_id"]),
+    (names.THEME_ANSWERS, ["month", "_id"]),
+    (names.THEME_ANSWERS, ["escalated_month", "_id"]),
 ]
 
 

@@ -72,6 +72,13 @@ class ReportFacts:
             "safety_links": (names.SAFETY_LINKS, scoped(window, team)),
             "observations": (names.OBSERVATIONS, scoped(window, team)),
             "checklists": (names.CHECKLISTS, scoped(window, team)),
+            "meetings": (names.MEETINGS, scoped(window, team)),
+            "priorities": (names.PRIORITIES, scoped(window, team)),
+            "priority_outcomes": (names.PRIORITY_OUTCOMES, scoped(window, team)),
+            "escalated_themes": (names.ESCALATED_THEMES, scoped(window, team)),
+            # answered in the months, or answers to the themes escalated in them
+            "theme_answers": (names.THEME_ANSWERS, scoped(
+                {"$or": [window, {"escalated_month": {"$in": months}}]}, team)),
         }
         found = dict(zip(reads, await asyncio.gather(
             *(self.facts.find(collection, query) for collection, query in reads.values())),

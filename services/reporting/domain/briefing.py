@@ -29,6 +29,11 @@ class BriefingFacts:
     safety_links: Rows = field(default_factory=list)
     observations: Rows = field(default_factory=list)    # trend window
     checklists: Rows = field(default_factory=list)
+    meetings: Rows = field(default_factory=list)        # Review: held or scheduled in window
+    priorities: Rows = field(default_factory=list)      # agreed in window
+    priority_outcomes: Rows = field(default_factory=list)  # reviewed in window
+    escalated_themes: Rows = field(default_factory=list)   # escalated in window
+    theme_answers: Rows = field(default_factory=list)   # answered in, or escalated in, window
     programme: dict[str, Any] | None = None
     signoff: dict[str, Any] | None = None
 
@@ -76,6 +81,7 @@ def period_briefing(f: BriefingFacts, *, period: list[str], months: list[str], t
                                       within(f.safety_links, period)),
         "observations": sections.observations(within(f.observations, period),
                                               within(f.checklists, period)),
+        "review": review(f, period),
         "trends": trends(f, months),
         "signoff": f.signoff,
     }
@@ -83,6 +89,16 @@ def period_briefing(f: BriefingFacts, *, period: list[str], months: list[str], t
     body["note"] = (f"No facts recorded for this {'quarter' if quarter else 'month'} yet: "
                     "every figure shows zero." if body["empty"] else None)
     return body
+
+
+def review(f: BriefingFacts, period: list[str]) -> dict[str, Any]:
+    """The Review cycle over `period`: meetings held (on time, by kind), priorities agreed
+    and what the next clinics found, themes escalated and the QA Forum's answers."""
+    return sections.review(
+        within(f.meetings, period), within(f.priorities, period),
+        within(f.priority_outcomes, period), within(f.escalated_themes, period),
+        answered=within(f.theme_answers, period),
+        answers_to_period=within(f.theme_answers, period, "escalated_month"))
 
 
 def within(rows: Rows, period: list[str], key: str = "month") -> Rows:

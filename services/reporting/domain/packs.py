@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from . import sections
-from .briefing import BriefingFacts, trends
+from .briefing import BriefingFacts, review, trends
 from .indicators import locality_indicators, practice_issues
 from .figures import GOOD_OR_BETTER, NEEDS_SUPPORT, RANK, count_by, count_each
 from .figures import good_or_better, percent
@@ -41,6 +41,7 @@ def period_sections(f: BriefingFacts, months: list[str], as_of: date) -> dict[st
         "feedback": sections.feedback(within(f.feedback, months), within(f.safety_links, months)),
         "observations": sections.observations(within(f.observations, months),
                                               within(f.checklists, months)),
+        "review": review(f, months),
         "trends": trends(f, months),
     }
 
@@ -160,5 +161,6 @@ def impact_report(f: BriefingFacts, *, months: list[str], as_of: date) -> dict[s
                 sum(impact.get(g, 0) for g in GOOD_OR_BETTER), len(audits)),
             "re_audited_cases": regraded},
         "actions": {"completed": len(completed), "completed_in_time": in_time},
+        "review": review(f, months),
         "grades_against_impact": trends(f, months),
     }

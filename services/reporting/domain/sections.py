@@ -144,3 +144,41 @@ def observations(rows: Rows, checklists: Rows = ()) -> dict[str, Any]:
         "conference_checklists": len(checklists),
         "checklist_escalations": count_if(checklists, escalation=True),
     }
+
+
+HELD = ("held", "signed_off")
+
+
+def review(meetings: Rows, priorities: Rows, outcomes: Rows, escalated: Rows, *,
+           answered: Rows, answers_to_period: Rows) -> dict[str, Any]:
+    """`meetings` of the period (held in it, else scheduled for it); `priorities` agreed,
+    `outcomes` reviewed and `escalated` themes in it; `answered`: the Forum's answers given
+    in it; `answers_to_period`: the answers (given since) to themes escalated in it."""
+    held = [m for m in meetings if m.get("status") in HELD]
+    by_kind: dict[str, dict[str, int]] = {}
+    for m in held:
+        row = by_kind.setdefault(m["kind"], {"held": 0, "on_time": 0})
+        row["held"] += 1
+        row["on_time"] += bool(m.get("on_time"))
+    on_time = sum(1 for m in held if m.get("on_time"))
+    reviewed = count_by(outcomes, "outcome")
+    answered_ids = {a["_id"] for a in answers_to_period}
+    return {
+        "meetings_held": len(held),
+        "held_on_time": on_time,
+        "held_on_time_percent": percent(on_time, len(held)),
+        "by_kind": dict(sorted(by_kind.items())),
+        "signed_off": count_if(held, status="signed_off"),
+        "cancelled": count_if(meetings, status="cancelled"),
+        "decisions": sum(m.get("decisions", 0) for m in held),
+        "priorities_agreed": len(priorities),
+        "priorities_reviewed": len(outcomes),
+        "priority_outcomes": reviewed,
+        "priorities_met": reviewed.get("met", 0),
+        "priorities_met_percent": percent(reviewed.get("met", 0), len(outcomes)),
+        "themes_escalated": len(escalated),
+        "themes_escalated_by_to": count_by(escalated, "to"),
+        "themes_answered": len(answered),
+        "escalated_themes_answered_since": sum(1 for t in escalated if t["_id"] in answered_ids),
+        "escalated_themes_open": sum(1 for t in escalated if t["_id"] not in answered_ids),
+    }

@@ -81,12 +81,26 @@ def observations(b: dict[str, Any]) -> Table:
     return ["Kind", "Done"], rows
 
 
+def review(b: dict[str, Any]) -> Table:
+    """The Review cycle: meetings held on time by kind, priorities, escalated themes."""
+    r = b["review"]
+    rows = [[f"{_label(kind)} held", n["held"], n["on_time"]] for kind, n in r["by_kind"].items()]
+    rows.append(["All meetings held", r["meetings_held"], r["held_on_time"]])
+    keys = ["held_on_time_percent", "cancelled", "decisions", "priorities_agreed",
+            "priorities_reviewed", "priorities_met", "priorities_met_percent",
+            "themes_escalated", "themes_answered", "escalated_themes_answered_since",
+            "escalated_themes_open"]
+    rows += [[_label(k), r[k], None] for k in keys]
+    return ["Figure", "Value", "On time"], rows
+
+
 BRIEFING_TABLES = {"audits": audits, "grades": grades, "moderation": moderation,
                    "actions": actions, "complaints": complaints, "feedback": feedback,
-                   "observations": observations, "trends": trends}
+                   "observations": observations, "review": review, "trends": trends}
 
 
-FORUM_TABLES = ("audits", "grades", "complaints", "feedback", "observations", "trends")
+FORUM_TABLES = ("audits", "grades", "complaints", "feedback", "observations", "review",
+                "trends")
 
 
 def forum_tables(pack: dict[str, Any]) -> dict[str, Table]:

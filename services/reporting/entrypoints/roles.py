@@ -3,10 +3,13 @@
 from shared.auth import EVERYONE as EVERYONE  # home pages, one's own things: never a guest
 from shared.auth import Role
 
-BRIEFING_READERS = (Role.DIRECTOR, Role.HEAD_OF_QUALITY, Role.HEAD_OF_SERVICE,
-                    Role.PRINCIPAL_SOCIAL_WORKER, Role.PRACTICE_LEARNING_TEAM,
-                    Role.PERFORMANCE_TEAM)
+BRIEFING_READERS = (Role.DIRECTOR, Role.ASSISTANT_DIRECTOR, Role.LEAD_MEMBER,
+                    Role.HEAD_OF_QUALITY, Role.HEAD_OF_SERVICE, Role.PRINCIPAL_SOCIAL_WORKER,
+                    Role.PRACTICE_LEARNING_TEAM, Role.PERFORMANCE_TEAM)
 FORUM_READERS = (*BRIEFING_READERS, Role.TEAM_MANAGER)
+# The QA Forum includes frontline practitioners: they open its pack (counts and categories
+# only: the pack holds no per-case or per-worker rows, and links to no drill-down list).
+FORUM_PACK_READERS = (*FORUM_READERS, Role.SOCIAL_WORKER, Role.CONSULTANT_SOCIAL_WORKER)
 CLINIC_READERS = (*BRIEFING_READERS, Role.TEAM_MANAGER)
 # Who may open the list behind a figure (ids and categories, never free text).
 DRILL_DOWN = (*BRIEFING_READERS, Role.TEAM_MANAGER)

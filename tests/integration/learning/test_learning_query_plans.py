@@ -43,6 +43,11 @@ def meetings(rng: random.Random) -> list[dict]:
                     "scheduled_for": day.isoformat()}
         if status != "scheduled":
             document["held_on"] = day.isoformat()
+        if status == "signed_off" and kind == "performance_clinic" and n % 3 == 0:
+            document["signed_outcomes"] = {"escalated_themes": [
+                {"theme_id": "t1", "text": "Synthetic", "to": "partners"}]}
+        if status == "signed_off" and kind == "qa_forum" and n % 5 == 0:
+            document["answered_theme_keys"] = [f"m-{n - 1:05d}/t1"]
         found.append(document)
     return found
 
@@ -88,6 +93,11 @@ async def test_learning_queries_use_indexes(plans):
         await repo.last_signed_clinic("team-03")
         await repo.last_held_clinic("team-03")
         await repo.planned_clinic("team-03")
+    with recorder.case("escalated themes and the Forums that answered them"):
+        await repo.escalating()
+        await repo.answering(["m-00041/t1", "m-00044/t1"])
+    with recorder.case("a kind's meetings held in a period (the JLT report)"):
+        await repo.held_between("qa_forum", "2026-07-01", "2026-09-30")
     schedule = ClinicSchedules(store)
     with recorder.case("the clinic schedule"):
         await schedule.due(now)

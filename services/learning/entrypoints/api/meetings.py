@@ -9,9 +9,9 @@ from fastapi import APIRouter, Depends, HTTPException, Response, status
 from shared.auth import Principal, Role, allow
 from shared.http import PENDING_RESPONSE, found_or_404
 
-from ...application import clinics, meetings, minutes
+from ...application import clinics, meetings, minutes, themes
 from ...application.deps import Deps
-from ...domain.meetings import HoldMeeting, ScheduleMeeting
+from ...domain.meetings import CancelMeeting, HoldMeeting, ScheduleMeeting
 from ...domain.minutes import Correction, Minutes
 from ..deps import get_deps
 from ..roles import CHAIRS, ORGANISERS, PACK_READERS, READERS, SUPPORT_READERS
@@ -42,6 +42,14 @@ async def listed(kind: str | None = None, team_id: str | None = None,
     return await meetings.listed(deps, kind=kind, team_id=team_id)
 
 
+@router.get("/escalated-themes")
+async def escalated_themes(open_only: bool = False, _: Principal = Depends(allow(*READERS)),
+                           deps: Deps = Depends(get_deps)) -> list[dict]:
+    """Themes clinics escalated, each with the QA Forum that answered it (or open);
+    `open_only` leaves out the answered ones."""
+    return await themes.escalated(deps, open_only=open_only)
+
+
 @router.get("/{meeting_id}")
 async def one(meeting_id: str, _: Principal = Depends(allow(*READERS)),
               deps: Deps = Depends(get_deps)) -> dict:
@@ -70,6 +78,17 @@ async def held(meeting_id: str, body: HoldMeeting, response: Response,
     """Who attended (the chair among them), guests who came; the pack is frozen."""
     meeting = await _load(deps, meeting_id)
     done = await refusals_answered(meetings.hold(deps, meeting, body))
+    return answered(response, done.published, meetings.without_support(done.meeting))
+
+
+@router.post("/{meeting_id}/cancel", responses=PENDING_RESPONSE)
+async def cancel(meeting_id: str, body: CancelMeeting, response: Response,
+                 _: Principal = Depends(allow(*ORGANISERS)),
+                 deps: Deps = Depends(get_deps)) -> dict:
+    """A meeting not yet held, called off with a reason (409 once held); a cancelled clinic
+    is no longer planned, so its team's clinic alerts follow the schedule again."""
+    meeting = await _load(deps, meeting_id)
+    done = await refusals_answered(meetings.cancel(deps, meeting, body))
     return answered(response, done.published, meetings.without_support(done.meeting))
 
 

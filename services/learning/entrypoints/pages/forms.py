@@ -40,8 +40,8 @@ def held_from_form(form: dict[str, str]) -> dict[str, Any]:
             "attendee_ids": lines(form, "attendee_ids"), "guest_ids": lines(form, "guest_ids")}
 
 
-def minutes_from_form(form: dict[str, str], clinic: bool,
-                      carried: list[dict[str, Any]]) -> dict[str, Any]:
+def minutes_from_form(form: dict[str, str], clinic: bool, carried: list[dict[str, Any]],
+                      answerable: list[dict[str, Any]] = ()) -> dict[str, Any]:
     body: dict[str, Any] = {
         "notes": form.get("notes", ""), "findings": lines(form, "findings"),
         "recommendations": lines(form, "recommendations"),
@@ -51,6 +51,11 @@ def minutes_from_form(form: dict[str, str], clinic: bool,
                      "due_date": form.get(f"action_{n}_due_date", "")}
                     for n in range(1, ACTION_ROWS + 1)
                     if form.get(f"action_{n}_description", "").strip()]}
+    answers = [{"meeting_id": t["meeting_id"], "theme_id": t["theme_id"],
+                "answer": form[f"answer_{n}"].strip()}
+               for n, t in enumerate(answerable, 1) if form.get(f"answer_{n}", "").strip()]
+    if answers:
+        body["answers"] = answers
     if clinic:
         body["clinic"] = {
             "priorities": lines(form, "priorities"),
@@ -80,6 +85,8 @@ def form_field(loc: tuple[Any, ...]) -> str:
         return f"support_{int(parts[2]) + 1}_{parts[3]}"
     if parts[:2] == ["clinic", "escalated_themes"] and len(parts) >= 4:
         return f"theme_{int(parts[2]) + 1}_{parts[3]}"
+    if parts[:1] == ["answers"] and len(parts) >= 2:
+        return f"answer_{int(parts[1]) + 1}"
     if parts[:1] == ["pack"] and len(parts) >= 2:
         return {"period_from": "pack_from", "period_to": "pack_to"}.get(parts[1], "pack_report")
     if parts[:1] in (["invited_ids"], ["attendee_ids"], ["guest_ids"]):

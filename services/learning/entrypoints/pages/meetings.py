@@ -15,10 +15,10 @@ from schemas.learning import MeetingKind
 from shared.auth import Principal, allow
 from shared.http import found_or_404
 
-from ...application import clinics, meetings, minutes
+from ...application import clinics, meetings, minutes, themes
 from ...application.deps import Deps
 from ...domain.kinds import LABELS
-from ...domain.meetings import HoldMeeting, ScheduleMeeting
+from ...domain.meetings import CancelMeeting, HoldMeeting, ScheduleMeeting
 from ...domain.minutes import Correction, Minutes
 from ...domain.refusals import Locked, NotAllowed, Refused
 from ..deps import get_deps
@@ -68,19 +68,23 @@ async def meeting_form(meeting_id: str, step: str, request: Request,
     form = {k: str(v) for k, v in (await request.form()).items()}
     clinic = meeting["kind"] == MeetingKind.PERFORMANCE_CLINIC
     carried = meeting.get("carried_priorities", [])
+    answerable = await _answerable(deps, meeting)
     try:
         if step == "held":
             await meetings.hold(deps, meeting, HoldMeeting.model_validate(
                 forms.held_from_form(form)))
         elif step == "minutes":
             await minutes.record(deps, meeting, Minutes.model_validate(
-                forms.minutes_from_form(form, clinic, carried)))
+                forms.minutes_from_form(form, clinic, carried, answerable)))
+        elif step == "cancel":
+            await meetings.cancel(deps, meeting, CancelMeeting.model_validate(
+                {"reason": form.get("reason", "")}))
         elif step == "sign-off":
             await minutes.sign_off(deps, meeting, who)
         elif step == "corrections":
             await minutes.sign_off(deps, meeting, who, Correction.model_validate({
                 "reason": form.get("reason", ""),
-                "minutes": forms.minutes_from_form(form, clinic, carried)}))
+                "minutes": forms.minutes_from_form(form, clinic, carried, answerable)}))
         else:
             return HTMLResponse("No such step", status_code=404)
     except ValidationError as error:
@@ -97,6 +101,14 @@ async def meeting_form(meeting_id: str, step: str, request: Request,
         return await _meeting(request, who, deps, meeting, values=form,
                               errors={"": str(refused)}, status_code=status.HTTP_403_FORBIDDEN)
     return RedirectResponse(f"/meeting/{meeting_id}?done={step}", status.HTTP_303_SEE_OTHER)
+
+
+async def _answerable(deps: Deps, meeting: dict[str, Any]) -> list[dict[str, Any]]:
+    """The escalated themes a QA Forum's minutes may answer: the open ones and its own."""
+    if meeting["kind"] != MeetingKind.QA_FORUM:
+        return []
+    return [t for t in await themes.escalated(deps)
+            if t["answered_by"] in (None, meeting["_id"])]
 
 
 async def _load(deps: Deps, meeting_id: str) -> dict[str, Any]:
@@ -118,6 +130,8 @@ def _values(meeting: dict[str, Any]) -> dict[str, str]:
         values[key] = "\n".join(clinic.get(key, []))
     for n, theme in enumerate(clinic.get("escalated_themes", []), 1):
         values[f"theme_{n}_text"], values[f"theme_{n}_to"] = theme["text"], theme["to"]
+    answers = {(a["meeting_id"], a["theme_id"]): a["answer"] for a in saved.get("answers", [])}
+    values["answers"] = answers  # type: ignore[assignment] - matched to rows when shown
     outcomes = {o["priority_id"]: o for o in clinic.get("priority_outcomes", [])}
     for n, carried in enumerate(meeting.get("carried_priorities", []), 1):
         if carried["priority_id"] in outcomes:
@@ -138,7 +152,13 @@ async def _home(request: Request, who: Principal, deps: Deps, *, values: dict[st
 async def _meeting(request: Request, who: Principal, deps: Deps, meeting: dict[str, Any], *,
                    values: dict[str, str], errors: dict[str, str],
                    status_code: int = 200) -> HTMLResponse:
+    answerable = await _answerable(deps, meeting)
+    saved = values.pop("answers", None) or {}
+    for n, theme in enumerate(answerable, 1):
+        if f"answer_{n}" not in values and (theme["meeting_id"], theme["theme_id"]) in saved:
+            values[f"answer_{n}"] = saved[(theme["meeting_id"], theme["theme_id"])]
     return templates.TemplateResponse(request, "meeting.html", {
+        "answerable": answerable,
         "principal": who, "m": meetings.without_support(meeting), "labels": LABELS,
         "last_actions": await clinics.last_clinic_actions(deps, meeting),
         "support": await minutes.support_seen_by(deps, meeting, who),

@@ -20,6 +20,8 @@ from schemas.briefing import BriefingSignedOff
 from schemas.complaint import ComplaintRecorded
 from schemas.directory import StaffMemberUpserted, TeamUpserted
 from schemas.feedback import FeedbackItemAccepted, SafetyLinkTriggered
+from schemas.learning import MeetingCancelled, MeetingHeld, MeetingScheduled, MinutesSignedOff
+from schemas.learning import PriorityAgreed, ThemeAnswered, ThemeEscalated
 from schemas.observation import ConferenceChecklistRecorded, MeetingObservationRecorded
 from schemas.observation import PracticeObservationRecorded
 from schemas.performance import LocalityIndicatorRecorded
@@ -32,6 +34,9 @@ from .audits import moderation_facts, signed_off_facts, themed_audit_facts
 from .directory import staff_facts, team_facts
 from .fact import Fact
 from .feedback_and_complaints import complaint_facts, feedback_facts, safety_link_facts
+from .learning import meeting_cancelled_facts, meeting_held_facts, meeting_scheduled_facts
+from .learning import minutes_signed_off_facts, priority_agreed_facts, theme_answered_facts
+from .learning import theme_escalated_facts
 from .observations import checklist_facts, meeting_observation_facts
 from .observations import practice_observation_facts
 from .programme import allocation_facts, programme_facts, sample_facts
@@ -63,4 +68,11 @@ FACT_FUNCTIONS: dict[type[EventData], Callable[[Any], list[Fact]]] = {
     StaffMemberUpserted: staff_facts,
     BriefingSignedOff: signoff_facts,
     LocalityIndicatorRecorded: indicator_facts,
+    MeetingScheduled: meeting_scheduled_facts,
+    MeetingHeld: meeting_held_facts,
+    MeetingCancelled: meeting_cancelled_facts,
+    MinutesSignedOff: minutes_signed_off_facts,
+    PriorityAgreed: priority_agreed_facts,
+    ThemeEscalated: theme_escalated_facts,
+    ThemeAnswered: theme_answered_facts,
 }

@@ -16,7 +16,7 @@ from ..deps import get_deps
 from ..filters import Filters, MonthQuery, QuarterQuery, filters, is_known, unknown
 from ..formats import charts, files
 from ..formats.downloads import attachment
-from ..roles import BRIEFING_READERS, CLINIC_READERS, FORUM_READERS
+from ..roles import BRIEFING_READERS, CLINIC_READERS, FORUM_PACK_READERS, FORUM_READERS
 
 router = APIRouter(prefix="/reports", tags=["reports"])
 YearQuery = Annotated[int, Query(ge=2000, le=9999, examples=[2026])]
@@ -30,7 +30,7 @@ async def forum_for(deps: Deps, quarter: str, f: Filters) -> dict:
 
 @router.get("/forum-pack")
 async def forum_pack(quarter: QuarterQuery, f: Filters = Depends(filters),
-                     _: Principal = Depends(allow(*FORUM_READERS)),
+                     _: Principal = Depends(allow(*FORUM_PACK_READERS)),
                      deps: Deps = Depends(get_deps)) -> dict:
     """Three months for the quarterly QA Forum: trends, themes, escalations, views."""
     return await forum_for(deps, quarter, f)
@@ -38,7 +38,7 @@ async def forum_pack(quarter: QuarterQuery, f: Filters = Depends(filters),
 
 @router.get("/forum-pack.pdf")
 async def forum_pack_pdf(quarter: QuarterQuery, f: Filters = Depends(filters),
-                         _: Principal = Depends(allow(*FORUM_READERS)),
+                         _: Principal = Depends(allow(*FORUM_PACK_READERS)),
                          deps: Deps = Depends(get_deps)) -> Response:
     pack = await forum_for(deps, quarter, f)
     pdf = files.to_pdf(f"QA Forum pack: {quarter}",

@@ -14,7 +14,7 @@ from ...domain.tables import forum_tables
 from ..deps import get_deps
 from ..filters import Filters, QuarterQuery, filters
 from ..formats import charts
-from ..roles import FORUM_READERS
+from ..roles import FORUM_PACK_READERS, FORUM_READERS
 from .briefing import templates
 
 router = APIRouter(include_in_schema=False)
@@ -22,7 +22,7 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/forum", response_class=HTMLResponse)
 async def forum_page(request: Request, quarter: QuarterQuery, f: Filters = Depends(filters),
-                     who: Principal = Depends(allow(*FORUM_READERS)),
+                     who: Principal = Depends(allow(*FORUM_PACK_READERS)),
                      deps: Deps = Depends(get_deps)) -> HTMLResponse:
     body = await reports.forum_pack(deps, quarter=quarter, today=utc_now().date(),
                                     team=f.team, theme=f.theme)
