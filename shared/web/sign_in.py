@@ -40,7 +40,8 @@ def sign_in_of(request: Request) -> OidcSignIn:
 
 
 def safe_next(target: str) -> str:
-    return target if target.startswith("/") and not target.startswith("//") else "/"
+    """A path on this site: never `//host` or `/\\host`, which browsers take as another site."""
+    return target if target.startswith("/") and target[1:2] not in ("/", "\\") else "/"
 
 
 def _refused(reason: str, status_code: int) -> HTMLResponse:
