@@ -13,7 +13,7 @@ from .complaint import ComplaintRecorded
 from .directory import StaffMemberUpserted, TeamUpserted
 from .learning import DecisionRecorded, FindingsGroupSignedOff, FindingsSummaryWritten
 from .learning import MeetingHeld, MeetingScheduled, MinutesSignedOff, PriorityAgreed
-from .learning import MeetingCancelled, ThemeAnswered, ThemeEscalated
+from .learning import MeetingCancelled, PlanExported, ThemeAnswered, ThemeEscalated
 from .feedback import FeedbackItemAccepted, RawFeedbackSubmitted, SafetyLinkTriggered
 from .observation import ConferenceChecklistRecorded, MeetingObservationRecorded
 from .observation import PracticeObservationRecorded
@@ -57,6 +57,7 @@ EVENTS: tuple[type[EventData], ...] = (
     ThemeEscalated,
     ThemeAnswered,
     MeetingCancelled,
+    PlanExported,
     FindingsSummaryWritten,
     FindingsGroupSignedOff,
 )

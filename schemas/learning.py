@@ -260,3 +260,37 @@ class MeetingCancelled(EventData):
 
     def subject(self) -> str:
         return self.meeting_id
+
+
+class PlanItem(BaseModel):
+    """One finding, decision, recommendation, action or answered theme, as a plan takes it."""
+
+    source: Literal["qa_forum", "monthly_findings", "multi_agency_audit_review",
+                    "escalated_theme"]
+    kind: Literal["finding", "decision", "recommendation", "action", "theme"]
+    text: PersonalText
+    meeting_id: Id | None = None
+    month: Month | None = None
+    on: date | None = Field(default=None, description="When it was decided or written")
+    owner_id: Id | None = Field(default=None, description="An action's owner")
+    due_date: date | None = None
+    status: str | None = Field(default=None, description="An action's status when exported")
+
+
+class PlanExported(EventData):
+    """The quarter's findings and actions exported for one of the plans the framework feeds
+    (the improvement plan, the partnership plan, the safeguarding partnership), for
+    another system to take in; each export is a new snapshot."""
+
+    event_type = "governance.plan_exported"
+    topic = topics.LEARNING
+
+    export_id: Id
+    plan: Literal["improvement_plan", "partnership_plan", "safeguarding_partnership"]
+    quarter: str = Field(pattern=r"^\d{4}-Q[1-4]$")
+    exported_by: Id
+    exported_at: datetime
+    items: list[PlanItem]
+
+    def subject(self) -> str:
+        return self.export_id

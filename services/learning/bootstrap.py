@@ -8,12 +8,14 @@ from shared.runtime import Runtime, create_app
 
 from .adapters import alerts as alerts_store
 from .adapters import directory as directory_store
+from .adapters import exports as exports_store
 from .adapters import findings as findings_store
 from .adapters import meeting_actions as meeting_actions_store
 from .adapters import meetings as meetings_store
 from .adapters import schedule as schedule_store
 from .adapters.alerts import AlertStore
 from .adapters.directory import Directory
+from .adapters.exports import PlanExports
 from .adapters.findings import FindingsSummaries
 from .adapters.meeting_actions import MeetingActions
 from .adapters.meetings import Meetings
@@ -22,17 +24,20 @@ from .application.deps import Deps
 from shared.clock import Clock, SystemClock
 from .entrypoints.api import clinics as clinics_api
 from .entrypoints.api import findings as findings_api
+from .entrypoints.api import governance as governance_api
 from .entrypoints.api import meetings as meetings_api
 from .entrypoints.pages import findings as findings_pages
+from .entrypoints.pages import governance as governance_pages
 from .entrypoints.pages import meetings as meeting_pages
 from .entrypoints.schedule_loop import run_schedule_loop
 from .entrypoints.subscriptions import subscriptions
 from .settings import LearningSettings
 
 INDEXES = [*meetings_store.INDEXES, *findings_store.INDEXES, *directory_store.INDEXES,
-           *schedule_store.INDEXES, *alerts_store.INDEXES, *meeting_actions_store.INDEXES]
-ROUTERS = [meetings_api.router, clinics_api.router, findings_api.router, meeting_pages.router,
-           findings_pages.router]
+           *schedule_store.INDEXES, *alerts_store.INDEXES, *meeting_actions_store.INDEXES,
+           *exports_store.INDEXES]
+ROUTERS = [meetings_api.router, clinics_api.router, findings_api.router, governance_api.router,
+           meeting_pages.router, findings_pages.router, governance_pages.router]
 
 
 def build_deps(settings: LearningSettings, runtime: Runtime, clock: Clock) -> Deps:
@@ -40,7 +45,8 @@ def build_deps(settings: LearningSettings, runtime: Runtime, clock: Clock) -> De
     return Deps(settings=settings, meetings=Meetings(store, outbox),
                 findings=FindingsSummaries(store, outbox), directory=Directory(store),
                 schedule=ClinicSchedules(store), alerts=AlertStore(outbox),
-                meeting_actions=MeetingActions(store), clock=clock)
+                meeting_actions=MeetingActions(store), exports=PlanExports(store, outbox),
+                clock=clock)
 
 
 def build_app(settings: LearningSettings | None = None, *, clock: Clock | None = None) -> FastAPI:

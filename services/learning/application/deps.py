@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..adapters.alerts import AlertStore
 from ..adapters.directory import Directory
+from ..adapters.exports import PlanExports
 from ..adapters.findings import FindingsSummaries
 from ..adapters.meeting_actions import MeetingActions
 from ..adapters.meetings import Meetings
@@ -25,6 +26,7 @@ class Deps:
     schedule: ClinicSchedules
     alerts: AlertStore
     meeting_actions: MeetingActions
+    exports: PlanExports
     clock: Clock
     # Set when a team's schedule changed or "now" moved: the schedule loop looks at once.
     schedule_alarm: asyncio.Event = field(default_factory=asyncio.Event)

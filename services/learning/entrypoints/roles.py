@@ -18,3 +18,8 @@ FINDINGS_AUTHORS = (Role.HEAD_OF_QUALITY,)
 FINDINGS_SIGNERS = (Role.AUDITOR, Role.MODERATOR, Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE,
                     Role.PRINCIPAL_SOCIAL_WORKER, Role.CONSULTANT_SOCIAL_WORKER,
                     Role.HEAD_OF_QUALITY)  # and then one member of each audit group
+# The quarterly report to the Joint Leadership Team and the plans' exports.
+GOVERNANCE_READERS = (Role.HEAD_OF_QUALITY, Role.DIRECTOR, Role.ASSISTANT_DIRECTOR,
+                      Role.LEAD_MEMBER, Role.HEAD_OF_SERVICE, Role.PRINCIPAL_SOCIAL_WORKER,
+                      Role.PRACTICE_LEARNING_TEAM, Role.PERFORMANCE_TEAM, Role.INTEGRATION)
+EXPORTERS = (Role.HEAD_OF_QUALITY,)

@@ -69,3 +69,19 @@ async def test_a_forum_answers_an_escalated_theme_and_a_clinic_is_cancelled(lear
     await page.get_by_role("button", name="Cancel the meeting").press("Enter")
     await page.wait_for_url("**?done=cancel")
     assert (await page.locator("#state").inner_text()).startswith("cancelled")
+
+
+async def test_the_jlt_report_page_and_an_export_by_keyboard(learning, page):
+    from services.learning.domain.governance import quarter_of
+
+    quarter = quarter_of(date.today())
+    await sign_in(page, learning.url, "head_of_quality", uid("hoq"), f"/jlt/{quarter}")
+    assert "Quarterly report to the Joint Leadership Team" in await page.locator("h1").inner_text()
+    await page.get_by_role("button", name="Export the quarter's findings and actions").press(
+        "Enter")
+    assert await page.locator("#plan-error").count() == 1  # no plan chosen: said next to it
+    await page.get_by_label("Plan to export the quarter for").select_option("partnership_plan")
+    await page.get_by_role("button", name="Export the quarter's findings and actions").press(
+        "Enter")
+    await page.wait_for_url("**?done=export")
+    assert "Partnership plan" in await page.locator("#exports").inner_text()

@@ -98,6 +98,12 @@ async def test_learning_queries_use_indexes(plans):
         await repo.answering(["m-00041/t1", "m-00044/t1"])
     with recorder.case("a kind's meetings held in a period (the JLT report)"):
         await repo.held_between("qa_forum", "2026-07-01", "2026-09-30")
+    from services.learning.adapters.exports import PLAN_EXPORTS, PlanExports
+    await store.db[PLAN_EXPORTS].insert_many([
+        {"_id": f"e-{n:04d}", "quarter": f"20{20 + n // 40}-Q{n % 4 + 1}",
+         "exported_at": f"2026-01-{n % 28 + 1:02d}"} for n in range(400)])
+    with recorder.case("a quarter's plan exports"):
+        await PlanExports(store, outbox=None).of_quarter("2026-Q3")  # type: ignore[arg-type]
     schedule = ClinicSchedules(store)
     with recorder.case("the clinic schedule"):
         await schedule.due(now)

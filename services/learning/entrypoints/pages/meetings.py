@@ -17,6 +17,8 @@ from shared.http import found_or_404
 
 from ...application import clinics, meetings, minutes, themes
 from ...application.deps import Deps
+from ...domain.clinics import local_date
+from ...domain.governance import quarter_of
 from ...domain.kinds import LABELS
 from ...domain.meetings import CancelMeeting, HoldMeeting, ScheduleMeeting
 from ...domain.minutes import Correction, Minutes
@@ -145,7 +147,8 @@ async def _home(request: Request, who: Principal, deps: Deps, *, values: dict[st
     return templates.TemplateResponse(request, "home.html", {
         "principal": who, "meetings": await meetings.listed(deps, kind=None, team_id=None),
         "schedule": await clinics.schedule_overview(deps), "kinds": KINDS, "labels": LABELS,
-        "v": values, "errors": errors, "can_organise": who.has_any(frozenset(ORGANISERS))},
+        "v": values, "errors": errors, "can_organise": who.has_any(frozenset(ORGANISERS)),
+        "quarter": quarter_of(local_date(deps.clock.now()))},
         status_code=UNPROCESSABLE if errors else 200)
 
 
