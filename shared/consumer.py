@@ -29,6 +29,7 @@ from tenacity import AsyncRetrying, retry_if_exception, stop_after_delay, wait_e
 from schemas import topics
 from schemas.base import EventData
 
+from . import tracing
 from .deadletters import build_letter, minimal_letter
 from .envelope import Envelope
 from .kafka import TOO_LARGE, BrokerUnavailable, EventPublisher, MessageRefused
@@ -209,8 +210,10 @@ class EventConsumer:
         except ValidationError as error:
             return await self.dead_letter(record, "invalid", describe(error))
         token = correlation_id_var.set(envelope.correlation_id)
+        span = tracing.consuming(record, envelope.event_type, envelope.correlation_id)
         try:
-            with self.metrics.event_handling_seconds.labels(envelope.event_type).time():
+            with self.metrics.event_handling_seconds.labels(envelope.event_type).time(), \
+                    tracing.active(span):
                 await self._apply_with_retry(handler, data, envelope)
         except RejectedEvent as error:
             return await self.dead_letter(record, "rejected", str(error))

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from functools import cached_property
 from typing import Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 # Fixed namespace so that ids derived from the same inputs are the same in every process.
 _DERIVED_ID_NAMESPACE = uuid.UUID("5b0f2a52-8a51-4c8e-9f4b-6a7e0c1d2e3f")
@@ -36,6 +36,18 @@ class Envelope(BaseModel):
     correlation_id: str = Field(min_length=1)
     causation_id: str | None = None
     data: dict[str, Any]
+    # The trace context it was written in (W3C headers; shared/tracing.py): kept beside it
+    # in an outbox and sent as Kafka headers, never part of the message's JSON.
+    _trace: dict[str, str] = PrivateAttr(default_factory=dict)
+
+    @property
+    def written_in(self) -> dict[str, str]:
+        return self._trace
+
+    def continuing(self, context: dict[str, str] | None) -> Envelope:
+        """This envelope, marked as written in `context` (an outbox entry read back)."""
+        self._trace.update(context or {})
+        return self
 
     @field_validator("occurred_at")
     @classmethod

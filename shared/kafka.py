@@ -21,6 +21,7 @@ from faststream.kafka.prometheus import KafkaPrometheusMiddleware
 from schemas.base import EventData
 
 from .producer import DirectProducer
+from . import tracing
 from .envelope import Envelope, utc_now
 from .metrics import PlatformMetrics
 from .settings import ServiceSettings
@@ -87,7 +88,7 @@ class EventPublisher:
             correlation_id=correlation_id,
             causation_id=causation_id,
             data=data.model_dump(mode="json"),
-        )
+        ).continuing(tracing.current_context())
 
     async def publish(self, envelope: Envelope, topic: str) -> None:
         """One event, acknowledged by Kafka (BrokerUnavailable otherwise)."""
@@ -98,11 +99,14 @@ class EventPublisher:
         same topic and key go together: one partition keeps their order)."""
         if self.direct is None:
             for topic, envelope in events:
-                await self.publish_raw(
-                    envelope.to_bytes(), topic, key=envelope.key(),
-                    headers={"event_type": envelope.event_type},
-                    correlation_id=envelope.correlation_id,
-                )
+                with tracing.publishing(topic, envelope.event_type, envelope.correlation_id,
+                                        envelope.written_in) as traced:
+                    await self.publish_raw(
+                        envelope.to_bytes(), topic, key=envelope.key(),
+                        headers={"event_type": envelope.event_type,
+                                 **{k: v.decode() for k, v in traced}},
+                        correlation_id=envelope.correlation_id,
+                    )
                 self.metrics.events_published.labels(envelope.event_type).inc()
             return
         try:

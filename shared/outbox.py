@@ -45,7 +45,8 @@ def written(collection: str, aggregate_id: str,
 def entries(write: Written) -> list[dict[str, Any]]:
     at = utc_now()
     return [{"_id": str(envelope.event_id), "aggregate": write.aggregate, "topic": topic,
-             "envelope": envelope.model_dump(mode="json"), "written_at": at, "position": n}
+             "envelope": envelope.model_dump(mode="json"), "written_at": at, "position": n,
+             **({"trace": envelope.written_in} if envelope.written_in else {})}
             for n, (topic, envelope) in enumerate(write.events)]
 
 

@@ -55,7 +55,8 @@ class Written:
 
 
 def as_events(stored: Sequence[dict[str, Any]]) -> tuple[tuple[str, Envelope], ...]:
-    return tuple((e["topic"], Envelope.model_validate(e["envelope"])) for e in stored)
+    return tuple((e["topic"], Envelope.model_validate(e["envelope"]).continuing(e.get("trace")))
+                 for e in stored)
 
 
 class OutboxRelay:

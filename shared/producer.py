@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from aiokafka import AIOKafkaProducer
 from aiokafka.errors import KafkaError
 
+from . import tracing
 from .envelope import Envelope
 from .settings import ServiceSettings
 
@@ -52,24 +53,28 @@ class DirectProducer:
         async with asyncio.timeout(timeout):
             producer = self._producer or await self._started()
             for run in _same_partition_runs(events):
-                sent = [await producer.send(topic, envelope.to_bytes(), key=envelope.key(),
-                                            headers=[("event_type",
-                                                      envelope.event_type.encode())])
-                        for topic, envelope in run]
+                sent = [await _send(producer, topic, envelope) for topic, envelope in run]
                 await asyncio.gather(*sent)
 
     async def send_all(self, events: Sequence[tuple[str, Envelope]], *, timeout: float) -> None:
         """(topic, envelope) pairs, acknowledged by Kafka or an error (KafkaError/Timeout)."""
         producer = await self._started()
-        futures = [await producer.send(topic, envelope.to_bytes(), key=envelope.key(),
-                                       headers=[("event_type", envelope.event_type.encode())])
-                   for topic, envelope in events]
+        futures = [await _send(producer, topic, envelope) for topic, envelope in events]
         await asyncio.wait_for(asyncio.gather(*futures), timeout=timeout)
 
     async def stop(self) -> None:
         if self._producer is not None:
             await self._producer.stop()
             self._producer = None
+
+
+async def _send(producer: AIOKafkaProducer, topic: str, envelope: Envelope) -> asyncio.Future:
+    """Queue one event with its headers (its type; its trace context when traced)."""
+    with tracing.publishing(topic, envelope.event_type, envelope.correlation_id,
+                            envelope.written_in) as traced:
+        return await producer.send(topic, envelope.to_bytes(), key=envelope.key(),
+                                   headers=[("event_type", envelope.event_type.encode()),
+                                            *traced])
 
 
 def _same_partition_runs(

@@ -15,6 +15,7 @@ from tenacity import AsyncRetrying, stop_after_delay, wait_exponential
 
 from schemas import topics
 
+from . import tracing
 from .auth import TokenVerifier, configure_auth
 from .producer import DirectProducer
 from .consumer import EventConsumer, TopicRoutes
@@ -101,6 +102,7 @@ def create_app(
     """A service's FastAPI app: its routers, its subscriptions, and the shared plumbing."""
     settings = runtime.settings
     configure_logging(service=settings.service_name, level=settings.log_level)
+    tracing.configure(settings.service_name, settings.otel_exporter_otlp_endpoint)
     runtime.consumer.subscribe_all(subscriptions)
 
     @contextlib.asynccontextmanager
@@ -114,6 +116,7 @@ def create_app(
     app.state.runtime = runtime
     configure_auth(app, TokenVerifier(settings))
     install_middleware(app, runtime.metrics)
+    tracing.instrument(app)
     app.include_router(health_router(runtime))
     app.include_router(login_router)
     for router in routers:

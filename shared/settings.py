@@ -47,6 +47,8 @@ class ServiceSettings(BaseSettings):
     service_urls: dict[str, str] = {}  # QA_SERVICE_URLS='{"reporting": "http://..."}': page links
     outbox_relay_seconds: float = 2.0
     log_level: str = "INFO"
+    # OTLP/HTTP traces endpoint (e.g. http://otel-collector:4318/v1/traces); empty: no tracing
+    otel_exporter_otlp_endpoint: str = ""
 
     @property
     def database_name(self) -> str:

@@ -7,7 +7,10 @@ import asyncio
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from opentelemetry.trace import Span
+
 from schemas.base import EventData
+from shared import tracing
 from shared.consumer import BatchOutcome
 from shared.envelope import Envelope
 
@@ -44,24 +47,32 @@ class ProjectionHandlers:
         reads the stored facts once the chunk before it is written."""
         outcome = BatchOutcome()
         writing: asyncio.Task | None = None
+        spans: list[Span] = []  # one per projected record when traced, ended once stored
         try:
             for start in range(0, len(records), CHUNK):
-                pending = await self._decode(records[start:start + CHUNK], outcome)
+                pending = await self._decode(records[start:start + CHUNK], outcome, spans)
                 if writing is not None:
                     await writing
                 writing = asyncio.create_task(self.store.apply_all(pending)) if pending \
                     else None
             if writing is not None:
                 await writing
-        except BaseException:
+        except BaseException as error:
             if writing is not None:  # the batch failed: stop its write (it is redone whole)
                 writing.cancel()
                 await asyncio.gather(writing, return_exceptions=True)
+            for span in spans:
+                span.record_exception(error)
             raise
+        finally:
+            for span in spans:
+                span.end()
         return outcome
 
-    async def _decode(self, records: Sequence[Any], outcome: BatchOutcome) -> list[Pending]:
+    async def _decode(self, records: Sequence[Any], outcome: BatchOutcome,
+                      spans: list[Span]) -> list[Pending]:
         pending: list[Pending] = []
+        traced = tracing.is_on()
         for n, record in enumerate(records, 1):
             decoded = decode_live(record.value or b"", self.projected.get(record.topic,
                                                                           frozenset()))
@@ -71,6 +82,8 @@ class ProjectionHandlers:
                 outcome.ignored[record.topic] = outcome.ignored.get(record.topic, 0) + 1
             else:
                 pending += decoded.facts or ()
+                if traced and (span := tracing.consuming(record, decoded.event_type, "")):
+                    spans.append(span)
                 outcome.handled[decoded.event_type] = outcome.handled.get(
                     decoded.event_type, 0) + 1
             if n % YIELD_EVERY == 0:
