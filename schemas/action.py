@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from . import topics
-from .base import EventData, Id, PersonalText
+from .base import CaseReference, EventData, Id, PersonalText
 from .common import Priority
 
 OriginKind = Literal[
@@ -24,6 +24,8 @@ OriginKind = Literal[
     "themed_audit",
     "complaint_learning",
     "direct",
+    "safety_link",  # a child used the MOMO Safety Link: an urgent action for the team manager
+    "safeguarding_concern",  # found during an audit: an urgent action for the team manager
 ]
 
 
@@ -35,7 +37,8 @@ class ActionStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
-ActionChange = Literal["progressed", "completed", "confirmed", "reopened", "cancelled"]
+ActionChange = Literal["progressed", "completed", "confirmed", "reopened", "cancelled",
+                       "sent_back", "acknowledged"]
 
 
 class ActionOrigin(BaseModel):
@@ -60,6 +63,14 @@ class ActionRaised(EventData):
     raised_by: Id | None = Field(default=None, description="The person, for direct actions")
     recorded_past: bool = Field(default=False,
                                 description="Records an action already taken in the past")
+    urgent: bool = Field(default=False, description="Raised by a Safety Link or a "
+                         "safeguarding concern: to be acknowledged by `acknowledge_by`")
+    acknowledge_by: datetime | None = Field(
+        default=None, description="Urgent actions: escalated to the head of service if not "
+        "acknowledged by then")
+    case_ref: CaseReference | None = Field(
+        default=None, description="Urgent actions: the child's case, shown only to those who "
+        "may see the action")
 
     def subject(self) -> str:
         return self.action_id
@@ -96,6 +107,33 @@ class ActionStatusChanged(EventData):
     owner_id: Id | None = None
     team_id: Id | None = None
     evidence: PersonalText | None = Field(default=None, description="On completion")
+    due_date: date | None = Field(
+        default=None, description="The due date agreed when this change was made (a new "
+        "date may have been agreed since the action was raised)")
+    original_due_date: date | None = Field(
+        default=None, description="The due date the action was raised with: completed in "
+        "time against the original means completed on or before this")
+
+    def subject(self) -> str:
+        return self.action_id
+
+
+class ActionDueDateChanged(EventData):
+    """A manager agreed a new due date, with a reason; the original date is kept, so
+    whether the action was met against the original can still be counted."""
+
+    event_type = "action.due_date_changed"
+    topic = topics.ACTION
+
+    action_id: Id
+    due_date: date = Field(description="The new, agreed due date")
+    previous_due_date: date
+    original_due_date: date = Field(description="The due date the action was raised with")
+    reason: PersonalText
+    changed_by: Id
+    changed_at: datetime
+    owner_id: Id
+    team_id: Id
 
     def subject(self) -> str:
         return self.action_id

@@ -37,6 +37,8 @@ class AlertRaised(EventData):
     escalated_to: Id | None = Field(default=None, description="Head of service, on escalation")
     working_days_overdue: int | None = None
     title: str = Field(default="", description="A short label without personal data")
+    action_id: Id | None = Field(default=None, description="The tracked action this alert "
+                                 "is about or created (urgent alerts own an action)")
 
     def subject(self) -> str:
         return self.alert_id

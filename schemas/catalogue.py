@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .action import ActionAssigned, ActionRaised, ActionStatusChanged
+from .action import ActionAssigned, ActionDueDateChanged, ActionRaised, ActionStatusChanged
 from .alert import AlertRaised
 from .audit import AuditDraftSaved, AuditGradeChanged, AuditModerated, AuditResultsShared
 from .audit import AuditSignedOff
@@ -46,6 +46,7 @@ EVENTS: tuple[type[EventData], ...] = (
     ActionRaised,
     ActionStatusChanged,
     ActionAssigned,
+    ActionDueDateChanged,
     AlertRaised,
     BriefingSignedOff,
     LocalityIndicatorRecorded,
