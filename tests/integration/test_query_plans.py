@@ -220,6 +220,9 @@ async def test_audit_capture_queries_use_indexes(plans):
         await staff.line_manager_of(auditors[12])
     with record("planning page: programme months"):
         await months.latest(limit=60)
+    with record("rotation: the planned months either side of a month"):
+        await months.last_before("2027-02")
+        await months.first_after("2024-06")
     with record("observations, all and by kind of record"):
         await observations.listed()
         await observations.listed("meeting")

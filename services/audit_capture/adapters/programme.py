@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pymongo import DESCENDING
+from pymongo import ASCENDING, DESCENDING
 
 from shared.outbox import Outbox
 from shared.store import Store
@@ -24,3 +24,13 @@ class ProgrammeMonths(Aggregates):
         and the page is for what is current and coming."""
         cursor = self._collection.find({}).sort("_id", DESCENDING).limit(limit)
         return list(reversed(await cursor.to_list(None)))
+
+    async def last_before(self, month: str) -> dict[str, Any] | None:
+        """The last month planned before `month` (the rotation continues from it)."""
+        return await self._collection.find_one({"_id": {"$lt": month}},
+                                               sort=[("_id", DESCENDING)])
+
+    async def first_after(self, month: str) -> dict[str, Any] | None:
+        """The first month planned after `month`."""
+        return await self._collection.find_one({"_id": {"$gt": month}},
+                                               sort=[("_id", ASCENDING)])

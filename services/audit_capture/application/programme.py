@@ -15,8 +15,8 @@ from shared.auth import Principal
 from shared.envelope import derived_id, utc_now
 from shared.http import current_correlation_id
 
-from ..domain.programme import PlanProgramme, plan_programme
-from ..domain.rotation import rotation
+from ..domain.programme import PlanProgramme, last_month_of, plan_programme
+from ..domain.rotation import PlannedDuty, rotation
 from ..domain.sampling import Case, draw_sample, exclusion_window
 from ..domain.selection import DrawModerationSample, DrawSample, draw_moderation_sample
 from .deps import Deps
@@ -55,14 +55,25 @@ async def month_plan(deps: Deps, month: str) -> MonthPlan:
                      audits=await deps.audits.of_month(month))
 
 
+def _duty(planned: dict[str, Any] | None) -> PlannedDuty | None:
+    return None if planned is None else PlannedDuty(planned["_id"], planned["audit_group"])
+
+
+async def _neighbours(deps: Deps, first: str, last: str) -> dict[str, PlannedDuty | None]:
+    """The last month planned before `first` and the first planned after `last`."""
+    return {"before": _duty(await deps.months.last_before(first)),
+            "after": _duty(await deps.months.first_after(last))}
+
+
 async def duties(deps: Deps, month: str) -> dict[str, Any]:
     """Which group audits, moderates and improves in `month`: as planned, else the rotation
-    (counted from QA_ROTATION_FIRST_MONTH)."""
+    continued from the nearest planned month (QA_ROTATION_FIRST_MONTH only when none is)."""
     planned = await deps.months.get(month)
     if planned:
         return {k: planned[k] for k in ("month", "theme", "audit_group", "moderation_group",
                                         "improvement_group")} | {"planned": True}
-    duty = rotation(month, first_month=deps.rotation_first_month)
+    duty = rotation(month, first_month=deps.rotation_first_month,
+                    **await _neighbours(deps, month, month))
     return {"month": month, "theme": None, "audit_group": duty.audit_group,
             "moderation_group": duty.moderation_group,
             "improvement_group": duty.improvement_group, "planned": False}
@@ -71,7 +82,8 @@ async def duties(deps: Deps, month: str) -> dict[str, Any]:
 async def record_plan(deps: Deps, command: PlanProgramme, *, who: Principal) -> bool:
     """A theme per month from `first_month`; True once every month's event is published."""
     published = True
-    for fact in plan_programme(command, planned_by=who.subject):
+    neighbours = await _neighbours(deps, command.first_month, last_month_of(command))
+    for fact in plan_programme(command, planned_by=who.subject, **neighbours):
         fields = fact.model_dump(mode="json")
         existing = await deps.months.get(fact.month)
         if existing is None:

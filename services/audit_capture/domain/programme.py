@@ -8,7 +8,7 @@ from schemas.common import Month
 from schemas.programme import ProgrammeMonthPlanned
 
 from .months import add_months
-from .rotation import rotation
+from .rotation import PlannedDuty, rotation
 
 
 class PlanProgramme(BaseModel):
@@ -19,11 +19,20 @@ class PlanProgramme(BaseModel):
                                         description="Audits moderated each month")
 
 
-def plan_programme(command: PlanProgramme, *, planned_by: str) -> list[ProgrammeMonthPlanned]:
+def last_month_of(command: PlanProgramme) -> str:
+    return add_months(command.first_month, len(command.themes) - 1)
+
+
+def plan_programme(command: PlanProgramme, *, planned_by: str,
+                   before: PlannedDuty | None = None,
+                   after: PlannedDuty | None = None) -> list[ProgrammeMonthPlanned]:
+    """The programme's months; the rotation continues from `before` (the last month planned
+    before this programme) or, with none, counts back from `after` (the first planned after
+    it), so no group audits two months running where programmes meet."""
     planned = []
     for offset, theme in enumerate(command.themes):
         month = add_months(command.first_month, offset)
-        duty = rotation(month, first_month=command.first_month)
+        duty = rotation(month, first_month=command.first_month, before=before, after=after)
         planned.append(ProgrammeMonthPlanned(
             month=month, theme=theme.strip() or "Journey and impact",
             audit_group=duty.audit_group, moderation_group=duty.moderation_group,

@@ -6,7 +6,7 @@ import pytest
 
 from services.audit_capture.domain.allocation import AllocateCase, AllocationRefused, allocate
 from services.audit_capture.domain.programme import PlanProgramme, plan_programme
-from services.audit_capture.domain.rotation import rotation
+from services.audit_capture.domain.rotation import PlannedDuty, rotation
 from services.audit_capture.domain.sampling import Case, draw_sample, exclusion_window
 from services.audit_capture.domain.selection import parse_cases
 
@@ -24,6 +24,53 @@ def test_a_programme_has_a_theme_per_month_and_the_rotation():
                             planned_by="hoq")
     assert [(m.month, m.theme, m.audit_group) for m in months] == [
         ("2026-11", "A", 1), ("2026-12", "B", 3), ("2027-01", "C", 2)]
+
+
+def _audit_groups(months):
+    return [(m.month, m.audit_group) for m in months]
+
+
+def test_rotation_continues_from_the_last_planned_month_after_a_programme_ends():
+    # A programme from 2026-06 (the calendar anchor is 2026-04) ends with group 3 auditing in
+    # 2026-07; the anchor would give group 3 the month after as well.
+    programme = plan_programme(PlanProgramme(first_month="2026-06", themes=["T", "U"]),
+                               planned_by="hoq")
+    assert _audit_groups(programme) == [("2026-06", 1), ("2026-07", 3)]
+    assert rotation("2026-08", first_month="2026-04").audit_group == 3  # the old rule
+    last = PlannedDuty("2026-07", 3)
+    after = rotation("2026-08", first_month="2026-04", before=last)
+    assert (after.audit_group, after.moderation_group, after.improvement_group) == (2, 3, 1)
+    assert after.cycle_month == 3
+    assert [rotation(m, first_month="2026-04", before=last).audit_group
+            for m in ("2026-08", "2026-09", "2026-10", "2026-11")] == [2, 1, 3, 2]
+
+
+def test_a_new_programme_starts_where_the_last_one_left_off():
+    first = plan_programme(PlanProgramme(first_month="2026-04", themes=["T"] * 10),
+                           planned_by="hoq")
+    second = plan_programme(PlanProgramme(first_month="2027-02", themes=["A", "B", "C", "D"]),
+                            planned_by="hoq",
+                            before=PlannedDuty(first[-1].month, first[-1].audit_group))
+    groups = [g for _, g in _audit_groups(first + second)]
+    assert all(a != b for a, b in zip(groups, groups[1:]))
+    assert _audit_groups(second) == [("2027-02", 3), ("2027-03", 2), ("2027-04", 1),
+                                     ("2027-05", 3)]
+    assert second[0].moderation_group == 1 and second[0].improvement_group == 2
+
+
+def test_a_gap_between_programmes_keeps_counting_months():
+    # Nothing planned for 2027-02 and 2027-03: the cycle runs on through them.
+    second = plan_programme(PlanProgramme(first_month="2027-04", themes=["A"]),
+                            planned_by="hoq", before=PlannedDuty("2027-01", 1))
+    assert _audit_groups(second) == [("2027-04", 1)]
+
+
+def test_a_programme_before_any_other_counts_back_from_the_next_one():
+    earlier = plan_programme(PlanProgramme(first_month="2025-12", themes=["A", "B"]),
+                             planned_by="hoq", after=PlannedDuty("2026-02", 1))
+    assert _audit_groups(earlier) == [("2025-12", 3), ("2026-01", 2)]
+    assert rotation("2026-01", first_month="2026-04",
+                    after=PlannedDuty("2026-02", 1)).audit_group == 2
 
 
 CASES = [Case(f"C{n:02d}", "team-a" if n % 3 else "team-b", ["CIN", "CP", "LAC"][n % 3])
