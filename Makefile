@@ -40,7 +40,7 @@ bench-bus:      ## shared publisher vs a raw aiokafka producer (uses the `make r
 	@source $(LOCAL)/env.sh && use_profile run && $(LOCAL)/setup.sh && infra start && $(PY) -m bench.event_bus
 
 .PHONY: import bench-import bench-audits bench-moderation
-import:         ## import a CSV/Excel export: make import SOURCE=momo FILE=statements.csv [REPORT=report.csv]
+import:         ## import a CSV/Excel export: make import SOURCE=momo FILE=statements.csv [REPORT=report.csv]; exit 0 all taken, 1 refused or failed, 2 some rows quarantined, 64 bad arguments
 	@$(PY) -m services.feedback_ingestion.importer $(SOURCE) $(FILE) $(if $(REPORT),--report $(REPORT))
 
 bench-import:   ## 100,000-row file import vs a raw aiokafka producer (uses the `make run` Kafka and store)

@@ -4,8 +4,11 @@
 
 Reads the file as a stream, publishes facts in chunks, and prints the counts; `--report`
 writes the per-row report (row, outcome, item id, reasons) as CSV. Uses the service's
-settings (QA_KAFKA_BOOTSTRAP, QA_MONGO_URI, QA_INGESTION_CONFIG...). Exit status 1 when the
-file was refused (empty, unknown columns), 2 when some rows were quarantined.
+settings (QA_KAFKA_BOOTSTRAP, QA_MONGO_URI, QA_INGESTION_CONFIG...).
+
+Exit status: 0 every row taken (accepted, updated or a duplicate); 1 the file was refused
+(empty, unknown columns) or the import stopped on an error; 2 the file was imported but some
+rows were quarantined (listed, and in the report); 64 the command line was wrong.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import csv
 import sys
 import uuid
 from pathlib import Path
+from typing import NoReturn
 
 from tqdm import tqdm
 
@@ -35,6 +39,15 @@ def count_lines(path: Path) -> int | None:
     with path.open("rb") as handle:
         return max(sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
                    - 1, 0)
+
+
+USAGE_ERROR = 64  # not argparse's 2, which would read as "some rows quarantined"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(USAGE_ERROR, f"{self.prog}: error: {message}\n")
 
 
 SHOWN_PROBLEMS = 50  # quarantined rows printed; all are in --report and the stored report
@@ -75,7 +88,7 @@ def _on_row(row: dict, writer, problems: list[dict] | None) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = _Parser(description=__doc__.split("\n\n")[0])
     parser.add_argument("source", choices=SOURCES)
     parser.add_argument("file", type=Path)
     parser.add_argument("--report", type=Path, help="write the per-row report here (CSV)")

@@ -577,6 +577,7 @@ async def test_feedback_ingestion_queries_use_indexes(plans):
         {"_id": f"quarantined-{n:05d}", "source": SOURCES[n % 4], "content": {"row": n},
          "reasons": ["team_id: unknown team"], "channel": "import", "import_id": None,
          "row": n, "status": "open" if n % 5 == 0 else "resubmitted", "attempts": 0,
+         "row_key": f"key-{n % 2000:05d}",
          "received_at": start + timedelta(minutes=17 * n)} for n in range(4000)])
     await plans.seed(COUNTS, [
         *({"_id": f"day:{first_day + timedelta(days=n)}", "kind": "day",
@@ -604,6 +605,8 @@ async def test_feedback_ingestion_queries_use_indexes(plans):
     for status, source in (("open", None), (None, "momo"), ("open", "momo"), (None, None)):
         with record(f"quarantine status={status} source={source}", top=True):
             await quarantine.list(status=status, source=source, limit=200)
+    with record("a re-imported file: the open entries of its failing rows"):
+        await quarantine.open_entries_of([f"key-{n:05d}" for n in range(0, 2000, 40)])
     with record("reconciliation page: the last 31 days", top=True):
         await counts.days()
     with record("imports page: the latest imports", top=True):

@@ -26,6 +26,7 @@ from typing import Any
 
 from ..adapters.items import NewItems
 from ..domain.items import decide
+from ..domain.rows import row_key
 from ..domain.sources import Invalid
 from .deps import Deps
 from .intake import Receipt, accept, check, count
@@ -76,11 +77,12 @@ class ChunkPipeline:
                     raise raw
                 checked.append((number, check(deps, self.source, raw)))
             except Invalid as invalid:
+                content = raw if original is None else original
+                shape = "item" if original is None else "row"
                 chunk.bad.append(deps.quarantine.entry(
-                    source=self.source, content=raw if original is None else original,
-                    shape="item" if original is None else "row", reasons=invalid.reasons,
+                    source=self.source, content=content, shape=shape, reasons=invalid.reasons,
                     channel=self.channel, import_id=self.import_id, row=number,
-                    now=deps.clock()))
+                    now=deps.clock(), row_key=row_key(self.source, shape, content)))
                 chunk.receipts[number] = Receipt("quarantined",
                                                  quarantine_id=chunk.bad[-1]["_id"],
                                                  reasons=invalid.reasons)
@@ -100,7 +102,10 @@ class ChunkPipeline:
     async def store(self, chunk: Prepared) -> list[tuple[int, Receipt]]:
         """Everything but awaiting the new items' acknowledgement; the chunk's receipts."""
         deps, receipts = self.deps, chunk.receipts
-        await deps.quarantine.add_many(chunk.bad)
+        kept = await deps.quarantine.add_rows(chunk.bad)  # a row seen before: its open entry
+        for receipt in receipts.values():
+            if receipt.quarantine_id in kept:
+                receipt.quarantine_id = kept[receipt.quarantine_id]
         if chunk.urgent:
             await self.published()
         for number, item in chunk.urgent:

@@ -7,6 +7,8 @@ become booleans; `stages.N.field` columns build a complaint's stages.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
@@ -89,3 +91,12 @@ def to_item(row: Mapping[str, Any], mapping: Mapping[str, Any]) -> dict[str, Any
     if stages:
         item["stages"] = [stages[n] for n in sorted(stages)]
     return item
+
+
+def row_key(source: str, shape: str, content: Any) -> str:
+    """What makes a quarantined input "the same row" when a file is imported again: its
+    source and its content, cell for cell (not its row number, which moves when rows are
+    added above it). A re-import updates the one open entry with this key."""
+    canonical = json.dumps([source, shape, content], sort_keys=True, default=str,
+                           ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()

@@ -76,3 +76,24 @@ def test_production_refuses_development_webhook_secrets():
     strong = {s: f"{s}-" + "k" * 40 for s in SETTINGS.webhook_secrets}
     assert FeedbackIngestionSettings(**production, webhook_secrets=strong).environment == \
         "production"
+
+
+def test_the_same_failing_row_has_the_same_key_wherever_it_sits():
+    from services.feedback_ingestion.domain.rows import row_key
+
+    row = {"Compliment ID": "CM-1", "Date": "31/02/2026", "Compliment": "Synthetic"}
+    assert row_key("compliment", "row", row) == row_key("compliment", "row", dict(reversed(
+        row.items())))
+    assert row_key("compliment", "row", row) != row_key("partner", "row", row)
+    assert row_key("compliment", "row", row) != row_key("compliment", "row",
+                                                        row | {"Date": "28/02/2026"})
+
+
+def test_a_wrong_command_line_is_not_read_as_rows_quarantined(capsys):
+    import pytest
+
+    from services.feedback_ingestion.importer import USAGE_ERROR, main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["no-such-source", "x.csv"])
+    assert stopped.value.code == USAGE_ERROR == 64 and "invalid choice" in capsys.readouterr().err
