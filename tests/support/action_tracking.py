@@ -127,12 +127,17 @@ async def publish(*events: EventData, correlation_id: str | None = None) -> list
 
 
 async def staff(*, team: str, head_of_service: str | None = None,
-                people: dict[str, str | None]) -> None:
-    """A team and its people ({person_id: line_manager_id}) on qa.directory."""
-    events: list[EventData] = [TeamUpserted(team_id=team, name="Fictional Team",
+                people: dict[str, str | None], names: dict[str, str] | None = None,
+                team_name: str = "Fictional Team", job_roles: dict[str, str] | None = None
+                ) -> None:
+    """A team and its people ({person_id: line_manager_id}) on qa.directory; `names` and
+    `job_roles` by person where a test needs them (else "Fictional Person", social worker)."""
+    names, job_roles = names or {}, job_roles or {}
+    events: list[EventData] = [TeamUpserted(team_id=team, name=team_name,
                                             head_of_service_id=head_of_service)]
-    events += [StaffMemberUpserted(person_id=person, display_name="Fictional Person",
-                                   team_id=team, job_role="social_worker",
+    events += [StaffMemberUpserted(person_id=person,
+                                   display_name=names.get(person, "Fictional Person"),
+                                   team_id=team, job_role=job_roles.get(person, "social_worker"),
                                    line_manager_id=manager)
                for person, manager in people.items()]
     await publish(*events)

@@ -64,6 +64,11 @@ class ActionRepository:
     async def get(self, action_id: str) -> dict[str, Any] | None:
         return await self.collection.find_one({"_id": action_id})
 
+    async def with_ids(self, action_ids: set[str]) -> dict[str, dict[str, Any]]:
+        """The actions of these ids (by _id), for alerts that name their action."""
+        cursor = self.collection.find({"_id": {"$in": sorted(action_ids)}})
+        return {a["_id"]: a async for a in cursor}
+
     async def matching(self, viewer: Viewer, *, origin_id: str | None = None,
                        owner_id: str | None = None, team_id: str | None = None,
                        status: str | None = None) -> list[dict[str, Any]]:

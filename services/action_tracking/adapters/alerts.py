@@ -42,6 +42,9 @@ class AlertStore:
         """True once Kafka has it; False leaves it to the outbox relay."""
         return await self.outbox.publish(written)
 
+    async def get(self, alert_id: str) -> dict[str, Any] | None:
+        return await self.collection.find_one({"_id": alert_id})
+
     async def recent_seen_by(self, viewer: Viewer, limit: int = 50) -> list[dict[str, Any]]:
         """The latest alerts this person may see, newest first."""
         cursor = self.collection.find(seen_by(viewer))

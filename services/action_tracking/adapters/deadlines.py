@@ -20,7 +20,8 @@ from pymongo.asynchronous.client_session import AsyncClientSession
 
 from shared.store import IndexSpec, Store, ascending
 
-from ..domain.deadlines import Plan, Rule, deadline_id, moments
+from ..domain.deadlines import Plan, Rule, acknowledgement_moments, deadline_id, local_date
+from ..domain.deadlines import moments
 
 DEADLINES = "deadlines"
 COUNTERS = "counters"
@@ -81,6 +82,19 @@ class DeadlineStore:
 
         await self.store.transaction(work)
         return {"_id": key, **document}
+
+    async def register_acknowledgement(self, action_id: str, by: datetime, *, team_id: str,
+                                       owner_id: str) -> None:
+        """An urgent action's acknowledgement deadline: one alert moment, escalation at `by`;
+        registered once (a redelivery keeps what was done)."""
+        plan = Plan(acknowledgement_moments(by))
+        document = {
+            "about": "acknowledgement", "about_id": action_id,
+            "due_on": local_date(by).isoformat(), "due_at": by, "moments": plan.moments,
+            "done": [], "team_id": team_id, "owner_id": owner_id, "open": True,
+            "next_at": plan.next_at(), "match_keys": []}
+        await self.collection.update_one({"_id": deadline_id("acknowledgement", action_id)},
+                                         {"$setOnInsert": document}, upsert=True)
 
     async def set_action_status(self, action_id: str, status: str, *, is_open: bool) -> bool:
         """The action's status on its deadline, counted; False if it had it already (a

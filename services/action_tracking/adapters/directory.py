@@ -45,6 +45,26 @@ class Directory:
         manager = await self.person(manager_id)
         return bool(manager and team_id and manager.get("team_id") == team_id)
 
+    async def team_people(self, team_id: str) -> list[dict[str, Any]]:
+        """Everyone recorded in a team (by the team_id index), to find its managers."""
+        return await self.people.find({"team_id": team_id}).limit(1000).to_list(None)
+
+    async def people_named(self, person_ids: set[str]) -> dict[str, str]:
+        """{id: display name} of those of `person_ids` in the directory (by _id)."""
+        cursor = self.people.find({"_id": {"$in": sorted(person_ids)}}, {"display_name": 1})
+        return {p["_id"]: p.get("display_name") or p["_id"] async for p in cursor}
+
+    async def teams_named(self, team_ids: set[str]) -> dict[str, str]:
+        cursor = self.teams.find({"_id": {"$in": sorted(team_ids)}}, {"name": 1})
+        return {t["_id"]: t.get("name") or t["_id"] async for t in cursor}
+
+    async def active_people_in(self, team_ids: set[str]) -> list[dict[str, Any]]:
+        """Active people of these teams, by name: whom an action can be given to."""
+        cursor = self.people.find({"team_id": {"$in": sorted(team_ids)}},
+                                  {"display_name": 1, "team_id": 1, "active": 1})
+        people = [p async for p in cursor.limit(2000) if p.get("active", True)]
+        return sorted(people, key=lambda p: (p.get("display_name") or p["_id"]).lower())
+
     async def service_teams(self, head_of_service_id: str) -> set[str]:
         cursor = self.teams.find({"head_of_service_id": head_of_service_id}, {"_id": 1})
         return {team["_id"] async for team in cursor}

@@ -5,19 +5,20 @@ history and event in one write, then publishes."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
+from schemas.action import ActionStatus
 from schemas.base import EventData
 from shared.auth import Principal
 from shared.envelope import Envelope
 from shared.logs import correlation_id_var
 
 from ..domain.actions import RaiseAction, raise_directly
-from ..domain.changes import UnknownOwner, decide_assign, decide_change, evolve_assigned
-from ..domain.changes import evolve_status
+from ..domain.changes import UnknownOwner, decide_assign, decide_change, decide_due_date
+from ..domain.changes import evolve_assigned, evolve_due_date, evolve_status
 from ..domain.deadlines import local_date
-from ..domain.lifecycle import Actor
+from ..domain.lifecycle import Actor, refusal
 from .alerts import viewer_for
 from .deps import Deps
 
@@ -69,6 +70,69 @@ async def assign(deps: Deps, action: dict[str, Any], who: Principal, owner_id: s
                           now=deps.clock.now())
     changes, entry = evolve_assigned(action, event, reason)
     return await deps.actions.change(action, changes, entry, [(event, _envelope(deps, event))])
+
+
+async def change_due_date(deps: Deps, action: dict[str, Any], who: Principal,
+                          due_date: date, reason: str) -> bool:
+    """A new due date agreed with a reason (IllegalTransition, NotAllowed, BadDueDate); the
+    original is kept. True once published."""
+    now = deps.clock.now()
+    event = decide_due_date(action, await actor(deps, who, action), due_date=due_date,
+                            reason=reason, now=now, today=local_date(now))
+    changes, entry = evolve_due_date(action, event)
+    return await deps.actions.change(action, changes, entry, [(event, _envelope(deps, event))])
+
+
+CHANGES = ("acknowledged", "progressed", "completed", "confirmed", "sent_back", "assigned",
+           "rescheduled", "reopened", "cancelled")
+
+
+@dataclass
+class ActionPage:
+    """What the action's page shows this person: the action, which controls they may use
+    (the lifecycle rules decide), and names for the ids it holds."""
+
+    action: dict[str, Any]
+    may: set[str]
+    people: dict[str, str]
+    teams: dict[str, str]
+    new_owners: list[dict[str, Any]]
+    shows_case: bool
+
+
+async def page(deps: Deps, who: Principal, action: dict[str, Any]) -> ActionPage:
+    who_acts = await actor(deps, who, action)
+    status = ActionStatus(action["status"])
+    may = {c for c in CHANGES if refusal(c, status, who_acts, action["owner_id"]) is None}
+    if not action.get("urgent"):
+        may.discard("acknowledged")
+    viewer = await viewer_for(who, deps.directory)
+    new_owners: list[dict[str, Any]] = []
+    if "assigned" in may:
+        teams = set(viewer.teams) | {action["team_id"]}
+        new_owners = [p for p in await deps.directory.active_people_in(teams)
+                      if p["_id"] != action["owner_id"]]
+    return ActionPage(action, may, *await names(deps, [action]), new_owners,
+                      shows_case=viewer.sees_action(action))
+
+
+async def names(deps: Deps, actions: list[dict[str, Any]],
+                alerts: list[dict[str, Any]] | tuple = ()) -> tuple[dict[str, str], dict[str, str]]:
+    """({person id: name}, {team id: name}) for every id these actions (their history too)
+    and alerts hold; an id not in the directory is shown as it is."""
+    people: set[str] = set()
+    teams: set[str] = set()
+    for a in actions:
+        people |= {a["owner_id"], *(h.get("by") for h in a.get("history", [])),
+                   *(h.get(k) for h in a.get("history", []) for k in ("owner_from", "owner_to"))}
+        teams.add(a["team_id"])
+    for al in alerts:
+        people |= {al.get("owner_id"), al.get("escalated_to")}
+        teams.add(al.get("team_id"))
+    people.discard(None)
+    teams.discard(None)
+    return (await deps.directory.people_named(people),  # type: ignore[arg-type]
+            await deps.directory.teams_named(teams))  # type: ignore[arg-type]
 
 
 async def get(deps: Deps, action_id: str) -> dict[str, Any] | None:

@@ -17,11 +17,12 @@ from schemas.alert import AlertRaised
 
 from ..domain.deadlines import Plan, alert_id, working_days_overdue
 from . import alerts
-from .deadlines import OPEN_STATUSES
+from .deadlines import ACKNOWLEDGEMENT, OPEN_STATUSES
 from .deps import Deps
 
 TITLES = {"due_soon": "Due soon", "overdue": "Overdue", "escalated": "Escalated: overdue"}
 ABOUT = {"action": "action", "audit_window": "audit", "complaint_stage": "complaint stage"}
+NOT_ACKNOWLEDGED = "Escalated: urgent action not acknowledged in time"
 SIDE_BY_SIDE = 16  # deadlines raised at once when many share a due moment (midnight)
 
 
@@ -69,14 +70,18 @@ async def _raise(deps: Deps, deadline: dict[str, Any], kind: str) -> int:
         escalated_to = (team or {}).get("head_of_service_id")
     now = deps.clock.now()
     due_on = date.fromisoformat(deadline["due_on"])
+    acknowledgement = deadline["about"] == ACKNOWLEDGEMENT
+    about = "action" if acknowledgement else deadline["about"]
     alert = AlertRaised(
         alert_id=alert_id(kind, deadline["_id"], moment), kind=kind,
-        about=deadline["about"], about_id=deadline["about_id"],
+        about=about, about_id=deadline["about_id"],
         team_id=deadline.get("team_id"), owner_id=deadline.get("owner_id"),
         due_at=deadline["due_at"], urgent=kind == "escalated", raised_at=now,
         deadline_id=deadline["_id"], escalated_to=escalated_to,
-        working_days_overdue=working_days_overdue(due_on, now) if kind != "due_soon" else None,
-        title=f"{TITLES[kind]}: {ABOUT[deadline['about']]}")
+        working_days_overdue=(working_days_overdue(due_on, now)
+                              if kind != "due_soon" and not acknowledgement else None),
+        title=NOT_ACKNOWLEDGED if acknowledgement else f"{TITLES[kind]}: {ABOUT[about]}",
+        action_id=deadline["about_id"] if about == "action" else None)
     created = await alerts.raise_once(deps, alert, correlation_id=str(uuid.uuid4()),
                                       moment=moment)
     return int(created)

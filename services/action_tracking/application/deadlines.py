@@ -4,7 +4,8 @@ crash between storing an action and registering its deadline loses nothing), aud
 
 from __future__ import annotations
 
-from schemas.action import ActionAssigned, ActionRaised, ActionStatus, ActionStatusChanged
+from schemas.action import ActionAssigned, ActionDueDateChanged, ActionRaised, ActionStatus
+from schemas.action import ActionStatusChanged
 from schemas.audit import AuditSubmitted
 from schemas.complaint import ComplaintRecorded
 from schemas.programme import CaseAllocated
@@ -13,6 +14,7 @@ from shared.envelope import Envelope, derived_id
 from .deps import Deps
 
 OPEN_STATUSES = {ActionStatus.OPEN, ActionStatus.IN_PROGRESS}
+ACKNOWLEDGEMENT = "acknowledgement"  # an urgent action's: escalated if not acknowledged
 
 
 def case_key(month: str, case_ref: str) -> str:
@@ -24,13 +26,27 @@ async def on_action_raised(deps: Deps, event: ActionRaised, envelope: Envelope) 
         about="action", about_id=event.action_id, due_on=event.due_date,
         team_id=event.team_id, owner_id=event.owner_id, now=deps.clock.now(),
         quiet=event.recorded_past, status=ActionStatus.OPEN.value)
+    if event.urgent and event.acknowledge_by is not None:
+        await deps.deadlines.register_acknowledgement(
+            event.action_id, event.acknowledge_by, team_id=event.team_id,
+            owner_id=event.owner_id)
     deps.wake_deadline_loop()
     await show_action_counts(deps)
 
 
 async def on_action_assigned(deps: Deps, event: ActionAssigned, envelope: Envelope) -> None:
-    await deps.deadlines.update_people("action", event.action_id,
-                                       owner_id=event.owner_id, team_id=event.team_id)
+    for about in ("action", ACKNOWLEDGEMENT):
+        await deps.deadlines.update_people(about, event.action_id,
+                                           owner_id=event.owner_id, team_id=event.team_id)
+
+
+async def on_action_due_date_changed(deps: Deps, event: ActionDueDateChanged,
+                                     envelope: Envelope) -> None:
+    """A new date agreed: the action's alerts follow it (those of the old date are done)."""
+    await deps.deadlines.register(
+        about="action", about_id=event.action_id, due_on=event.due_date,
+        team_id=event.team_id, owner_id=event.owner_id, now=deps.clock.now())
+    deps.wake_deadline_loop()
 
 
 async def on_action_status_changed(deps: Deps, event: ActionStatusChanged,
@@ -38,6 +54,8 @@ async def on_action_status_changed(deps: Deps, event: ActionStatusChanged,
     if await deps.deadlines.set_action_status(event.action_id, event.status.value,
                                               is_open=event.status in OPEN_STATUSES):
         await show_action_counts(deps)
+    if event.status != ActionStatus.OPEN:  # acknowledged, or worked on: no escalation
+        await deps.deadlines.set_open(ACKNOWLEDGEMENT, event.action_id, False)
     deps.wake_deadline_loop()
 
 

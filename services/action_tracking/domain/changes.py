@@ -5,18 +5,32 @@ event and is never rebuilt beside it."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from schemas.action import ActionAssigned, ActionStatus, ActionStatusChanged
+from schemas.action import ActionAssigned, ActionDueDateChanged, ActionStatus
+from schemas.action import ActionStatusChanged
 
 from . import lifecycle
 from .lifecycle import Actor
 
 
 def history_entry(*, at: datetime, by: str, change: str, status: str,
-                  note: str | None = None) -> dict[str, Any]:
-    return {"at": at.isoformat(), "by": by, "change": change, "status": status, "note": note}
+                  note: str | None = None, **more: Any) -> dict[str, Any]:
+    return {"at": at.isoformat(), "by": by, "change": change, "status": status, "note": note,
+            **more}
+
+
+class NotUrgent(lifecycle.IllegalTransition):
+    """409: only urgent actions (a Safety Link, a safeguarding concern) are acknowledged."""
+
+
+class BadDueDate(ValueError):
+    """422 on due_date: a new due date must be a later day than today and not the same."""
+
+
+def original_due_date(action: dict[str, Any]) -> str:
+    return action.get("original_due_date") or str(action["due_date"])
 
 
 def decide_change(action: dict[str, Any], actor: Actor, change: str, *, note: str | None,
@@ -24,10 +38,44 @@ def decide_change(action: dict[str, Any], actor: Actor, change: str, *, note: st
     """The event of a status change; IllegalTransition (409) or NotAllowed (403) if not."""
     current = ActionStatus(action["status"])
     new = lifecycle.apply(change, current, actor, action["owner_id"])
+    if change == "acknowledged" and not action.get("urgent"):
+        raise NotUrgent("only an urgent action (a Safety Link or a safeguarding concern) is "
+                        "acknowledged; record progress instead")
     return ActionStatusChanged(
         action_id=action["_id"], status=new, previous_status=current,
         changed_by=actor.person_id, reason=note, changed_at=now, change=change,
-        owner_id=action["owner_id"], team_id=action["team_id"], evidence=evidence)
+        owner_id=action["owner_id"], team_id=action["team_id"], evidence=evidence,
+        due_date=date.fromisoformat(str(action["due_date"])),
+        original_due_date=date.fromisoformat(original_due_date(action)))
+
+
+def decide_due_date(action: dict[str, Any], actor: Actor, *, due_date: date, reason: str,
+                    now: datetime, today: date) -> ActionDueDateChanged:
+    """A new due date agreed with a reason (IllegalTransition, NotAllowed, BadDueDate); the
+    original date is kept."""
+    lifecycle.apply("rescheduled", ActionStatus(action["status"]), actor, action["owner_id"])
+    previous = date.fromisoformat(str(action["due_date"]))
+    if due_date < today:
+        raise BadDueDate(f"{due_date.strftime('%d/%m/%Y')} is in the past; agree a date from "
+                         f"today ({today.strftime('%d/%m/%Y')}) on")
+    if due_date == previous:
+        raise BadDueDate(f"the action is already due on {due_date.strftime('%d/%m/%Y')}")
+    return ActionDueDateChanged(
+        action_id=action["_id"], due_date=due_date, previous_due_date=previous,
+        original_due_date=date.fromisoformat(original_due_date(action)), reason=reason,
+        changed_by=actor.person_id, changed_at=now, owner_id=action["owner_id"],
+        team_id=action["team_id"])
+
+
+def evolve_due_date(action: dict[str, Any],
+                    event: ActionDueDateChanged) -> tuple[dict[str, Any], dict[str, Any]]:
+    entry = history_entry(
+        at=event.changed_at, by=event.changed_by, change="due_date_changed",
+        status=action["status"], note=event.reason,
+        due_from=event.previous_due_date.isoformat(), due_to=event.due_date.isoformat())
+    return {"due_date": event.due_date.isoformat(),
+            "original_due_date": event.original_due_date.isoformat(),
+            "updated_at": event.changed_at.isoformat()}, entry
 
 
 class UnknownOwner(ValueError):
@@ -52,11 +100,17 @@ def evolve_status(action: dict[str, Any],
     changes: dict[str, Any] = {"status": event.status.value, "updated_at": at}
     if event.change == "progressed":
         changes["progress"] = [*action.get("progress", []),
-                               {"at": at, "by": event.changed_by, "note": event.reason}]
+                               {"at": at, "by": event.changed_by, "note": event.reason,
+                                "evidence": event.evidence}]
     if event.evidence is not None:
         changes["evidence"] = event.evidence
+    if event.change == "completed":
+        changes["completed_on"] = event.changed_at.date().isoformat()
+    if event.change == "acknowledged":
+        changes["acknowledged_at"], changes["acknowledged_by"] = at, event.changed_by
     entry = history_entry(at=event.changed_at, by=event.changed_by, change=str(event.change),
-                          status=event.status.value, note=event.evidence or event.reason)
+                          status=event.status.value, note=event.evidence or event.reason,
+                          reason=event.reason, evidence=event.evidence)
     return changes, entry
 
 
@@ -66,5 +120,6 @@ def evolve_assigned(action: dict[str, Any], event: ActionAssigned,
     history only (the event carries no free text)."""
     entry = history_entry(
         at=event.assigned_at, by=event.assigned_by, change="assigned", status=action["status"],
-        note=reason or f"owner {event.previous_owner_id} → {event.owner_id}")
+        note=reason or f"owner {event.previous_owner_id} → {event.owner_id}",
+        owner_from=event.previous_owner_id, owner_to=event.owner_id, reason=reason)
     return {"owner_id": event.owner_id, "team_id": event.team_id}, entry

@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from shared.envelope import derived_id
-from shared.workdays import add_working_days, working_days_between
+from shared.workdays import add_working_days, is_working_day, working_days_between
 
 ENGLAND = ZoneInfo("Europe/London")
 ORDER = ("due_soon", "overdue", "escalated")
@@ -67,15 +67,42 @@ class Plan:
     done: set[str] = field(default_factory=set)  # raised or skipped
 
     def next_at(self) -> datetime | None:
-        pending = [self.moments[k] for k in ORDER if k not in self.done]
+        pending = [self.moments[k] for k in ORDER if k in self.moments and k not in self.done]
         return min(pending) if pending else None
 
     def due(self, now: datetime) -> tuple[list[str], list[str]]:
         """(kinds to raise now, kinds to skip). Due soon is pointless once overdue."""
-        ready = [k for k in ORDER if k not in self.done and self.moments[k] <= now]
+        ready = [k for k in ORDER
+                 if k in self.moments and k not in self.done and self.moments[k] <= now]
         skip = ["due_soon"] if "due_soon" in ready and "overdue" in ready else []
         return [k for k in ready if k not in skip], skip
 
     def quiet_until(self, moment: datetime) -> None:
         """A record of the past: nothing already due when it was recorded is alerted."""
-        self.done |= {k for k in ORDER if self.moments[k] <= moment}
+        self.done |= {k for k in ORDER if k in self.moments and self.moments[k] <= moment}
+
+
+WORKING_HOURS = (time(9), time(17))  # a working day in England, for acknowledgements
+
+
+def add_working_hours(start: datetime, hours: float) -> datetime:
+    """`hours` of working time after `start` (09:00-17:00 on England's working days): an
+    urgent alert raised on a Friday evening is due to be acknowledged on Monday."""
+    remaining = timedelta(hours=hours)
+    day = local_date(start)
+    moment = start.astimezone(ENGLAND)
+    while True:
+        opens = datetime.combine(day, WORKING_HOURS[0], tzinfo=ENGLAND)
+        closes = datetime.combine(day, WORKING_HOURS[1], tzinfo=ENGLAND)
+        if is_working_day(day) and moment < closes:
+            begin = max(moment, opens)
+            if begin + remaining <= closes:
+                return begin + remaining
+            remaining -= closes - begin
+        day += timedelta(days=1)
+        moment = datetime.combine(day, time(0), tzinfo=ENGLAND)
+
+
+def acknowledgement_moments(acknowledge_by: datetime) -> dict[str, datetime]:
+    """An urgent action's acknowledgement has one alert moment: escalation."""
+    return {"escalated": acknowledge_by}

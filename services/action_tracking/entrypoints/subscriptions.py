@@ -8,7 +8,8 @@ from functools import partial
 from typing import Any
 
 from schemas import topics
-from schemas.action import ActionAssigned, ActionRaised, ActionStatusChanged
+from schemas.action import ActionAssigned, ActionDueDateChanged, ActionRaised
+from schemas.action import ActionStatusChanged
 from schemas.alert import AlertRaised
 from schemas.audit import AuditSubmitted, SafeguardingConcernRaised, ThemedAuditRecorded
 from schemas.complaint import ComplaintRecorded
@@ -54,6 +55,7 @@ def subscriptions(deps: Deps) -> list[TopicRoutes]:
             ActionRaised: bind(deadlines.on_action_raised),
             ActionAssigned: bind(deadlines.on_action_assigned),
             ActionStatusChanged: bind(deadlines.on_action_status_changed),
+            ActionDueDateChanged: bind(deadlines.on_action_due_date_changed),
         }),
         TopicRoutes(topics.ALERT, {AlertRaised: bind(webhooks.on_alert)}),
     ]

@@ -26,7 +26,8 @@ async def sign_in(page, url: str, role: str, person: str, team: str = "") -> Non
 
 async def a_team_with_an_action(tracking, due: date) -> tuple[str, str, str, str]:
     team, owner, manager = uid("team"), uid("sw"), uid("tm")
-    await staff(team=team, people={owner: manager, manager: None})
+    await staff(team=team, people={owner: manager, manager: None},
+                names={owner: "Fictional Worker Ash", manager: "Fictional Manager Birch"})
     await in_directory(tracking, owner, manager)
     body = {"origin": {"kind": "performance_clinic", "id": uid("clinic")}, "key": "k",
             "description": "Synthetic: refresh the fictional plan", "owner_id": owner,
@@ -79,4 +80,5 @@ async def test_a_manager_confirms_a_completed_action_by_keyboard(tracking, page)
     # return at once: wait for the new status instead (Playwright retries, bounded).
     await expect(page.locator("#status")).to_have_text("confirmed", timeout=15_000)
     history = await page.locator("table").last.inner_text()
-    assert "completed" in history and "confirmed" in history and manager in history
+    assert "completed" in history and "confirmed" in history
+    assert "Fictional Manager Birch" in history  # who, by name

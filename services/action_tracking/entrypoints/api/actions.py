@@ -13,12 +13,12 @@ from shared.http import PENDING_RESPONSE, found_or_404
 from ...application import actions
 from ...application.deps import Deps
 from ...domain.actions import DueDateInPast, RaiseAction
-from ...domain.changes import UnknownOwner
+from ...domain.changes import BadDueDate, UnknownOwner
 from ...domain.lifecycle import IllegalTransition, NotAllowed
 from ..deps import get_deps
 from ..roles import CONFIRMERS, MANAGERS, RAISERS, READERS, WORKERS
 from .answers import answered, field_error
-from .commands import Assign, Complete, Confirm, Progress, WithReason
+from .commands import Acknowledge, Assign, Complete, Confirm, NewDueDate, Progress, WithReason
 
 router = APIRouter(prefix="/actions", tags=["actions"])
 Change = Callable[[dict[str, Any]], Awaitable[bool]]
@@ -68,6 +68,8 @@ async def _run(deps: Deps, response: Response, action_id: str, change: Change) -
         raise HTTPException(status.HTTP_403_FORBIDDEN, detail=str(error)) from error
     except UnknownOwner as error:
         raise field_error("owner_id", str(error)) from error
+    except BadDueDate as error:
+        raise field_error("due_date", str(error)) from error
     return answered(response, published, await _load(deps, action_id))
 
 
@@ -101,7 +103,7 @@ async def progress(action_id: str, body: Progress, response: Response,
                    who: Principal = Depends(allow(*WORKERS)),
                    deps: Deps = Depends(get_deps)) -> dict:
     return await _run(deps, response, action_id, lambda action: actions.change(
-        deps, action, who, "progressed", note=body.note))
+        deps, action, who, "progressed", note=body.note, evidence=body.evidence))
 
 
 @router.post("/{action_id}/complete", responses=PENDING_RESPONSE)
@@ -135,3 +137,31 @@ async def cancel(action_id: str, body: WithReason, response: Response,
                  deps: Deps = Depends(get_deps)) -> dict:
     return await _run(deps, response, action_id, lambda action: actions.change(
         deps, action, who, "cancelled", note=body.reason))
+
+
+@router.post("/{action_id}/send-back", responses=PENDING_RESPONSE)
+async def send_back(action_id: str, body: WithReason, response: Response,
+                    who: Principal = Depends(allow(*CONFIRMERS)),
+                    deps: Deps = Depends(get_deps)) -> dict:
+    """The owner's team manager sends a completion back, with the reason: in progress again."""
+    return await _run(deps, response, action_id, lambda action: actions.change(
+        deps, action, who, "sent_back", note=body.reason))
+
+
+@router.post("/{action_id}/due-date", responses=PENDING_RESPONSE)
+async def new_due_date(action_id: str, body: NewDueDate, response: Response,
+                       who: Principal = Depends(allow(*MANAGERS)),
+                       deps: Deps = Depends(get_deps)) -> dict:
+    """A new due date agreed with a reason; the original stays as `original_due_date`
+    (action.due_date_changed)."""
+    return await _run(deps, response, action_id, lambda action: actions.change_due_date(
+        deps, action, who, body.due_date, body.reason))
+
+
+@router.post("/{action_id}/acknowledge", responses=PENDING_RESPONSE)
+async def acknowledge(action_id: str, body: Acknowledge, response: Response,
+                      who: Principal = Depends(allow(*WORKERS)),
+                      deps: Deps = Depends(get_deps)) -> dict:
+    """An urgent action is taken on (in progress): no escalation to the head of service."""
+    return await _run(deps, response, action_id, lambda action: actions.change(
+        deps, action, who, "acknowledged", note=body.note))

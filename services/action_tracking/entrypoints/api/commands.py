@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import BaseModel, Field
 
 
@@ -12,6 +14,8 @@ class Assign(BaseModel):
 
 class Progress(BaseModel):
     note: str = Field(min_length=1, max_length=4000)
+    evidence: str | None = Field(default=None, max_length=4000,
+                                 description="What shows the progress, if anything")
 
 
 class Complete(BaseModel):
@@ -25,3 +29,12 @@ class Confirm(BaseModel):
 
 class WithReason(BaseModel):
     reason: str = Field(min_length=1, max_length=2000)
+
+
+class NewDueDate(BaseModel):
+    due_date: date = Field(description="The new, agreed due date (today or later)")
+    reason: str = Field(min_length=1, max_length=2000, description="Why it was agreed")
+
+
+class Acknowledge(BaseModel):
+    note: str | None = Field(default=None, max_length=2000)
