@@ -25,7 +25,9 @@ async def on_action_raised(deps: Deps, event: ActionRaised, envelope: Envelope) 
     await deps.deadlines.register(
         about="action", about_id=event.action_id, due_on=event.due_date,
         team_id=event.team_id, owner_id=event.owner_id, now=deps.clock.now(),
-        quiet=event.recorded_past, status=ActionStatus.OPEN.value)
+        # An urgent action's due-soon moment has passed as it is raised: its own alert and
+        # the acknowledgement deadline say it all.
+        quiet=event.recorded_past or event.urgent, status=ActionStatus.OPEN.value)
     if event.urgent and event.acknowledge_by is not None:
         await deps.deadlines.register_acknowledgement(
             event.action_id, event.acknowledge_by, team_id=event.team_id,
