@@ -10,7 +10,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from schemas.common import YEAR
 from schemas.learning import PlanExported, PlanItem
+from shared.months import last_day
 
 from .minutes import theme_key
 
@@ -21,6 +23,7 @@ PLANS: dict[str, str] = {
     "safeguarding_partnership": "Safeguarding partnership (board business plan)",
 }
 DONE = ("completed", "confirmed")
+QUARTER_PATTERN = rf"^{YEAR}-Q[1-4]$"  # a year the calendar holds (1900-9999)
 
 
 class ExportPlan(BaseModel):
@@ -36,8 +39,7 @@ def quarter_span(quarter: str) -> tuple[date, date, list[str]]:
     """The quarter's first and last days and its three months (`YYYY-Qn`)."""
     year, q = (int(p) for p in quarter.split("-Q"))
     months = [f"{year}-{m:02d}" for m in range(3 * q - 2, 3 * q + 1)]
-    last = date(year + 1, 1, 1) if q == 4 else date(year, 3 * q + 1, 1)
-    return date(year, 3 * q - 2, 1), date.fromordinal(last.toordinal() - 1), months
+    return date(year, 3 * q - 2, 1), last_day(months[-1]), months
 
 
 def jlt_report(quarter: str, forums: list[dict[str, Any]],

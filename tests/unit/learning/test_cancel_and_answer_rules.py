@@ -84,3 +84,10 @@ def test_a_forums_signed_answers_are_published_once_each_with_the_theme_they_ans
     again = decide_sign_off(signed, "hoq-1", NOW,
                             Correction(reason="Synthetic typo", minutes=minutes), themes)
     assert not [e for e in again if isinstance(e, ThemeAnswered)]
+
+
+def test_a_quarter_spans_its_three_months_to_the_calendars_last_year():
+    from services.learning.domain.governance import quarter_span
+
+    assert quarter_span("2024-Q1")[1] == date(2024, 3, 31)
+    assert quarter_span("9999-Q4")[:2] == (date(9999, 10, 1), date(9999, 12, 31))

@@ -11,14 +11,14 @@ from shared.http import PENDING_RESPONSE, found_or_404
 
 from ...application import governance
 from ...application.deps import Deps
-from ...domain.governance import ExportPlan, Plan
+from ...domain.governance import QUARTER_PATTERN, ExportPlan, Plan
 from ..deps import get_deps
 from ..documents import PDF_TYPE, export_pdf, jlt_pdf
 from ..roles import EXPORTERS, GOVERNANCE_READERS
 from .answers import answered
 
 router = APIRouter(prefix="/governance", tags=["governance"])
-QUARTER = r"^\d{4}-Q[1-4]$"
+QUARTER = QUARTER_PATTERN
 QuarterPath = Path(pattern=QUARTER, description="YYYY-Qn", examples=["2026-Q3"])
 
 

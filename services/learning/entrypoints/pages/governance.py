@@ -11,13 +11,13 @@ from shared.auth import Principal, allow
 
 from ...application import governance
 from ...application.deps import Deps
-from ...domain.governance import PLANS, ExportPlan
+from ...domain.governance import PLANS, QUARTER_PATTERN, ExportPlan
 from ..deps import get_deps
 from ..roles import EXPORTERS, GOVERNANCE_READERS
 from .rendering import templates
 
 router = APIRouter(prefix="/jlt", include_in_schema=False)
-QuarterPath = Path(pattern=r"^\d{4}-Q[1-4]$")
+QuarterPath = Path(pattern=QUARTER_PATTERN)
 
 
 @router.get("/{quarter}", response_class=HTMLResponse)
