@@ -30,12 +30,14 @@ AGREE = {"standards": [{"standard": n, "agree": True} for n in range(1, 7)],
          "overall_agree": True}
 
 
-def directory_csv(p: str) -> str:
-    rows = [f"{p}-g1-{n},Bench Auditor {n},{p}-team,,Team manager,,1" for n in range(PER_MONTH)]
+def directory_csv(p: str, groups: tuple[int, int] = (1, 2)) -> str:
+    """-g1-N audit and -g2 moderates in the month (`groups`: its audit and moderation group)."""
+    rows = [f"{p}-g1-{n},Bench Auditor {n},{p}-team,,Team manager,,{groups[0]}"
+            for n in range(PER_MONTH)]
     return ("person_id,display_name,team_id,team_name,job_role,line_manager_id,audit_group\n"
             f"{p}-tm,Bench Manager,{p}-team,Fictional Bench Team,Team manager,,\n"
             + "\n".join(rows) + "\n"
-            f"{p}-g2,Bench Moderator,{p}-team,,Team manager,,2\n"
+            f"{p}-g2,Bench Moderator,{p}-team,,Team manager,,{groups[1]}\n"
             f"{p}-sw,Bench Worker,{p}-team,,Social worker,{p}-tm,\n")
 
 
@@ -61,7 +63,9 @@ async def timed(call) -> float:
 
 async def one_month(http: httpx.AsyncClient, month: str) -> dict[str, list[float]]:
     p = uid("b")
-    imported = await http.post("/directory/import", content=directory_csv(p),
+    duty = (await http.get("/programme/rotation", params={"month": month}, headers=HOQ)).json()
+    groups = (duty["audit_group"], duty["moderation_group"])  # continues from planned months
+    imported = await http.post("/directory/import", content=directory_csv(p, groups),
                                headers=HOQ | {"Content-Type": "text/csv"})
     assert imported.status_code == 200, imported.text
     planned = await http.post("/programme", headers=HOQ, json={

@@ -18,7 +18,7 @@ from .logs import correlation_id_var
 from .metrics import PlatformMetrics
 from .store import VersionConflict, unavailable
 from .web.login import login_path, login_redirect
-from .web.pages import wants_html
+from .web.pages import page_templates, wants_html
 
 CORRELATION_HEADER = "X-Correlation-ID"
 PENDING_RESPONSE: dict[int | str, dict[str, Any]] = {
@@ -112,6 +112,20 @@ class HttpMetricsMiddleware:
                 time.perf_counter() - started)
 
 
+_pages = page_templates()
+
+
+def forbidden_page(request: Request, error: StarletteHTTPException) -> HTMLResponse:
+    """The 403 a person sees: in the platform's layout, saying which roles may open the page
+    (a route's roles) or why not (a refusal about this record), with a way home."""
+    roles = sorted(getattr(error, "roles", ()) or ())
+    who = getattr(request.state, "principal", None)
+    return _pages.TemplateResponse(request, "forbidden.html", {
+        "principal": who, "roles": [r.replace("_", " ") for r in roles],
+        "reason": None if roles else str(error.detail), "sign_in": login_path(request)},
+        status_code=status.HTTP_403_FORBIDDEN)
+
+
 def install_middleware(app: FastAPI, metrics: PlatformMetrics | None = None) -> None:
     app.add_middleware(CorrelationMiddleware)
     if metrics is not None:
@@ -119,18 +133,13 @@ def install_middleware(app: FastAPI, metrics: PlatformMetrics | None = None) -> 
 
     @app.exception_handler(StarletteHTTPException)
     async def people_get_pages(request: Request, error: StarletteHTTPException) -> Response:
-        """A browser is sent to sign in, or told plainly it may not see a page; API
-        clients get the usual JSON."""
-        if wants_html(request) and request.method == "GET":
-            if error.status_code == status.HTTP_401_UNAUTHORIZED:
+        """A browser is sent to sign in, or told plainly it may not see a page and which
+        roles may; API clients get the usual JSON (a 403's detail names the roles)."""
+        if wants_html(request):
+            if error.status_code == status.HTTP_401_UNAUTHORIZED and request.method == "GET":
                 return login_redirect(request)
             if error.status_code == status.HTTP_403_FORBIDDEN:
-                return HTMLResponse(
-                    "<!doctype html><html lang='en-GB'><title>Not allowed</title><main>"
-                    "<h1>You cannot see this page</h1><p>Your role does not allow it. "
-                    f"<a href='{login_path(request)}'>Sign in as someone else</a></p></main>"
-                    "</html>",
-                    status_code=403)
+                return forbidden_page(request, error)
         return await http_exception_handler(request, error)
 
     @app.exception_handler(PyMongoError)

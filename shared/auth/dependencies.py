@@ -21,6 +21,16 @@ def _unauthorised(reason: str) -> HTTPException:
                          headers={"WWW-Authenticate": "Bearer"})
 
 
+class RoleRequired(HTTPException):
+    """403: the token is valid but holds none of the roles a route allows. `roles` names them,
+    so a page can say who may open it and an API client reads them in `detail`."""
+
+    def __init__(self, roles: frozenset[Role]) -> None:
+        super().__init__(status.HTTP_403_FORBIDDEN,
+                         detail=f"requires one of: {', '.join(sorted(roles))}")
+        self.roles = roles
+
+
 def allow(*roles: Role):
     """Dependency that admits a valid token holding any of `roles` (401, else 403)."""
     allowed = frozenset(roles)
@@ -36,8 +46,8 @@ def allow(*roles: Role):
         except InvalidToken as error:
             raise _unauthorised(f"invalid token ({error})") from error
         if not who.has_any(allowed):
-            raise HTTPException(status.HTTP_403_FORBIDDEN,
-                                detail=f"requires one of: {', '.join(sorted(allowed))}")
+            request.state.principal = who  # the refusal page says who is signed in
+            raise RoleRequired(allowed)
         return who
 
     principal.allowed_roles = allowed  # type: ignore[attr-defined] - read by the route audit test

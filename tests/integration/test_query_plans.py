@@ -173,7 +173,8 @@ async def test_audit_capture_queries_use_indexes(plans):
     await plans.seed(OBSERVATIONS, [
         {"_id": f"obs-{n:05d}", "kind_of_record": rng.choice(["practice", "meeting", "checklist"]),
          "kind": rng.choice(["home_visit", "supervision", "direct_work"]),
-         "team_id": rng.choice(TEAMS), "observed_on": f"{MONTHS[n % 24]}-11"}
+         "team_id": rng.choice(TEAMS), "observed_on": f"{MONTHS[n % 24]}-11",
+         **({"worker_id": f"sw-{n % 250}"} if n % 3 else {"social_worker_id": f"sw-{n % 250}"})}
         for n in range(3000)])
     await plans.indexes([*INDEXES, *OUTBOX_INDEXES])
 
@@ -220,6 +221,9 @@ async def test_audit_capture_queries_use_indexes(plans):
         await staff.line_manager_of(auditors[12])
     with record("planning page: programme months"):
         await months.latest(limit=60)
+    with record("a social worker's home page: the audits of their cases, their observations"):
+        await audits.of_worker("sw-17", statuses=("submitted", "moderated", "signed_off"))
+        await observations.about_worker("sw-17")
     with record("rotation: the planned months either side of a month"):
         await months.last_before("2027-02")
         await months.first_after("2024-06")
@@ -376,6 +380,13 @@ async def test_action_tracking_queries_use_indexes(plans):
     with record("who may change an action (lifecycle)"):
         await directory.manages(manager, owner, TEAMS[10])
         await directory.service_teams(head)
+    with record("names for the ids pages show, a team's people, alerts' actions (issue 11)"):
+        await directory.people_named({owner, manager})
+        await directory.teams_named({TEAMS[1], TEAMS[2]})
+        await directory.team_people(TEAMS[3])
+        await directory.active_people_in({TEAMS[3], TEAMS[4]})
+        await actions.with_ids({"action-00004", "action-00005"})
+        await alerts.get("alert-00001")
     with record("webhooks: subscriptions of a kind, dead letters, the list"):
         await webhooks.for_kind("overdue")
         await webhooks.list()

@@ -21,6 +21,8 @@ INDEXES = [
     IndexSpec(AUDITS, ascending("idempotency_key"), name="idempotency_key"),
     # GET /audits?status=...: equality, then the list's order (`_id`, capped at 500).
     IndexSpec(AUDITS, ascending("status", "_id")),
+    # A social worker's home page: the audits of their cases whose results are shared.
+    IndexSpec(AUDITS, ascending("social_worker_id", "status")),
 ]
 
 
@@ -74,4 +76,11 @@ class AuditRepository(Aggregates):
     async def of_month(self, month: str, *, status: str | None = None) -> list[dict[str, Any]]:
         query = {"month": month} | ({"status": status} if status else {})
         cursor = self._collection.find(query).sort("_id")
+        return await cursor.to_list(None)
+
+    async def of_worker(self, worker_id: str, *, statuses: Sequence[str]) -> list[dict[str, Any]]:
+        """The audits of a social worker's cases in these statuses, the latest month first."""
+        cursor = self._collection.find(
+            {"social_worker_id": worker_id, "status": {"$in": list(statuses)}}).sort(
+            "month", -1).limit(500)
         return await cursor.to_list(None)

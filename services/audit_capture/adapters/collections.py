@@ -18,5 +18,8 @@ INDEXES = [
     IndexSpec(STAFF, ascending("audit_group")),
     # GET /observations?kind=...: the filter is on `kind_of_record`, the order `_id`.
     IndexSpec(OBSERVATIONS, ascending("kind_of_record", "_id")),
+    # A social worker's home page: their practice observations, checklists about their cases.
+    IndexSpec(OBSERVATIONS, ascending("worker_id")),
+    IndexSpec(OBSERVATIONS, ascending("social_worker_id")),
     IndexSpec(THEMED_AUDITS, ascending("theme_id", "month")),
 ]

@@ -11,6 +11,7 @@ from shared.auth import Principal, Role
 from shared.envelope import utc_now
 from shared.http import current_correlation_id
 
+from ..domain.audits import SHARED_STATUSES, shared_with
 from ..domain.drafts import draft_saved
 from ..domain.lifecycle import Status, is_late, next_status
 from .deps import Deps
@@ -36,6 +37,30 @@ async def open_audit(deps: Deps, audit_id: str, *,
             and auditor.subject not in audit["auditor_ids"]:
         raise NotAnAuditorOf(f"{auditor.subject} is not an auditor of {audit_id}")
     return audit
+
+
+class NotSharedWith(PermissionError):
+    """A social worker opening an audit that is not of their case, or not yet shared."""
+
+
+async def open_shared_audit(deps: Deps, audit_id: str, *, reader: bool,
+                            who: Principal) -> dict[str, Any]:
+    """The audit for someone who reads audits (`reader`), or for the case's social worker once
+    its results are shared with them (else NotSharedWith, as for an unknown audit: a worker
+    learns nothing of audits that are not theirs)."""
+    audit = await deps.audits.get(audit_id)
+    if reader:
+        if audit is None:
+            raise UnknownAudit(audit_id)
+        return audit
+    if audit is None or not shared_with(audit, who.subject):
+        raise NotSharedWith(f"no audit {audit_id} of your cases has been shared with you")
+    return audit
+
+
+async def audits_shared_with(deps: Deps, worker_id: str) -> list[dict[str, Any]]:
+    """The audits of a worker's cases whose results are shared, the latest month first."""
+    return await deps.audits.of_worker(worker_id, statuses=SHARED_STATUSES)
 
 
 async def audits_matching(deps: Deps, *, month: str | None, auditor_id: str | None,

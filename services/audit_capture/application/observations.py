@@ -77,3 +77,10 @@ async def store_record(deps: Deps, rid: str, kind: str, fact: ObservationFact) -
 async def observations_listed(deps: Deps, kind_of_record: str | None) -> list[dict[str, Any]]:
     """Observations and checklists, all or of one kind (practice, meeting, checklist)."""
     return await deps.observations.listed(kind_of_record)
+
+
+async def observations_of_worker(deps: Deps, worker_id: str) -> list[dict[str, Any]]:
+    """A worker's practice observations and the checklists about their cases, latest first."""
+    found = await deps.observations.about_worker(worker_id)
+    return sorted(found, key=lambda o: str(o.get("observed_on") or o.get("held_on") or ""),
+                  reverse=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
 from pydantic import model_validator
 
@@ -54,6 +56,16 @@ def submit_audit(
             summary=command.safeguarding_concern, raised_at=now,
         ))
     return submitted, concerns
+
+
+# An audit's results are shared with the case's social worker when it is submitted
+# (audit.results_shared), and stay shared through moderation and sign-off.
+SHARED_STATUSES = ("submitted", "moderated", "signed_off")
+
+
+def shared_with(audit: Mapping[str, Any], worker_id: str) -> bool:
+    """Whether this audit's results have been shared with `worker_id`: the case's worker."""
+    return audit.get("social_worker_id") == worker_id and audit.get("status") in SHARED_STATUSES
 
 
 def results_shared(submitted: AuditSubmitted) -> AuditResultsShared:

@@ -13,6 +13,9 @@ AUDITORS = (Role.AUDITOR, Role.HEAD_OF_QUALITY)
 MODERATORS = (Role.MODERATOR, Role.PRINCIPAL_SOCIAL_WORKER, Role.HEAD_OF_QUALITY)
 SIGNERS = (Role.HEAD_OF_QUALITY, Role.PRINCIPAL_SOCIAL_WORKER)
 EDITORS = (Role.ADMIN, Role.HEAD_OF_QUALITY)  # of the directory
+# Social workers read the audits of their own cases once the results are shared with them,
+# and their own observations (application/audits.py, observations.py).
+WORKERS = (Role.SOCIAL_WORKER, Role.CONSULTANT_SOCIAL_WORKER)
 PRACTICE_OBSERVERS = (Role.TEAM_MANAGER, Role.PRINCIPAL_SOCIAL_WORKER, Role.HEAD_OF_SERVICE)
 MEETING_OBSERVERS = (Role.HEAD_OF_SERVICE, Role.DIRECTOR)
 CHAIRS = (Role.AUDITOR, Role.HEAD_OF_QUALITY)  # IROs and CP chairs sit in the audit groups

@@ -5,18 +5,19 @@ submission); a moderator then moderates it."""
 from __future__ import annotations
 
 from tests.support.auth import bearer
-from tests.support.directory import import_staff
-from tests.support.factories import uid, unique_month
+from tests.support.directory import duty_groups, import_staff
+from tests.support.factories import audit_command, uid, unique_month
 
 HOQ = bearer("head_of_quality", sub="hoq-browser")
 
 
 async def _allocated_audit(http, base: str) -> tuple[str, str, str, str]:
     p, month = uid("b"), unique_month()
+    audit_group, moderation_group = await duty_groups(http, base, month)
     staff = ("person_id,display_name,team_id,team_name,job_role,line_manager_id,audit_group\n"
-             f"{p}-aud,Test Auditor,{p}-team,Fictional Team,Team manager,,1\n"
+             f"{p}-aud,Test Auditor,{p}-team,Fictional Team,Team manager,,{audit_group}\n"
              f"{p}-sw,Test Worker,{p}-team,,Social worker,{p}-aud,\n"
-             f"{p}-mod,Test Moderator,{p}-team,,Team manager,,2\n")
+             f"{p}-mod,Test Moderator,{p}-team,,Team manager,,{moderation_group}\n")
     await import_staff(http, f"{base}/directory/import", staff)
     planned = await http.post(f"{base}/programme", headers=HOQ,
                               json={"first_month": month, "themes": ["Journey and impact"]})
@@ -26,6 +27,17 @@ async def _allocated_audit(http, base: str) -> tuple[str, str, str, str]:
         "case_ref": case_ref, "team_id": f"{p}-team", "auditor_ids": [f"{p}-aud"]})
     assert allocated.status_code == 201, allocated.text
     return allocated.json()["audit_id"], f"{p}-aud", f"{p}-sw", month
+
+
+async def _submitted_audit(http, base: str) -> tuple[str, str, str, str]:
+    """An allocated audit submitted by its auditor, of the worker's case (results shared)."""
+    audit_id, auditor, worker, month = await _allocated_audit(http, base)
+    findings = {k: v for k, v in audit_command().items()
+                if k not in {"month", "case_ref", "team_id", "auditor_ids"}}
+    submitted = await http.post(f"{base}/audits/{audit_id}/submit", json=findings | {
+        "social_worker_id": worker}, headers=bearer("auditor", sub=auditor))
+    assert submitted.status_code == 200, submitted.text
+    return audit_id, auditor, worker, month
 
 
 async def _sign_in(page, base: str, role: str, person: str) -> None:

@@ -4,22 +4,16 @@ markup), reaches the "Sign off" button by keyboard alone and signs the audit off
 
 from __future__ import annotations
 
-from tests.browser.audit_capture.test_audit_and_moderation_pages import _allocated_audit
+from tests.browser.audit_capture.test_audit_and_moderation_pages import _submitted_audit
 from tests.browser.audit_capture.test_audit_and_moderation_pages import _sign_in
 from tests.support.auth import bearer
-from tests.support.factories import audit_command
 
 HOQ = bearer("head_of_quality", sub="hoq-browser")
 RATIONALE = "Synthetic: oversight <b>not</b> evident"
 
 
 async def _moderated_audit(http, base: str) -> tuple[str, str, str]:
-    audit_id, auditor, worker, month = await _allocated_audit(http, base)
-    findings = {k: v for k, v in audit_command().items()
-                if k not in {"month", "case_ref", "team_id", "auditor_ids"}}
-    submitted = await http.post(f"{base}/audits/{audit_id}/submit", json=findings | {
-        "social_worker_id": worker}, headers=bearer("auditor", sub=auditor))
-    assert submitted.status_code == 200, submitted.text
+    audit_id, auditor, worker, month = await _submitted_audit(http, base)
     drawn = await http.post(f"{base}/programme/{month}/moderation-sample", headers=HOQ,
                             json={"seed": 1})
     assert drawn.json()["audit_ids"] == [audit_id], drawn.text

@@ -6,16 +6,17 @@ from __future__ import annotations
 
 from tests.browser.audit_capture.test_audit_and_moderation_pages import _sign_in
 from tests.support.auth import bearer
-from tests.support.directory import import_staff
+from tests.support.directory import duty_groups, import_staff
 from tests.support.factories import uid, unique_month
 
 
 async def test_the_head_of_quality_plans_samples_and_allocates(services, http, page):
     base = services.url("audit_capture")
     p, month = uid("bp"), unique_month()
+    audit_group, moderation_group = await duty_groups(http, base, month)
     staff = ("person_id,display_name,team_id,team_name,job_role,line_manager_id,audit_group\n"
-             f"{p}-g1,Test Auditor,{p}-team,Fictional Team,Team manager,,1\n"
-             f"{p}-g2,Test Moderator,{p}-team,,Team manager,,2\n")
+             f"{p}-g1,Test Auditor,{p}-team,Fictional Team,Team manager,,{audit_group}\n"
+             f"{p}-g2,Test Moderator,{p}-team,,Team manager,,{moderation_group}\n")
     await import_staff(http, f"{base}/directory/import", staff)
     await _sign_in(page, base, "head_of_quality", "hoq-browser")
     await page.get_by_role("link", name="Plan the audit programme").click()
@@ -44,7 +45,7 @@ async def test_the_head_of_quality_plans_samples_and_allocates(services, http, p
     await page.get_by_label("Auditor (staff id").fill(f"{p}-g2")
     await page.get_by_role("button", name="Allocate the case").click()
     alert = await page.get_by_role("alert").inner_text()
-    assert f"{p}-g2 is not in audit group 1, which audits in {month}" in alert
+    assert f"{p}-g2 is not in audit group {audit_group}, which audits in {month}" in alert
     assert await page.get_by_label("Auditor (staff id").input_value() == f"{p}-g2"
     assert await page.get_by_label("Case", exact=True).input_value() == chosen
     await page.get_by_label("Auditor (staff id").fill(f"{p}-g1")

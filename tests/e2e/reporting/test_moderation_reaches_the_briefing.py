@@ -7,23 +7,27 @@ from __future__ import annotations
 
 from tests.support.auth import bearer
 from tests.support.factories import audit_command, uid, unique_month
+from tests.support.directory import duty_groups
 from tests.support.waiting import eventually
 
 HOQ = bearer("head_of_quality", sub="hoq-e2e")
 DIRECTOR = bearer("director")
 
 
-def directory_csv(p: str) -> str:
+def directory_csv(p: str, groups: tuple[int, int]) -> str:
+    """-g1 audits and -g2 moderates in the month (its groups read from the rotation)."""
+    improver = ({1, 2, 3} - set(groups)).pop()
     return ("person_id,display_name,team_id,team_name,job_role,line_manager_id,audit_group\n"
-            f"{p}-g1,Test Auditor,{p}-team,Fictional Team,Team manager,,1\n"
-            f"{p}-g2,Test Moderator,{p}-team,,Team manager,,2\n"
-            f"{p}-g3,Test Improver,{p}-team,,Team manager,,3\n"
+            f"{p}-g1,Test Auditor,{p}-team,Fictional Team,Team manager,,{groups[0]}\n"
+            f"{p}-g2,Test Moderator,{p}-team,,Team manager,,{groups[1]}\n"
+            f"{p}-g3,Test Improver,{p}-team,,Team manager,,{improver}\n"
             f"{p}-sw,Test Worker,{p}-team,,Social worker,{p}-g1,\n")
 
 
 async def test_a_moderated_and_signed_off_audit_changes_the_briefings_grades(services, http):
     audits, p, month = services.url("audit_capture"), uid("mod"), unique_month()
-    imported = await http.post(f"{audits}/directory/import", content=directory_csv(p),
+    groups = await duty_groups(http, audits, month)
+    imported = await http.post(f"{audits}/directory/import", content=directory_csv(p, groups),
                                headers=HOQ | {"Content-Type": "text/csv"})
     assert imported.status_code == 200, imported.text
     planned = await http.post(f"{audits}/programme", headers=HOQ, json={

@@ -5,19 +5,21 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, Depends, Query, Response
+from fastapi import APIRouter, Body, Depends, HTTPException, Query, Response, status
 from fastapi.exceptions import RequestValidationError
 
 from schemas.common import Month
 from shared.auth import Principal, allow
 from shared.http import PENDING_RESPONSE
 
-from ...application.audits import allocated_to, audits_matching, record_draft, with_lateness
+from ...application.audits import NotSharedWith, allocated_to, audits_matching
+from ...application.audits import audits_shared_with, open_shared_audit, record_draft
+from ...application.audits import with_lateness
 from ...application.deps import Deps
 from ...domain.drafts import unstorable_names
 from ...domain.lifecycle import Status
 from ..deps import get_deps
-from ..roles import AUDITORS, READERS
+from ..roles import AUDITORS, READERS, WORKERS
 from .answers import load, recorded
 
 router = APIRouter(prefix="/audits", tags=["audits"])
@@ -44,9 +46,25 @@ async def my_allocations(
     return await allocated_to(deps, who.subject)
 
 
+@router.get("/of-my-cases")
+async def audits_of_my_cases(
+    who: Principal = Depends(allow(*WORKERS)), deps: Deps = Depends(get_deps),
+) -> list[dict[str, Any]]:
+    """A social worker's: the audits of their cases whose results are shared with them."""
+    return [with_lateness(a) for a in await audits_shared_with(deps, who.subject)]
+
+
 @router.get("/{audit_id}")
-async def get_audit(audit_id: str, _: Principal = Depends(allow(*READERS)),
+async def get_audit(audit_id: str, who: Principal = Depends(allow(*READERS, *WORKERS)),
                     deps: Deps = Depends(get_deps)) -> dict:
+    """One audit: for those who read audits, and for the case's social worker once its
+    results are shared with them (403 otherwise)."""
+    if not who.has_any(frozenset(READERS)):
+        try:
+            return with_lateness(await open_shared_audit(deps, audit_id, who=who,
+                                                         reader=False))
+        except NotSharedWith as refused:
+            raise HTTPException(status.HTTP_403_FORBIDDEN, detail=str(refused)) from None
     return with_lateness(await load(deps, audit_id))
 
 

@@ -1,4 +1,5 @@
-"""The read-only page of one audit, for anyone who may read audits: what the auditors found,
+"""The read-only page of one audit, for anyone who may read audits, and for the case's social
+worker once the results are shared with them (submitted, moderated or signed off): what the auditors found,
 the moderation (agreement, rationale and grade changes per standard) and the sign-off. A head
 of quality or PSW also gets the moderation list's own "Sign off" form while the lifecycle
 allows it, or the reason it does not (the same rule as the API: domain/lifecycle.py)."""
@@ -7,18 +8,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request, status
+from fastapi import APIRouter, Depends, HTTPException, Request, status
 from fastapi.responses import HTMLResponse
 
 from schemas.standards import GRADE_LABELS, STANDARDS_FOR_PRACTICE
 from shared.auth import Principal, allow
 
-from ...application.audits import UnknownAudit, open_audit, with_lateness
+from ...application.audits import NotSharedWith, UnknownAudit, open_shared_audit
+from ...application.audits import with_lateness
 from ...application.deps import Deps
 from ...application.moderation import sample_of_month
 from ...domain.lifecycle import sign_off_refusal
 from ..deps import get_deps
-from ..roles import MODERATORS, READERS, SIGNERS
+from ..roles import MODERATORS, READERS, SIGNERS, WORKERS
 from .rendering import templates
 
 router = APIRouter(include_in_schema=False)
@@ -28,10 +30,13 @@ VIEW_LABELS = {"obtained": "Obtained", "not_appropriate": "Not appropriate",
 
 @router.get("/audits/{audit_id}/view", response_class=HTMLResponse)
 async def audit_page(audit_id: str, request: Request,
-                     who: Principal = Depends(allow(*READERS)),
+                     who: Principal = Depends(allow(*READERS, *WORKERS)),
                      deps: Deps = Depends(get_deps)) -> HTMLResponse:
     try:
-        audit = await open_audit(deps, audit_id)
+        audit = await open_shared_audit(deps, audit_id, who=who,
+                                        reader=who.has_any(frozenset(READERS)))
+    except NotSharedWith as refused:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, detail=str(refused)) from None
     except UnknownAudit:
         return templates.TemplateResponse(request, "audit_missing.html", {
             "principal": who, "audit_id": audit_id}, status_code=status.HTTP_404_NOT_FOUND)

@@ -14,9 +14,11 @@ from schemas.standards import GRADE_LABELS, STANDARDS_FOR_PRACTICE
 from shared.auth import Principal, allow
 from shared.envelope import utc_now
 
-from ...application.audits import allocated_to, record_draft, with_lateness
+from ...application.audits import allocated_to, audits_shared_with, record_draft
+from ...application.audits import with_lateness
 from ...application.deps import Deps
 from ...application.moderation import record_moderation
+from ...application.observations import observations_of_worker
 from ...application.submissions import record_submission
 from ...domain.audits import AuditFindings
 from ...domain.lifecycle import IllegalTransition
@@ -24,7 +26,7 @@ from ...domain.moderation import ModerateAudit, ModerationRefused, NotInModerati
 from ..api.answers import load
 from ..deps import get_deps
 from ..roles import AUDITORS, CHAIRS, EVERYONE, MEETING_OBSERVERS, MODERATORS, PLANNERS
-from ..roles import PRACTICE_OBSERVERS
+from ..roles import PRACTICE_OBSERVERS, WORKERS
 from .action_rows import action_rows
 from .audit_forms import field_errors, findings_from_form, moderation_from_form
 from .audit_forms import values_from_draft
@@ -37,9 +39,18 @@ LOOKS = {"standards": STANDARDS_FOR_PRACTICE, "grades": GRADE_LABELS}
 @router.get("/", response_class=HTMLResponse)
 async def home(request: Request, who: Principal = Depends(allow(*EVERYONE)),
                deps: Deps = Depends(get_deps)) -> HTMLResponse:
-    mine = await allocated_to(deps, who.subject)
+    """What this person may open, and only that: their allocations (auditors), the audits of
+    their cases and their observations (social workers), and links by role."""
+    auditor = who.has_any(frozenset(AUDITORS))
+    worker = who.has_any(frozenset(WORKERS))
+    urls = request.app.state.runtime.settings.service_urls
     return templates.TemplateResponse(request, "home.html", {
-        "principal": who, "allocations": mine, "month": utc_now().strftime("%Y-%m"),
+        "principal": who, "month": utc_now().strftime("%Y-%m"),
+        "is_auditor": auditor, "is_worker": worker,
+        "allocations": await allocated_to(deps, who.subject) if auditor else [],
+        "shared_audits": await audits_shared_with(deps, who.subject) if worker else [],
+        "my_observations": await observations_of_worker(deps, who.subject) if worker else [],
+        "actions_url": f"{urls.get('action_tracking', '')}/",
         "can_moderate": who.has_any(frozenset(MODERATORS)),
         "can_plan": who.has_any(frozenset(PLANNERS)),
         "can_observe_practice": who.has_any(frozenset(PRACTICE_OBSERVERS)),

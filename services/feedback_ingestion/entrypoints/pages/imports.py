@@ -12,7 +12,7 @@ from ...application.deps import Deps
 from ...application.imports import run_import, summary
 from ...domain.sources import SOURCES
 from ..deps import get_deps
-from ..roles import IMPORTERS
+from ..roles import COUNTERS, FIXERS, IMPORTERS
 from .rendering import templates
 
 router = APIRouter(include_in_schema=False)
@@ -20,7 +20,10 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/", response_class=HTMLResponse)
 async def home(request: Request, who: Principal = Depends(allow(*EVERYONE))) -> HTMLResponse:
-    return templates.TemplateResponse(request, "home.html", {"principal": who})
+    """Only the pages this person's roles may open."""
+    return templates.TemplateResponse(request, "home.html", {
+        "principal": who, "can_import": who.has_any(frozenset(IMPORTERS)),
+        "can_fix": who.has_any(frozenset(FIXERS)), "can_count": who.has_any(frozenset(COUNTERS))})
 
 
 @router.get("/imports/new", response_class=HTMLResponse)
