@@ -214,8 +214,8 @@ def test_network_policies_allow_only_what_each_service_needs():
         egress = [(rule, peer) for spec in mine.values() for rule in spec.get("egress", [])
                   for peer in rule["to"]]
         ports = {p["port"] for rule, _ in egress for p in rule["ports"]}
-        assert {53, 9092, 27017, 443} <= ports, name  # DNS, Kafka, the store, HTTPS
-        assert ports == {53, 9092, 27017, 443}, (name, ports)
+        # DNS, Kafka, the store, HTTPS (the OIDC issuer), OTLP/HTTP traces to the collector
+        assert ports == {53, 9092, 27017, 443, 4318}, (name, ports)
         assert all("ports" in rule for spec in mine.values() for rule in spec.get("egress", []))
         private = ipaddress.ip_network("10.0.0.0/8")
         reaches_private = any(
