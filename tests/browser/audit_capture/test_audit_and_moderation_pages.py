@@ -60,7 +60,7 @@ async def test_an_auditor_submits_and_a_moderator_moderates(services, http, page
     await page.get_by_label("Standard 1 grade").select_option("good")
     await page.get_by_label("Action 1: what needs to happen").fill("Synthetic: update the plan")
     await page.get_by_label("Action 1: owner's staff id").fill(auditor)
-    await page.get_by_label("Action 1: due by (YYYY-MM-DD)").fill("2026-07-01")
+    await page.get_by_label("Action 1: due by (dd/mm/yyyy)").fill("01/07/2026")
     await page.get_by_role("button", name="Save draft").click()
     assert await page.get_by_role("status").inner_text() == "Draft saved."
     assert await page.get_by_label("Standard 1 grade").input_value() == "good"
@@ -68,12 +68,12 @@ async def test_an_auditor_submits_and_a_moderator_moderates(services, http, page
 
     await page.get_by_label("Standard 1 evidence").fill("Synthetic evidence typed by keyboard")
     await page.get_by_label("Action 2: what needs to happen").fill("Synthetic: visit the school")
-    await page.get_by_label("Action 2: due by (YYYY-MM-DD)").fill("2026-07-15")
+    await page.get_by_label("Action 2: due by (dd/mm/yyyy)").fill("15/07/2026")
     await page.get_by_role("button", name="Submit audit").click()  # most grades still missing
     alert = page.get_by_role("alert")
     assert "could not be submitted" in await alert.inner_text()
-    assert "std2 grade" in await alert.inner_text()
-    assert "action 2 owner id: an action needs what, who and by when" in await alert.inner_text()
+    assert "Choose a grade for Standard 2" in await alert.inner_text()
+    assert "Action 2 needs an owner (their staff id)" in await alert.inner_text()
     assert await page.get_by_label("Standard 1 evidence").input_value() == \
         "Synthetic evidence typed by keyboard"
     assert await page.get_by_label("Standard 2 grade").get_attribute("aria-invalid") == "true"
@@ -81,7 +81,7 @@ async def test_an_auditor_submits_and_a_moderator_moderates(services, http, page
     assert await owner.get_attribute("aria-invalid") == "true"
     assert await page.get_by_label("Action 2: what needs to happen").input_value() == \
         "Synthetic: visit the school"
-    await alert.get_by_role("link", name="action 2 owner id").click()  # the summary's link
+    await alert.get_by_role("link", name="Action 2 needs an owner").click()  # the summary's link
     await page.keyboard.type(worker)  # the link moved the focus to the empty field
     assert await owner.input_value() == worker
 

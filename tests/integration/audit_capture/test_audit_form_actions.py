@@ -18,7 +18,7 @@ from tests.support.kafka import TopicTail
 HOQ = bearer("head_of_quality", sub="hoq-it")
 
 
-async def _allocated(client, p: str) -> str:
+async def _allocated(client, p: str, **allocation: str) -> str:
     imported = await client.post("/directory/import", content=directory_csv(p),
                                  headers=HOQ | {"Content-Type": "text/csv"})
     assert imported.status_code == 200, imported.text
@@ -27,7 +27,8 @@ async def _allocated(client, p: str) -> str:
         "first_month": month, "themes": ["Journey and impact"]})
     assert planned.status_code == 201, planned.text
     allocated = await client.post(f"/programme/{month}/allocations", headers=HOQ, json={
-        "case_ref": f"TEST-{p}", "team_id": f"{p}-team", "auditor_ids": [f"{p}-g1a"]})
+        "case_ref": f"TEST-{p}", "team_id": f"{p}-team", "auditor_ids": [f"{p}-g1a"],
+        **allocation})
     assert allocated.status_code == 201, allocated.text
     return allocated.json()["audit_id"]
 
@@ -101,9 +102,9 @@ async def test_a_partly_filled_row_is_refused_on_its_empty_fields_with_what_was_
     refused = await client.post(f"/audits/{audit_id}/form", headers=auditor, data=form)
     assert refused.status_code == 422
     summary = _summary(refused.text)
-    assert 'href="#action_2_owner_id">action 2 owner id: an action needs what, who and by ' \
-           "when: fill this in or clear the row</a>" in summary
-    assert 'href="#action_2_due_date">action 2 due date: Input should be a valid date' in summary
+    assert 'href="#action_2_owner_id">Action 2 needs an owner (their staff id): fill this ' \
+           "in, or clear the row if the action is not needed</a>" in summary
+    assert 'href="#action_2_due_date">soon is not a date: write it as dd/mm/yyyy</a>' in summary
     assert "action_1" not in summary and "action_3" not in summary
     assert _input(refused.text, "action_2_owner_id") == (
         '<input id="action_2_owner_id" name="action_2_owner_id" value="" aria-invalid="true" '
@@ -131,3 +132,32 @@ async def test_a_draft_saved_through_the_api_shows_its_actions_as_rows(client):
     assert f'value="{p}-sw"' in _input(page, "action_2_owner_id")
     assert _input(page, "action_2_due_date").endswith('value="">')
     assert 'value="2026-07-01"' in _input(page, "action_1_due_date")
+
+
+async def test_refusals_are_written_for_people_next_to_their_fields(client):
+    p = uid("aw")
+    audit_id = await _allocated(client, p, social_worker_id=f"{p}-sw")
+    auditor = bearer("auditor", sub=f"{p}-g1a")
+    opened = (await client.get(f"/audits/{audit_id}/form", headers=auditor)).text
+    assert f'value="{p}-sw"' in _input(opened, "social_worker_id")  # from the allocation
+    assert '<textarea id="std1_evidence" name="std1_evidence" rows="8">' in opened
+    form = _complete(p) | {"std2_grade": "", "child_view_status": "",
+                           "action_1_description": "Synthetic: update the plan",
+                           "action_1_owner_id": f"{p}-g1a", "action_1_due_date": "31/02/2027",
+                           "action": "submit"}
+    refused = await client.post(f"/audits/{audit_id}/form", headers=auditor, data=form)
+    assert refused.status_code == 422
+    page = refused.text
+    assert '<p class="error" id="std2_grade-error">Choose a grade for Standard 2</p>' in page
+    assert ('<p class="error" id="action_1_due_date-error">31/02/2027 is not a date: write it '
+            'as dd/mm/yyyy</p>') in page
+    assert "Say whether the child&#39;s view was obtained" in page
+    assert "Input should be" not in page and "std2 grade" not in page
+    assert 'value="31/02/2027" aria-invalid="true"' in _input(page, "action_1_due_date")
+
+    # A UK date is taken, and the form opens with the allocation's social worker.
+    done = await client.post(f"/audits/{audit_id}/form", headers=auditor, data=form | {
+        "std2_grade": "good", "child_view_status": "obtained", "action_1_due_date": "28/02/2027"})
+    assert done.status_code == 303, done.text
+    kept = (await client.get(f"/audits/{audit_id}", headers=HOQ)).json()
+    assert kept["actions"][0]["due_date"] == "2027-02-28"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 from typing import Any
 
 ROWS_OFFERED = 3  # the pages offer three rows; more appear when a draft or a post holds more
@@ -33,10 +34,25 @@ def actions_typed(form: Mapping[str, Any]) -> list[int]:
             if any(_text(form, f"action_{n}_{f}") for f in ACTION_FIELDS)]
 
 
+_UK_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def iso_date(typed: str) -> str:
+    """A date typed as dd/mm/yyyy (or YYYY-MM-DD) as YYYY-MM-DD; anything else as typed, for
+    the check to refuse ("31/02/2027 is not a date")."""
+    if m := _UK_DATE.fullmatch(typed):
+        try:
+            return date(int(m[3]), int(m[2]), int(m[1])).isoformat()
+        except ValueError:
+            return typed
+    return typed
+
+
 def actions_from_form(form: Mapping[str, Any]) -> list[dict[str, str]]:
     """One action per typed row, shaped like RaisedAction. Empty fields are left out, so a
     partly filled row is refused on each empty field rather than dropped."""
-    return [{"key": f"a{n}"} | {f: value for f in ACTION_FIELDS
+    return [{"key": f"a{n}"} | {f: iso_date(value) if f == "due_date" else value
+                                for f in ACTION_FIELDS
                                 if (value := _text(form, f"action_{n}_{f}"))}
             for n in actions_typed(form)]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -83,6 +84,55 @@ def field_errors(error: ValidationError, form: Mapping[str, Any] | None = None) 
     """Form field name → message; messages about the whole form go under "". `form` is what
     was posted, so an action's problem falls on the row it was typed in."""
     found: dict[str, str] = {}
+    for name, _, message in _located(error, form):
+        found.setdefault(name, message)
+    return found
+
+
+_STANDARD_GRADE = re.compile(r"std(\d)_grade")
+_ACTION_FIELD = re.compile(r"action_(\d+)_(description|owner_id|due_date)")
+_VIEWS = {"child_view_status": "the child's view", "parent_view_status": "the parent's or carer's view"}
+_WRITTEN = {
+    "social_worker_id": "Write the social worker's staff id",
+    "overall_grade": "Choose an overall grade",
+    "impact_grade": "Choose a grade for the impact for the child",
+}
+_ACTION_NEEDS = {"description": "what needs to happen", "owner_id": "an owner (their staff id)",
+                 "due_date": "a date it is due by"}
+
+
+def audit_form_errors(error: ValidationError, form: Mapping[str, Any]) -> dict[str, str]:
+    """The audit form's refusals written for the person filling it, each on its field:
+    "Choose a grade for Standard 2", "31/02/2027 is not a date: write it as dd/mm/yyyy"."""
+    found: dict[str, str] = {}
+    for name, kind, message in _located(error, form):
+        found.setdefault(name, _for_people(name, kind, message, form))
+    return found
+
+
+def _for_people(name: str, kind: str, message: str, form: Mapping[str, Any]) -> str:
+    if m := _STANDARD_GRADE.fullmatch(name):
+        return f"Choose a grade for Standard {m[1]}"
+    if name in _WRITTEN:
+        return _WRITTEN[name]
+    if name in _VIEWS:
+        return f"Say whether {_VIEWS[name]} was obtained, not appropriate or not possible"
+    if m := _ACTION_FIELD.fullmatch(name):
+        typed = str(form.get(name) or "").strip()
+        if m[2] == "due_date" and typed:
+            return f"{typed} is not a date: write it as dd/mm/yyyy"
+        if not typed:
+            return (f"Action {m[1]} needs {_ACTION_NEEDS[m[2]]}: fill this in, or clear the "
+                    "row if the action is not needed")
+    if kind == "string_too_long":
+        return f"This is too long: {message.lower()}"
+    return message
+
+
+def _located(error: ValidationError,
+             form: Mapping[str, Any] | None) -> list[tuple[str, str, str]]:
+    """(form field, error type, message) of each validation error."""
+    located = []
     for e in error.errors():
         loc = [str(part) for part in e["loc"]]
         message = e["msg"].removeprefix("Value error, ")
@@ -95,5 +145,5 @@ def field_errors(error: ValidationError, form: Mapping[str, Any] | None = None) 
         for text_field in TEXTS:  # model-level rules name the field they are about
             if not name and message.startswith(text_field):
                 name = text_field
-        found.setdefault(name, message)
-    return found
+        located.append((name, e["type"], message))
+    return located

@@ -28,7 +28,8 @@ from ..deps import get_deps
 from ..roles import AUDITORS, CHAIRS, EVERYONE, MEETING_OBSERVERS, MODERATORS, PLANNERS
 from ..roles import PRACTICE_OBSERVERS, WORKERS
 from .action_rows import action_rows
-from .audit_forms import field_errors, findings_from_form, moderation_from_form
+from .audit_forms import audit_form_errors, field_errors, findings_from_form
+from .audit_forms import moderation_from_form
 from .audit_forms import values_from_draft
 from .rendering import templates
 
@@ -82,7 +83,7 @@ async def post_audit_form(audit_id: str, request: Request,
     try:
         findings = AuditFindings.model_validate(findings_from_form(form))
     except ValidationError as error:
-        return _form(request, who, audit, values=form, errors=field_errors(error, form),
+        return _form(request, who, audit, values=form, errors=audit_form_errors(error, form),
                      status_code=status.HTTP_422_UNPROCESSABLE_CONTENT)
     await record_submission(deps, audit, findings, who=who)
     return RedirectResponse("/?submitted=" + audit_id, status_code=status.HTTP_303_SEE_OTHER)
@@ -121,8 +122,13 @@ async def post_moderation(audit_id: str, request: Request,
 
 def _form(request: Request, who: Principal, audit: dict[str, Any], *, values: dict[str, str],
           errors: dict[str, str], status_code: int = 200) -> HTMLResponse:
+    """The audit form; the social worker prefilled from the allocation until one is typed."""
+    worker = audit.get("social_worker_id")
+    if worker and "social_worker_id" not in values:
+        values = values | {"social_worker_id": worker}
     return templates.TemplateResponse(request, "audit_form.html", {
         "principal": who, "audit": with_lateness(audit), "v": values, "errors": errors,
+        "allocated_worker": worker,
         "action_row_numbers": action_rows(values),
         "saved": request.query_params.get("saved") == "1", **LOOKS}, status_code=status_code)
 
