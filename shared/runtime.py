@@ -26,6 +26,7 @@ from .metrics import PlatformMetrics
 from .outbox import OUTBOX_INDEXES, Outbox
 from .settings import ServiceSettings
 from .store import IndexSpec, Store
+from .web.docs import docs_router
 from .web.login import router as login_router
 
 log = logging.getLogger(__name__)
@@ -112,13 +113,16 @@ def create_app(
         yield
         await runtime.stop()
 
-    app = FastAPI(title=title, lifespan=lifespan)
+    # The API's description is served by docs_router, behind sign-in like every endpoint.
+    app = FastAPI(title=title, lifespan=lifespan, openapi_url=None, docs_url=None,
+                  redoc_url=None)
     app.state.runtime = runtime
     configure_auth(app, TokenVerifier(settings))
     install_middleware(app, runtime.metrics)
     tracing.instrument(app)
     app.include_router(health_router(runtime))
     app.include_router(login_router)
+    app.include_router(docs_router(app))
     for router in routers:
         app.include_router(router)
     return app

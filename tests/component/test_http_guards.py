@@ -84,3 +84,13 @@ def test_a_meetings_guest_opens_nothing_outside_learning(name):
         if (status := client.get(page, headers=guest).status_code) != 403:
             refused[("GET", page)] = status
     assert refused == {}
+
+
+@pytest.mark.parametrize("name", APPS)
+def test_the_api_description_is_for_signed_in_staff_only(name):
+    client = TestClient(APPS[name]())
+    for path in ("/openapi.json", "/docs"):
+        assert client.get(path).status_code == 401, path
+        assert client.get(path, headers=bearer("guest")).status_code == 403, path
+        assert client.get(path, headers=bearer("social_worker")).status_code == 200, path
+    assert client.get("/redoc").status_code == 404
