@@ -151,6 +151,25 @@ class StandardModeration(BaseModel):
     rationale: PersonalText = ""
 
 
+AuditCompetency = Literal["evidence", "analysis", "child_voice", "impact", "actions",
+                          "timeliness"]
+"""The audit competencies a moderator can name as a learning need for the auditor."""
+
+AUDIT_COMPETENCIES: dict[str, str] = {
+    "evidence": "Gathering and recording evidence from the record",
+    "analysis": "Analysing practice against the Standards and grading it",
+    "child_voice": "Capturing the child's lived experience and voice",
+    "impact": "Judging the impact for the child",
+    "actions": "Setting clear, timely actions",
+    "timeliness": "Completing audits within the window",
+}
+
+Judgement = Literal["strong", "sound", "weak"]
+"""A moderator's small scale for an audit's evidence and its timeliness, best first."""
+
+JUDGEMENTS: dict[str, str] = {"strong": "Strong", "sound": "Sound", "weak": "Weak"}
+
+
 class AuditModerated(EventData):
     """A moderator's view of one audit: agreement per standard and overall ("audit the auditor")."""
 
@@ -169,6 +188,19 @@ class AuditModerated(EventData):
     rationale: PersonalText = ""
     agreed_count: int = Field(ge=0, le=7, description="Judgements agreed out of 7")
     moderated_at: datetime
+    # Moderation outcomes (optional; absent in moderations recorded before them).
+    good_practice: bool = Field(default=False, description=(
+        "The moderator acknowledges good practice in the case: it enters the register of "
+        "outstanding practice"))
+    good_practice_note: PersonalText = Field(default="", max_length=500, description=(
+        "What the good practice was, in a sentence or two (when good_practice)"))
+    learning_needs: list[AuditCompetency] = Field(default_factory=list, max_length=6, description=(
+        "Audit competencies the auditor needs learning and development in"))
+    learning_needs_note: PersonalText = Field(default="", max_length=1000)
+    evidence_quality: Judgement | None = Field(default=None, description=(
+        "The moderator's judgement of the quality of the audit's evidence"))
+    timeliness: Judgement | None = Field(default=None, description=(
+        "The moderator's judgement of the audit's timeliness"))
 
     def subject(self) -> str:
         return self.audit_id

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_validator
 
-from schemas.audit import AuditGradeChanged, AuditModerated, StandardModeration
+from schemas.audit import AuditCompetency, AuditGradeChanged, AuditModerated, Judgement
+from schemas.audit import StandardModeration
 from schemas.base import PersonalText
 from schemas.common import Grade
 
@@ -42,6 +43,29 @@ class ModerateAudit(BaseModel):
     overall_agree: bool
     overall_grade: Grade | None = Field(default=None, description="Only when changing it")
     rationale: PersonalText = ""
+    # The outcomes (optional): good practice acknowledged, the auditor's learning needs, and
+    # the moderator's judgement of the audit's evidence and timeliness.
+    good_practice: bool = False
+    good_practice_note: PersonalText = Field(default="", max_length=500, validate_default=True)
+    learning_needs: list[AuditCompetency] = Field(default_factory=list, max_length=6)
+    learning_needs_note: PersonalText = Field(default="", max_length=1000)
+    evidence_quality: Judgement | None = None
+    timeliness: Judgement | None = None
+
+    @field_validator("good_practice_note")
+    @classmethod
+    def _note_with_acknowledgement(cls, note: str, info: ValidationInfo) -> str:
+        acknowledged = info.data.get("good_practice", False)
+        if acknowledged and not note.strip():
+            raise ValueError("Say in a sentence what the good practice was")
+        if note.strip() and not acknowledged:
+            raise ValueError("Tick 'Good practice acknowledged' for this note, or clear it")
+        return note.strip()
+
+    @field_validator("learning_needs")
+    @classmethod
+    def _each_need_once(cls, needs: list[str]) -> list[str]:
+        return sorted(set(needs))
 
     @model_validator(mode="after")
     def _consistent(self) -> ModerateAudit:
@@ -57,6 +81,11 @@ class ModerateAudit(BaseModel):
         if not self.overall_agree and not self.rationale.strip():
             raise ValueError("rationale is required when disagreeing with the overall grade")
         return self
+
+
+OUTCOMES = {"good_practice", "good_practice_note", "learning_needs", "learning_needs_note",
+            "evidence_quality", "timeliness"}
+"""The moderation's outcomes, carried from the command to `audit.moderated` as they are."""
 
 
 def moderate(
@@ -87,6 +116,7 @@ def moderate(
         overall_grade=command.overall_grade or overall, rationale=command.rationale,
         agreed_count=sum(s.agree for s in command.standards) + int(command.overall_agree),
         moderated_at=now,
+        **command.model_dump(include=OUTCOMES),
     )
     return moderated, changes
 

@@ -8,6 +8,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from schemas.audit import AUDIT_COMPETENCIES
+
 from .action_rows import action_error, actions_from_form, rows_from_actions
 
 STANDARDS = range(1, 7)
@@ -77,6 +79,12 @@ def moderation_from_form(form: dict[str, str]) -> dict[str, Any]:
         "overall_agree": form.get("overall_agree") != "no",
         "overall_grade": _text(form, "overall_grade"),
         "rationale": form.get("rationale", ""),
+        "good_practice": form.get("good_practice") == "on",
+        "good_practice_note": form.get("good_practice_note", ""),
+        "learning_needs": [need for need in AUDIT_COMPETENCIES if form.get(f"need_{need}") == "on"],
+        "learning_needs_note": form.get("learning_needs_note", ""),
+        "evidence_quality": _text(form, "evidence_quality"),
+        "timeliness": _text(form, "timeliness"),
     }
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Request, status
 from fastapi.responses import HTMLResponse
 
+from schemas.audit import AUDIT_COMPETENCIES, JUDGEMENTS
 from schemas.standards import GRADE_LABELS, STANDARDS_FOR_PRACTICE
 from shared.auth import Principal, allow
 
@@ -50,6 +51,10 @@ async def audit_page(audit_id: str, request: Request,
         and refusal is None,
         "sign_off_refusal": refusal if audit["status"] in ("submitted", "moderated") else None,
         "can_moderate": who.has_any(frozenset(MODERATORS)),
+        # the auditor's learning needs: for the auditor and the moderators, not the worker
+        "sees_learning_needs": who.has_any(frozenset(MODERATORS))
+        or who.subject in audit["auditor_ids"],
+        "competencies": AUDIT_COMPETENCIES, "judgements": JUDGEMENTS,
         "standards": STANDARDS_FOR_PRACTICE, "grades": GRADE_LABELS, "views": VIEW_LABELS})
 
 

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import ValidationError
 
+from schemas.audit import AUDIT_COMPETENCIES, JUDGEMENTS
 from schemas.standards import GRADE_LABELS, STANDARDS_FOR_PRACTICE
 from shared.auth import Principal, allow
 from shared.envelope import utc_now
@@ -137,5 +138,6 @@ def _moderation(request: Request, who: Principal, audit: dict[str, Any], *,
                 values: dict[str, str], errors: dict[str, str],
                 status_code: int = 200) -> HTMLResponse:
     return templates.TemplateResponse(request, "moderation_form.html", {
-        "principal": who, "audit": audit, "v": values, "errors": errors, **LOOKS},
+        "principal": who, "audit": audit, "v": values, "errors": errors, **LOOKS,
+        "competencies": AUDIT_COMPETENCIES, "judgements": JUDGEMENTS},
         status_code=status_code)
