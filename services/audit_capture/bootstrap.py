@@ -22,6 +22,7 @@ from .domain.moderation import ModerationRefused, NotInModeratingGroup
 from .entrypoints.api import audits, directory, moderation, observations, programme
 from .entrypoints.api import submissions, themes
 from .entrypoints.pages import audit_view, planning, themed_audits
+from .entrypoints.pages import themes as theme_pages
 from .entrypoints.pages import audits as audit_pages
 from .entrypoints.pages import moderation as moderation_pages
 from .entrypoints.pages.rendering import templates
@@ -36,7 +37,7 @@ __all__ = ["INDEXES", "build_app", "build_deps"]
 ROUTERS = [submissions.router, audits.router, moderation.router, programme.router,
            directory.router, observations.router, themes.router, audit_pages.router,
            planning.router, observation_pages.router, moderation_pages.router,
-           audit_view.router, themed_audits.router]
+           audit_view.router, themed_audits.router, theme_pages.router]
 
 
 def build_deps(settings: AuditCaptureSettings, runtime: Runtime) -> Deps:

@@ -14,13 +14,22 @@ from shared.http import current_correlation_id
 from shared.outbox import VersionConflict
 
 from ..domain.themes import DefineTheme, RecordDipSample, RecordThemedAudit, ThemedCase
-from ..domain.themes import dip_sample_audit_id, themed_audit, unanswered
+from ..domain.themes import dip_sample_audit_id, is_retired, questions_from_lines
+from ..domain.themes import retired_refusal, theme_id_for, themed_audit, unanswered
 from .deps import Deps
 from .observations import Recorded
 
 
 class UnknownTheme(LookupError):
     pass
+
+
+class ThemeRetired(ValueError):
+    """A themed audit against a retired theme."""
+
+
+class ThemeExists(ValueError):
+    """A new theme whose title gives the id of one already defined."""
 
 
 class AnswersDoNotFit(ValueError):
@@ -36,6 +45,39 @@ async def define_theme(deps: Deps, theme: DefineTheme) -> None:
         "title": theme.title, "questions": [q.model_dump() for q in theme.questions]})
 
 
+async def define_new_theme(deps: Deps, title: str, lines: list[str]) -> DefineTheme:
+    """A theme defined on the page: its id from its title (ThemeExists if taken), its
+    questions one a line (the command's own checks refuse none: ValidationError)."""
+    theme = DefineTheme(theme_id=theme_id_for(title), title=title.strip(),
+                        questions=questions_from_lines(lines, []))
+    if await deps.themes.get(theme.theme_id) is not None:
+        raise ThemeExists(f"a theme called {title.strip()!r} is already defined: edit it "
+                          "instead, or choose another title")
+    await define_theme(deps, theme)
+    return theme
+
+
+async def edit_theme(deps: Deps, theme_id: str, title: str, lines: list[str]) -> DefineTheme:
+    """New title and questions; a question kept word for word keeps its id (UnknownTheme)."""
+    existing = await deps.themes.get(theme_id)
+    if existing is None:
+        raise UnknownTheme(f"theme {theme_id}")
+    theme = DefineTheme(theme_id=theme_id, title=title.strip(),
+                        questions=questions_from_lines(lines, existing["questions"]))
+    await define_theme(deps, theme)
+    return theme
+
+
+async def retire_theme(deps: Deps, theme_id: str, *, who: Principal) -> None:
+    if not await deps.themes.retire(theme_id, by=who.subject, at=utc_now()):
+        raise UnknownTheme(f"theme {theme_id}")
+
+
+async def reinstate_theme(deps: Deps, theme_id: str) -> None:
+    if not await deps.themes.reinstate(theme_id):
+        raise UnknownTheme(f"theme {theme_id}")
+
+
 async def find_theme(deps: Deps, theme_id: str) -> dict[str, Any] | None:
     return await deps.themes.get(theme_id)
 
@@ -45,7 +87,13 @@ async def themes_listed(deps: Deps) -> list[dict[str, Any]]:
 
 
 async def themes_by_title(deps: Deps) -> list[dict[str, Any]]:
+    """Every theme, retired ones too (marked `retired_at`), by title."""
     return await deps.themes.by_title()
+
+
+async def themes_in_use(deps: Deps) -> list[dict[str, Any]]:
+    """The themes a themed audit may be recorded against: not retired, by title."""
+    return [t for t in await deps.themes.by_title() if not is_retired(t)]
 
 
 async def record_themed_audit(deps: Deps, command: RecordThemedAudit, *, who: Principal,
@@ -84,6 +132,8 @@ async def _theme(deps: Deps, theme_id: str, cases: list[ThemedCase]) -> dict[str
     theme = await deps.themes.get(theme_id)
     if theme is None:
         raise UnknownTheme(f"theme {theme_id}")
+    if why := retired_refusal(theme):
+        raise ThemeRetired(why)
     problems = [(["cases", i, "answers"] if len(cases) > 1 else ["answers"], why)
                 for i, case in enumerate(cases) if (why := unanswered(theme, case.answers))]
     if problems:

@@ -13,7 +13,7 @@ from shared.http import PENDING_RESPONSE
 
 from ...application import themes as use_cases
 from ...application.deps import Deps
-from ...application.themes import AnswersDoNotFit, UnknownTheme
+from ...application.themes import AnswersDoNotFit, ThemeRetired, UnknownTheme
 from ...domain.themes import DefineTheme, RecordDipSample, RecordThemedAudit
 from ..deps import get_deps
 from ..roles import AUDITORS, PLANNERS, READERS
@@ -33,6 +33,27 @@ async def define_theme(theme_id: str, theme: DefineTheme,
     return {"theme_id": theme_id, "questions": len(theme.questions)}
 
 
+@router.post("/themes/{theme_id}/retire")
+async def retire_theme(theme_id: str, who: Principal = Depends(allow(*PLANNERS)),
+                       deps: Deps = Depends(get_deps)) -> dict[str, Any]:
+    """No longer offered for themed audits; kept, with the audits recorded against it."""
+    try:
+        await use_cases.retire_theme(deps, theme_id, who=who)
+    except UnknownTheme as refusal:
+        raise not_found(str(refusal)) from refusal
+    return {"theme_id": theme_id, "retired": True}
+
+
+@router.post("/themes/{theme_id}/reinstate")
+async def reinstate_theme(theme_id: str, _: Principal = Depends(allow(*PLANNERS)),
+                          deps: Deps = Depends(get_deps)) -> dict[str, Any]:
+    try:
+        await use_cases.reinstate_theme(deps, theme_id)
+    except UnknownTheme as refusal:
+        raise not_found(str(refusal)) from refusal
+    return {"theme_id": theme_id, "retired": False}
+
+
 @router.get("/themes")
 async def list_themes(_: Principal = Depends(allow(*READERS)),
                       deps: Deps = Depends(get_deps)) -> list[dict[str, Any]]:
@@ -45,7 +66,7 @@ async def record_one(command: RecordThemedAudit, response: Response,
                      deps: Deps = Depends(get_deps)) -> dict[str, Any]:
     try:
         done = await use_cases.record_themed_audit(deps, command, who=who)
-    except (UnknownTheme, AnswersDoNotFit) as refusal:
+    except (UnknownTheme, AnswersDoNotFit, ThemeRetired) as refusal:
         raise _http(refusal) from refusal
     return recorded(response, done.published, themed_audit_id=done.record_id)
 
@@ -56,12 +77,14 @@ async def record_dip_sample(command: RecordDipSample, response: Response,
                             deps: Deps = Depends(get_deps)) -> dict[str, Any]:
     try:
         dip_sample_id, published = await use_cases.record_dip_sample(deps, command)
-    except (UnknownTheme, AnswersDoNotFit) as refusal:
+    except (UnknownTheme, AnswersDoNotFit, ThemeRetired) as refusal:
         raise _http(refusal) from refusal
     return recorded(response, published, dip_sample_id=dip_sample_id, cases=len(command.cases))
 
 
-def _http(refusal: UnknownTheme | AnswersDoNotFit) -> HTTPException:
+def _http(refusal: UnknownTheme | AnswersDoNotFit | ThemeRetired) -> HTTPException:
     if isinstance(refusal, AnswersDoNotFit):
         return invalid(*refusal.problems)
+    if isinstance(refusal, ThemeRetired):
+        return invalid((["theme_id"], str(refusal)))
     return not_found(str(refusal))

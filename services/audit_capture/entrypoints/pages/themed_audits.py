@@ -17,11 +17,11 @@ from shared.auth import Principal, allow
 from shared.envelope import utc_now
 
 from ...application.deps import Deps
-from ...application.themes import AnswersDoNotFit, UnknownTheme, find_theme
-from ...application.themes import record_themed_audit, themes_by_title
-from ...domain.themes import RecordThemedAudit
+from ...application.themes import AnswersDoNotFit, ThemeRetired, UnknownTheme, find_theme
+from ...application.themes import record_themed_audit, themes_in_use
+from ...domain.themes import RecordThemedAudit, retired_refusal
 from ..deps import get_deps
-from ..roles import AUDITORS
+from ..roles import AUDITORS, PLANNERS
 from .rendering import templates
 from .themed_audit_forms import ANSWERS, themed_audit_errors, themed_audit_from_form
 
@@ -40,6 +40,9 @@ async def themed_audit_page(request: Request, theme_id: str | None = None,
     if theme_id and theme is None:
         return await _page(request, who, deps, None, values=values, status_code=404,
                            errors={"theme_id": f"no theme {theme_id}: choose one below"})
+    if theme and (why := retired_refusal(theme)):
+        return await _page(request, who, deps, None, values=values, status_code=UNPROCESSABLE,
+                           errors={"theme_id": why})
     return await _page(request, who, deps, theme, values=values, errors={})
 
 
@@ -59,6 +62,9 @@ async def post_themed_audit(request: Request, who: Principal = Depends(allow(*AU
     except ValidationError as error:
         return await _page(request, who, deps, theme, values=form, status_code=UNPROCESSABLE,
                            errors=themed_audit_errors(error))
+    except ThemeRetired as refusal:  # retired since the page was shown
+        return await _page(request, who, deps, None, values=form, status_code=UNPROCESSABLE,
+                           errors={"theme_id": str(refusal)})
     except (UnknownTheme, AnswersDoNotFit) as refusal:  # the theme changed meanwhile
         return await _page(request, who, deps, theme, values=form, status_code=UNPROCESSABLE,
                            errors={"": f"{refusal}; the page now shows the theme's questions"})
@@ -71,5 +77,6 @@ async def _page(request: Request, who: Principal, deps: Deps, theme: dict[str, A
                 status_code: int = 200) -> HTMLResponse:
     return templates.TemplateResponse(request, "themed_audit.html", {
         "principal": who, "v": values, "errors": errors, "theme": theme,
-        "themes": await themes_by_title(deps), "answers": ANSWERS,
+        "themes": await themes_in_use(deps), "answers": ANSWERS,
+        "can_define": who.has_any(frozenset(PLANNERS)),
         "recorded": request.query_params.get("recorded")}, status_code=status_code)
