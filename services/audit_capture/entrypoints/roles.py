@@ -16,6 +16,12 @@ EDITORS = (Role.ADMIN, Role.HEAD_OF_QUALITY)  # of the directory
 # Social workers read the audits of their own cases once the results are shared with them,
 # and their own observations (application/audits.py, observations.py).
 WORKERS = (Role.SOCIAL_WORKER, Role.CONSULTANT_SOCIAL_WORKER)
-PRACTICE_OBSERVERS = (Role.TEAM_MANAGER, Role.PRINCIPAL_SOCIAL_WORKER, Role.HEAD_OF_SERVICE)
+# The framework's staff observation: team managers (or deputies and senior practitioners)
+# observe their workers; the auditing process makes sure every member of staff has a
+# practice visit observed and every manager an observed supervision (the head of quality's
+# programme, done by the audit groups' auditors); the practice learning team has "a key role
+# in ... observations of practice". PSWs and heads of service observe too.
+PRACTICE_OBSERVERS = (Role.TEAM_MANAGER, Role.PRINCIPAL_SOCIAL_WORKER, Role.HEAD_OF_SERVICE,
+                      Role.HEAD_OF_QUALITY, Role.PRACTICE_LEARNING_TEAM, Role.AUDITOR)
 MEETING_OBSERVERS = (Role.HEAD_OF_SERVICE, Role.DIRECTOR)
 CHAIRS = (Role.AUDITOR, Role.HEAD_OF_QUALITY)  # IROs and CP chairs sit in the audit groups
