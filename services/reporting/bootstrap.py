@@ -13,8 +13,10 @@ from .adapters.signoff import SignOffs
 from .application.deps import Deps
 from .application.known_values import KnownValues
 from .application.projections import ProjectionHandlers
-from .entrypoints.api import briefing, briefing_exports, indicators, lists, packs, report_exports
+from .entrypoints.api import briefing, briefing_exports, competency, indicators, lists, packs
+from .entrypoints.api import report_exports
 from .entrypoints.pages import briefing as briefing_pages
+from .entrypoints.pages import competency as competency_pages
 from .entrypoints.pages import packs as pack_pages
 from .entrypoints.pages import reports as report_pages
 from .entrypoints.subscriptions import subscribe
@@ -22,7 +24,7 @@ from .settings import ReportingSettings
 
 ROUTERS = [briefing.router, briefing_exports.router, lists.router, packs.router,
            report_exports.router, indicators.router, briefing_pages.router, pack_pages.router,
-           report_pages.router]
+           report_pages.router, competency.router, competency_pages.router]
 
 
 def build_deps(runtime: Runtime, settings: ReportingSettings) -> Deps:

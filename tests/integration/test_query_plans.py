@@ -533,6 +533,14 @@ async def test_reporting_queries_use_indexes(plans):
         await reports.complaints_report(deps, year=2026, today=today, team=team, theme=None)
     with record("complaints report, a theme's"):
         await reports.complaints_report(deps, year=2026, today=today, team=None, theme=theme)
+    with record("every auditor's competency record (12 months)"):
+        await reports.auditor_records(deps, to_month=month)
+    with record("one auditor's competency record"):
+        await reports.auditor_record(deps, "auditor-x", to_month=month)
+    with record("the register of outstanding practice"):
+        await reports.outstanding_practice(deps, to_month=month)
+    with record("the register of outstanding practice, a team's"):
+        await reports.outstanding_practice(deps, to_month=month, team=team)
     with record("the latest month with data (where every report page opens)"):
         await reports.latest_month(deps, today)
     with record("checking a team filter (every filtered report, the clinic pack)"):

@@ -49,7 +49,10 @@ def month_of_events(month: str, team: str, theme: str) -> list[EventData]:
             auditor_ids=audit.auditor_ids, moderator_id="moderator-x", overall_agree=agree,
             standards=[StandardModeration(standard=n, agree=True) for n in range(1, 7)],
             overall_grade="good" if agree else "requires_improvement",
-            agreed_count=7 if agree else 6, moderated_at=_at(month, 25)))
+            agreed_count=7 if agree else 6, moderated_at=_at(month, 25),
+            good_practice=agree, good_practice_note="Synthetic: good practice." if agree else "",
+            evidence_quality="strong" if agree else "sound",
+            learning_needs=[] if agree else ["impact"]))
         if not agree:
             events.append(AuditGradeChanged(
                 audit_id=audit.audit_id, moderation_id=moderation_id, month=month, team_id=team,

@@ -62,6 +62,12 @@ _KEYS: list[tuple[str, list[str]]] = [
     (names.ALLOCATIONS, ["month", "_id"]),
     (names.ALLOCATIONS, ["team_id", "month", "_id"]),
     (names.MODERATIONS, ["month", "_id"]),
+    # An auditor's competency record: their audits and moderations, month by month.
+    (names.MODERATIONS, ["auditor_ids", "month"]),
+    (names.AUDITS, ["auditor_ids", "month"]),
+    # The register of outstanding practice: by month, or a team's.
+    (names.GOOD_PRACTICE, ["month", "_id"]),
+    (names.GOOD_PRACTICE, ["team_id", "month", "_id"]),
     (names.GRADE_CHANGES, ["month", "_id"]),
     (names.CONCERNS, ["month", "_id"]),
     (names.CHECKLISTS, ["month", "_id"]),

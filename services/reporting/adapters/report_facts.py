@@ -87,6 +87,21 @@ class ReportFacts:
         return BriefingFacts(**found, programme=_public(programme[0]) if programme else None,
                              signoff=_public(signoff[0]) if signoff else None)
 
+    async def auditing(self, months: list[str], auditor: str | None = None) -> tuple[Rows, Rows]:
+        """(audits, moderations) in `months`, all auditors' or one's: for competency records."""
+        query: dict[str, Any] = {"month": {"$in": months}}
+        if auditor:
+            query = {"auditor_ids": auditor, **query}
+        audits, moderations = await asyncio.gather(
+            self.facts.find(names.AUDITS, query, fields=["auditor_ids", "month", "on_time"]),
+            self.facts.find(names.MODERATIONS, query))
+        return audits, moderations
+
+    async def good_practice(self, months: list[str], team: str | None = None) -> Rows:
+        """The register of outstanding practice over `months`, or a team's."""
+        return await self.facts.find(names.GOOD_PRACTICE,
+                                     scoped({"month": {"$in": months}}, team))
+
     async def programme_months(self, months: list[str]) -> Rows:
         return await self.facts.find(names.PROGRAMME, {"_id": {"$in": months}})
 

@@ -7,7 +7,7 @@ import asyncio
 from datetime import date, timedelta
 from typing import Any
 
-from ..domain import packs
+from ..domain import competency, packs
 from ..domain.briefing import TREND_MONTHS, monthly_briefing, period_briefing
 from ..domain.coverage import coverage
 from ..domain.periods import QUARTER_PATTERN, month_of, months_back, quarter_months
@@ -96,3 +96,30 @@ async def impact_report(deps: Deps, *, month: str, today: date,
     months = months_back(month, 12)
     f = await deps.reports.briefing_facts(months=months, team=team)
     return packs.impact_report(f, months=months, as_of=today)
+
+
+RECORD_MONTHS = 12
+
+
+async def auditor_records(deps: Deps, *, to_month: str) -> dict[str, Any]:
+    """Every auditor's competency record over the 12 months ending `to_month`."""
+    months = months_back(to_month, RECORD_MONTHS)
+    audits, moderations = await deps.reports.auditing(months)
+    return {"months": months, "auditors": competency.competency_records(audits, moderations)}
+
+
+async def auditor_record(deps: Deps, auditor_id: str, *, to_month: str) -> dict[str, Any]:
+    """One auditor's competency record over the 12 months ending `to_month`."""
+    months = months_back(to_month, RECORD_MONTHS)
+    audits, moderations = await deps.reports.auditing(months, auditor_id)
+    return {"months": months,
+            **competency.competency_record(auditor_id, audits, moderations)}
+
+
+async def outstanding_practice(deps: Deps, *, to_month: str, months: int = RECORD_MONTHS,
+                               team: str | None = None) -> dict[str, Any]:
+    """The register of outstanding practice: the `months` ending `to_month`, by month and team."""
+    window = months_back(to_month, months)
+    rows = await deps.reports.good_practice(window, team)
+    return {"months": window, "team": team, "total": len(rows),
+            "register": competency.outstanding_practice(rows)}

@@ -24,11 +24,12 @@ PRIORITIES = "priority_facts"
 PRIORITY_OUTCOMES = "priority_outcome_facts"
 ESCALATED_THEMES = "escalated_theme_facts"
 THEME_ANSWERS = "theme_answer_facts"
+GOOD_PRACTICE = "good_practice_facts"
 
 ALL = (AUDITS, MODERATIONS, GRADE_CHANGES, CONCERNS, THEMED_AUDITS, PROGRAMME, SAMPLES,
        ALLOCATIONS, OBSERVATIONS, CHECKLISTS, FEEDBACK, SAFETY_LINKS, COMPLAINTS, ACTIONS,
        ALERTS, TEAMS, STAFF, SIGNOFFS, INDICATORS, MEETINGS, PRIORITIES, PRIORITY_OUTCOMES,
-       ESCALATED_THEMES, THEME_ANSWERS)
+       ESCALATED_THEMES, THEME_ANSWERS, GOOD_PRACTICE)
 
 # The lists behind a briefing figure (GET /reports/facts/{kind}): the facts, and the field
 # that holds their month.

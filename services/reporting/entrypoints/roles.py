@@ -15,3 +15,9 @@ CLINIC_READERS = (*BRIEFING_READERS, Role.TEAM_MANAGER)
 DRILL_DOWN = (*BRIEFING_READERS, Role.TEAM_MANAGER)
 IMPORTERS = (Role.PERFORMANCE_TEAM,)
 SIGNERS = (Role.HEAD_OF_QUALITY,)
+# Auditors' competency records: the head of quality and principal social worker read every
+# auditor's; an auditor (or moderator, who audits too) reads their own only.
+COMPETENCY_READERS = (Role.HEAD_OF_QUALITY, Role.PRINCIPAL_SOCIAL_WORKER)
+OWN_RECORD_READERS = (*COMPETENCY_READERS, Role.AUDITOR, Role.MODERATOR, Role.TEAM_MANAGER)
+# The register of outstanding practice: whoever reads the Forum pack's figures by team.
+REGISTER_READERS = FORUM_READERS

@@ -24,26 +24,33 @@ def directory_csv(p: str, groups: tuple[int, int]) -> str:
             f"{p}-sw,Test Worker,{p}-team,,Social worker,{p}-g1,\n")
 
 
-async def test_a_moderated_and_signed_off_audit_changes_the_briefings_grades(services, http):
-    audits, p, month = services.url("audit_capture"), uid("mod"), unique_month()
+async def submitted_audit(http, audits: str, p: str, month: str) -> tuple[str, dict]:
+    """A fresh month planned, its groups read as planned (the rotation continues from what
+    other tests planned), -g1 allocated a case and submitting it: (audit id, findings)."""
+    planned = await http.post(f"{audits}/programme", headers=HOQ, json={
+        "first_month": month, "themes": ["Journey and impact"], "moderation_sample_size": 1})
+    assert planned.status_code == 201, planned.text
     groups = await duty_groups(http, audits, month)
     imported = await http.post(f"{audits}/directory/import", content=directory_csv(p, groups),
                                headers=HOQ | {"Content-Type": "text/csv"})
     assert imported.status_code == 200, imported.text
-    planned = await http.post(f"{audits}/programme", headers=HOQ, json={
-        "first_month": month, "themes": ["Journey and impact"], "moderation_sample_size": 1})
-    assert planned.status_code == 201, planned.text
     allocated = await http.post(f"{audits}/programme/{month}/allocations", headers=HOQ, json={
         "case_ref": f"TEST-{p}", "team_id": f"{p}-team", "auditor_ids": [f"{p}-g1"]})
     assert allocated.status_code == 201, allocated.text
     audit_id = allocated.json()["audit_id"]
     findings = {k: v for k, v in audit_command().items()
                 if k not in {"month", "case_ref", "team_id", "auditor_ids"}}
-    assert findings["overall_grade"] == "good" and findings["standards"][0]["grade"] == "good"
     submitted = await http.post(f"{audits}/audits/{audit_id}/submit",
                                 json={**findings, "social_worker_id": f"{p}-sw"},
                                 headers=bearer("auditor", sub=f"{p}-g1"))
     assert submitted.status_code == 200, submitted.text
+    return audit_id, findings
+
+
+async def test_a_moderated_and_signed_off_audit_changes_the_briefings_grades(services, http):
+    audits, p, month = services.url("audit_capture"), uid("mod"), unique_month()
+    audit_id, findings = await submitted_audit(http, audits, p, month)
+    assert findings["overall_grade"] == "good" and findings["standards"][0]["grade"] == "good"
     drawn = await http.post(f"{audits}/programme/{month}/moderation-sample", headers=HOQ,
                             json={"seed": 1})
     assert drawn.json()["audit_ids"] == [audit_id], drawn.text

@@ -37,13 +37,26 @@ def audit_facts(e: AuditSubmitted) -> list[Fact]:
 
 
 def moderation_facts(e: AuditModerated) -> list[Fact]:
-    return [Fact(names.MODERATIONS, e.moderation_id, {
+    """The moderation, with its outcomes for the auditors' competency records (the learning
+    needs as competencies, never the note); good practice acknowledged also enters the
+    register of outstanding practice, with the moderator's note as written."""
+    facts = [Fact(names.MODERATIONS, e.moderation_id, {
         "audit_id": e.audit_id, "month": e.month, "team_id": e.team_id,
+        "auditor_ids": e.auditor_ids,
         "moderator_id": e.moderator_id, "overall_agree": e.overall_agree,
         "agreed_count": e.agreed_count, "judgements": 7,
-        "overall_grade": e.overall_grade.value}),
+        "overall_grade": e.overall_grade.value, "good_practice": e.good_practice,
+        "learning_needs": e.learning_needs, "evidence_quality": e.evidence_quality,
+        "timeliness": e.timeliness}),
         Fact(names.AUDITS, e.audit_id, {"moderated": True,
                                         "overall_grade": e.overall_grade.value})]
+    if e.good_practice:
+        facts.append(Fact(names.GOOD_PRACTICE, e.moderation_id, {
+            "audit_id": e.audit_id, "month": e.month, "team_id": e.team_id,
+            "auditor_ids": e.auditor_ids, "moderator_id": e.moderator_id,
+            "note": e.good_practice_note, "overall_grade": e.overall_grade.value,
+            "acknowledged_on": e.moderated_at.date().isoformat()}))
+    return facts
 
 
 def grade_change_facts(e: AuditGradeChanged) -> list[Fact]:

@@ -22,7 +22,7 @@ from ..api.briefing import briefing_for, signoff_note
 from ..deps import get_deps
 from ..filters import Filters, filters, known_values
 from ..formats import charts
-from ..roles import BRIEFING_READERS, EVERYONE, SIGNERS
+from ..roles import BRIEFING_READERS, COMPETENCY_READERS, EVERYONE, OWN_RECORD_READERS, SIGNERS
 
 router = APIRouter(include_in_schema=False)
 templates = page_templates(Path(__file__).parents[2] / "templates")
@@ -36,6 +36,8 @@ async def home(request: Request, who: Principal = Depends(allow(*EVERYONE)),
     return templates.TemplateResponse(request, "home.html", {
         "principal": who, "can_read_briefing": can_read_briefing,
         "can_read_clinic": can_read_briefing or who.has_any(frozenset({Role.TEAM_MANAGER})),
+        "can_read_auditors": who.has_any(frozenset(COMPETENCY_READERS)),
+        "can_read_own_record": who.has_any(frozenset(OWN_RECORD_READERS)),
         "month": month, "quarter": quarter_of(month)})
 
 
