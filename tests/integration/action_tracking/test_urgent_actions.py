@@ -69,14 +69,16 @@ async def test_a_safety_link_raises_one_urgent_action_escalated_once_if_unacknow
         later: list[dict] = []  # every alert after the escalation, to the topic's end
         await alerts.examine_to_end(later.append)
         assert [m for m in later if m["data"]["about_id"] in (action_id, link.item_id)] == []
-        count = 0
+        copies: set[str] = set()
 
         def same_action(m):
-            nonlocal count
-            count += m["subject"] == action_id and m["event_type"] == "action.raised"
+            if m["subject"] == action_id and m["event_type"] == "action.raised":
+                copies.add(m["event_id"])
 
         await actions.examine_to_end(same_action)
-        assert count == 0  # the redelivery raised no second action.raised
+        # The redelivery raised no second fact: any later copy (the suite's own action
+        # tracking, with its own store, raises it too) has the same event id.
+        assert copies <= {raised["event_id"]}
 
 
 async def test_an_acknowledged_concern_is_not_escalated(tracking):
