@@ -13,11 +13,13 @@ from .adapters import findings as findings_store
 from .adapters import meeting_actions as meeting_actions_store
 from .adapters import meetings as meetings_store
 from .adapters import schedule as schedule_store
+from .adapters import themed_results as themed_store
 from .adapters.alerts import AlertStore
 from .adapters.directory import Directory
 from .adapters.exports import PlanExports
 from .adapters.findings import FindingsSummaries
 from .adapters.meeting_actions import MeetingActions
+from .adapters.themed_results import ThemedResults
 from .adapters.meetings import Meetings
 from .adapters.schedule import ClinicSchedules
 from .application.deps import Deps
@@ -35,7 +37,7 @@ from .settings import LearningSettings
 
 INDEXES = [*meetings_store.INDEXES, *findings_store.INDEXES, *directory_store.INDEXES,
            *schedule_store.INDEXES, *alerts_store.INDEXES, *meeting_actions_store.INDEXES,
-           *exports_store.INDEXES]
+           *exports_store.INDEXES, *themed_store.INDEXES]
 ROUTERS = [meetings_api.router, clinics_api.router, findings_api.router, governance_api.router,
            meeting_pages.router, findings_pages.router, governance_pages.router]
 
@@ -46,7 +48,7 @@ def build_deps(settings: LearningSettings, runtime: Runtime, clock: Clock) -> De
                 findings=FindingsSummaries(store, outbox), directory=Directory(store),
                 schedule=ClinicSchedules(store), alerts=AlertStore(outbox),
                 meeting_actions=MeetingActions(store), exports=PlanExports(store, outbox),
-                clock=clock)
+                themed_results=ThemedResults(store), clock=clock)
 
 
 def build_app(settings: LearningSettings | None = None, *, clock: Clock | None = None) -> FastAPI:

@@ -13,6 +13,7 @@ from ..adapters.findings import FindingsSummaries
 from ..adapters.meeting_actions import MeetingActions
 from ..adapters.meetings import Meetings
 from ..adapters.schedule import ClinicSchedules
+from ..adapters.themed_results import ThemedResults
 from shared.clock import Clock
 from ..settings import LearningSettings
 
@@ -27,6 +28,7 @@ class Deps:
     alerts: AlertStore
     meeting_actions: MeetingActions
     exports: PlanExports
+    themed_results: ThemedResults
     clock: Clock
     # Set when a team's schedule changed or "now" moved: the schedule loop looks at once.
     schedule_alarm: asyncio.Event = field(default_factory=asyncio.Event)

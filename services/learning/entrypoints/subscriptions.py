@@ -9,11 +9,12 @@ from typing import Any
 
 from schemas import topics
 from schemas.action import ActionRaised, ActionStatusChanged
+from schemas.audit import ThemedAuditRecorded
 from schemas.directory import StaffMemberUpserted, TeamUpserted
 from shared.consumer import Handler, TopicRoutes
 from shared.envelope import Envelope
 
-from ..application import directory, meeting_actions
+from ..application import directory, meeting_actions, themed_results
 from ..application.deps import Deps
 
 
@@ -28,4 +29,6 @@ def subscriptions(deps: Deps) -> list[TopicRoutes]:
         TopicRoutes(topics.ACTION, {
             ActionRaised: bind(meeting_actions.on_action_raised),
             ActionStatusChanged: bind(meeting_actions.on_action_status_changed)}),
+        # Themed, dip-sample and multi-agency audits, added up beside the monthly findings.
+        TopicRoutes(topics.AUDIT, {ThemedAuditRecorded: bind(themed_results.on_themed_recorded)}),
     ]

@@ -70,6 +70,8 @@ _KEYS: list[tuple[str, list[str]]] = [
     (names.GOOD_PRACTICE, ["team_id", "month", "_id"]),
     (names.GRADE_CHANGES, ["month", "_id"]),
     (names.CONCERNS, ["month", "_id"]),
+    (names.THEMED_AUDITS, ["month", "_id"]),
+    (names.THEMED_AUDITS, ["team_id", "month", "_id"]),
     (names.CHECKLISTS, ["month", "_id"]),
     (names.STAFF, ["team_id", "_id"]),
     (names.PROGRAMME, ["theme"]),

@@ -76,6 +76,7 @@ class ReportFacts:
             "priorities": (names.PRIORITIES, scoped(window, team)),
             "priority_outcomes": (names.PRIORITY_OUTCOMES, scoped(window, team)),
             "escalated_themes": (names.ESCALATED_THEMES, scoped(window, team)),
+            "themed_audits": (names.THEMED_AUDITS, scoped(window, team)),
             # answered in the months, or answers to the themes escalated in them
             "theme_answers": (names.THEME_ANSWERS, scoped(
                 {"$or": [window, {"escalated_month": {"$in": months}}]}, team)),

@@ -34,6 +34,7 @@ class BriefingFacts:
     priority_outcomes: Rows = field(default_factory=list)  # reviewed in window
     escalated_themes: Rows = field(default_factory=list)   # escalated in window
     theme_answers: Rows = field(default_factory=list)   # answered in, or escalated in, window
+    themed_audits: Rows = field(default_factory=list)   # themed, dip-sample, multi-agency
     programme: dict[str, Any] | None = None
     signoff: dict[str, Any] | None = None
 

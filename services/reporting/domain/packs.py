@@ -6,6 +6,8 @@ from collections import defaultdict
 from datetime import date
 from typing import Any
 
+from shared.themed_results import themed_results
+
 from . import sections
 from .briefing import BriefingFacts, review, trends
 from .indicators import locality_indicators, practice_issues
@@ -42,6 +44,7 @@ def period_sections(f: BriefingFacts, months: list[str], as_of: date) -> dict[st
         "observations": sections.observations(within(f.observations, months),
                                               within(f.checklists, months)),
         "review": review(f, months),
+        "themed_audits": themed_results(within(f.themed_audits, months)),
         "trends": trends(f, months),
     }
 

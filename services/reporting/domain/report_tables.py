@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .tables import BRIEFING_TABLES, Table, _label
+from .tables import BRIEFING_TABLES, Table, _label, themed
 
 
 def _as_briefing(body: dict[str, Any]) -> dict[str, Any]:
@@ -43,6 +43,7 @@ CLINIC_TABLES: dict[str, Callable[[dict[str, Any]], Table]] = {
     **{n: _briefing_table(n) for n in ("audits", "grades", "actions", "complaints",
                                        "feedback", "observations", "trends")},
     "indicators": indicators, "practice-issues": practice_issues, "individuals": individuals,
+    "themed": themed,
 }
 
 

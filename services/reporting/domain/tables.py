@@ -94,13 +94,28 @@ def review(b: dict[str, Any]) -> Table:
     return ["Figure", "Value", "On time"], rows
 
 
+def themed(b: dict[str, Any]) -> Table:
+    """Themed, dip-sample and multi-agency audits: per theme and question, each answer."""
+    t = b["themed_audits"]
+    rows: list[list[Any]] = [["All themes", None, t["audits"], t["dip_sampled"],
+                              t["multi_agency"], None, None, None, None]]
+    for theme in t["themes"]:
+        a = theme["answers"]
+        rows.append([theme["theme"], None, theme["audits"], theme["dip_sampled"],
+                     theme["multi_agency"], a["yes"], a["partly"], a["no"], a["not_applicable"]])
+        rows += [[theme["theme"], q["question_id"], None, None, None, q["yes"], q["partly"],
+                  q["no"], q["not_applicable"]] for q in theme["questions"]]
+    return ["Theme", "Question", "Cases", "In dip samples", "Multi-agency", "Yes", "Partly",
+            "No", "Not applicable"], rows
+
+
 BRIEFING_TABLES = {"audits": audits, "grades": grades, "moderation": moderation,
                    "actions": actions, "complaints": complaints, "feedback": feedback,
                    "observations": observations, "review": review, "trends": trends}
 
 
 FORUM_TABLES = ("audits", "grades", "complaints", "feedback", "observations", "review",
-                "trends")
+                "themed", "trends")
 
 
 def forum_tables(pack: dict[str, Any]) -> dict[str, Table]:
@@ -108,7 +123,8 @@ def forum_tables(pack: dict[str, Any]) -> dict[str, Table]:
     quarter's pack has neither)."""
     shaped = {**pack, "signoff": None, "actions": {**pack["actions"], "overdue": None,
                                                    "due": None}}
-    return {name: BRIEFING_TABLES[name](shaped) for name in FORUM_TABLES}
+    made = {**BRIEFING_TABLES, "themed": themed}
+    return {name: made[name](shaped) for name in FORUM_TABLES}
 
 
 def rows_table(rows: list[dict[str, Any]]) -> Table:

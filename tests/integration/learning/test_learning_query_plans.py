@@ -59,6 +59,7 @@ async def test_learning_queries_use_indexes(plans):
     from services.learning.adapters.meeting_actions import MEETING_ACTIONS, MeetingActions
     from services.learning.adapters.meetings import MEETINGS, Meetings
     from services.learning.adapters.schedule import SCHEDULE, ClinicSchedules
+    from services.learning.adapters.themed_results import ThemedResults
     from services.learning.bootstrap import INDEXES
     from shared.outbox import OUTBOX_INDEXES
 
@@ -113,4 +114,6 @@ async def test_learning_queries_use_indexes(plans):
         await MeetingActions(store).of_meeting("m-00042")
         await Directory(store).active_teams()
         await FindingsSummaries(store, outbox=None).latest()  # type: ignore[arg-type]
+    with recorder.case("a month's themed audits (the monthly findings page)"):
+        await ThemedResults(store).of_month("2026-10")
     assert_indexed(await check(store.db, recorder, {}))

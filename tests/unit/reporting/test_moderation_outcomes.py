@@ -80,3 +80,33 @@ def test_the_register_goes_by_month_newest_first_then_team():
     assert [m["month"] for m in register] == ["2026-11", "2026-10"]
     assert [t["team_id"] for t in register[1]["teams"]] == ["team-a", "team-b"]
     assert register[1]["teams"][0]["entries"][0]["note"] == "Synthetic A2"
+
+
+def test_themed_dip_sample_and_multi_agency_results_reach_the_forum_pack():
+    from datetime import date
+
+    from schemas.audit import ThemeAnswer, ThemedAuditRecorded
+    from services.reporting.domain.briefing import BriefingFacts
+    from services.reporting.domain.facts.audits import themed_audit_facts
+    from services.reporting.domain.packs import forum_pack
+    from services.reporting.domain.tables import forum_tables
+
+    def recorded(n: int, answers: list[str], **more) -> dict:
+        event = ThemedAuditRecorded(
+            themed_audit_id=f"t{n}", theme_id="neglect", theme_title="Synthetic neglect",
+            month="2026-10", case_ref="TEST-CASE-1", team_id="team-a", auditor_ids=["a"],
+            answers=[ThemeAnswer(question_id=f"q{i}", answer=a) for i, a in enumerate(answers, 1)],
+            recorded_at=datetime(2026, 10, 2, tzinfo=UTC), **more)
+        return fields(themed_audit_facts(event), names.THEMED_AUDITS)[0]
+
+    rows = [recorded(1, ["yes", "no"], partner_agencies=["Fictional Police"]),
+            recorded(2, ["partly", "no"], dip_sample_id="dip-1")]
+    pack = forum_pack(BriefingFacts(themed_audits=rows), quarter="2026-Q4",
+                      months=["2026-10", "2026-11", "2026-12"], as_of=date(2026, 12, 31),
+                      programme=[])
+    t = pack["themed_audits"]
+    assert (t["audits"], t["dip_sampled"], t["multi_agency"]) == (2, 1, 1)
+    assert t["themes"][0]["questions"][1] == {"question_id": "q2", "yes": 0, "partly": 0,
+                                              "no": 2, "not_applicable": 0}
+    columns, table = forum_tables(pack)["themed"]
+    assert columns[:3] == ["Theme", "Question", "Cases"] and table[0][2] == 2

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from schemas.common import MONTH_PATTERN
 from shared.auth import Principal, allow
 
-from ...application import findings
+from ...application import findings, themed_results
 from ...application.deps import Deps
 from ...domain.findings import GROUPS, SignSummary, WriteSummary
 from ...domain.refusals import Locked, NotAllowed, Refused
@@ -68,8 +68,9 @@ async def post(request: Request, step: str, month: str = MonthPath,
 async def _page(request: Request, who: Principal, month: str, summary: dict[str, Any] | None,
                 *, values: dict[str, str], errors: dict[str, str],
                 status_code: int = 200) -> HTMLResponse:
+    themed = await themed_results.of_month(get_deps(request), month)
     return templates.TemplateResponse(request, "findings.html", {
-        "principal": who, "month": month, "s": summary, "groups": GROUPS,
+        "principal": who, "month": month, "s": summary, "groups": GROUPS, "themed": themed,
         "v": values, "errors": errors, "done": request.query_params.get("done"),
         "is_author": who.has_any(frozenset(FINDINGS_AUTHORS)),
         "can_sign": who.has_any(frozenset(FINDINGS_SIGNERS))}, status_code=status_code)

@@ -7,6 +7,8 @@ import hashlib
 from schemas.audit import AuditGradeChanged, AuditModerated, AuditSignedOff, AuditSubmitted
 from schemas.audit import SafeguardingConcernRaised, ThemedAuditRecorded
 
+from shared.themed_results import questions_answered
+
 from .. import names
 from ..periods import month_of
 from .fact import Fact
@@ -83,9 +85,13 @@ def concern_facts(e: SafeguardingConcernRaised) -> list[Fact]:
 
 
 def themed_audit_facts(e: ThemedAuditRecorded) -> list[Fact]:
+    """A case audited against a theme: each question's answer (ids, never the evidence),
+    whether partners took part (how many; not who) and the dip sample it belongs to."""
     answers: dict[str, int] = {}
     for a in e.answers:
         answers[a.answer] = answers.get(a.answer, 0) + 1
     return [Fact(names.THEMED_AUDITS, e.themed_audit_id, {
         "theme_id": e.theme_id, "theme": e.theme_title, "month": e.month,
-        "team_id": e.team_id, "answers": answers, "multi_agency": bool(e.partner_agencies)})]
+        "team_id": e.team_id, "answers": answers, "questions": questions_answered(e.answers),
+        "multi_agency": bool(e.partner_agencies), "partners": len(e.partner_agencies),
+        "dip_sample_id": e.dip_sample_id})]
