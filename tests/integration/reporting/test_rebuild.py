@@ -13,6 +13,19 @@ from tests.support.waiting import eventually
 from .conftest import publish_all
 
 DIRECTOR = bearer("director")
+# The suite's own action tracking, when it runs, turns the scenario's Safety Link into an
+# urgent action whenever it gets to it, perhaps between the snapshot and the rebuild: the
+# comparison leaves that action (and the open actions it may add to) out.
+URGENT_ORIGINS = ["safety_link", "safeguarding_concern"]
+
+
+def scenario_only(team: str) -> dict:
+    return {"team_id": team, "origin_kind": {"$nin": URGENT_ORIGINS}}
+
+
+def without_open_actions(briefing: dict) -> dict:
+    actions = {k: v for k, v in briefing["actions"].items() if k not in ("overdue_now", "open")}
+    return {**briefing, "actions": actions}
 
 
 async def test_a_rebuild_gives_identical_results_and_swaps_in(reporting):
@@ -31,7 +44,7 @@ async def test_a_rebuild_gives_identical_results_and_swaps_in(reporting):
 
     before = await eventually(complete, what="live projection complete")
     db = app.state.runtime.store.db
-    facts_before = {c: await db[c].find({"team_id": team}).sort("_id").to_list(None)
+    facts_before = {c: await db[c].find(scenario_only(team)).sort("_id").to_list(None)
                     for c in (names.AUDITS, names.ACTIONS, names.COMPLAINTS, names.FEEDBACK)}
 
     result = await rebuild(settings, progress=False)
@@ -39,9 +52,9 @@ async def test_a_rebuild_gives_identical_results_and_swaps_in(reporting):
 
     generations = Generations(app.state.runtime.store)
     assert await generations.active() == 1
-    assert await read() == before
+    assert without_open_actions(await read()) == without_open_actions(before)
     for collection, documents in facts_before.items():
-        rebuilt = await db[physical(collection, 1)].find({"team_id": team}).sort("_id") \
+        rebuilt = await db[physical(collection, 1)].find(scenario_only(team)).sort("_id") \
             .to_list(None)
         assert rebuilt == documents, collection
     assert names.AUDITS not in await db.list_collection_names()  # the old one was dropped
