@@ -48,10 +48,16 @@ class Population:
         return "\n".join(rows) + "\n"
 
 
+GOOD_PRACTICE = ["Fictional: the child's own words shape the plan.",
+                 "Fictional: a clear, timely chronology the family helped write.",
+                 "Fictional: direct work that shows what changed for the child."]
+
+
 class Bodies:
     def __init__(self, rng: random.Random, people: Population, run_id: str) -> None:
         self.rng, self.people, self.run_id = rng, people, run_id
         self.today = date.today()
+        self.outcomes_rng = random.Random(f"moderation-outcomes-{run_id}")
 
     def _until_today(self, day: date) -> str | None:
         return str(day) if day <= self.today else None  # not answered yet
@@ -89,7 +95,20 @@ class Bodies:
         if self.rng.random() < 0.3:
             standards[1] = {"standard": 2, "agree": False, "grade": self.grade(),
                             "rationale": "Fictional rationale for a different grade."}
-        return {"standards": standards, "overall_agree": True}
+        return {"standards": standards, "overall_agree": True, **self.moderation_outcomes()}
+
+    def moderation_outcomes(self) -> dict:
+        """Now and then good practice acknowledged or a learning need named; the evidence and
+        timeliness judged. From their own generator, so the rest of the year is as before."""
+        rng = self.outcomes_rng
+        outcomes: dict = {"evidence_quality": rng.choice(["strong", "sound", "sound", "weak"]),
+                          "timeliness": rng.choice(["strong", "sound", "sound", "weak"])}
+        if rng.random() < 0.2:
+            outcomes |= {"good_practice": True, "good_practice_note": rng.choice(GOOD_PRACTICE)}
+        if rng.random() < 0.25:
+            outcomes["learning_needs"] = [rng.choice(["evidence", "analysis", "child_voice",
+                                                      "impact", "actions"])]
+        return outcomes
 
     def feedback(self, month: str, n: int) -> dict:
         source = self.rng.choice(["compliment", "momo", "momo", "customer_feedback"])

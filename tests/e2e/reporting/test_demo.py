@@ -51,3 +51,11 @@ async def test_the_demo_year_reaches_the_briefing(services, http):
     except AssertionError as error:
         raise AssertionError(f"{error}; last response: {seen[-1:]}; demo said {out[-300:]!r}") from None
     assert sum(body["feedback"]["by_source"].values()) >= 1
+    # The demo's moderations carry their outcomes: the moderators' judgements reach the
+    # auditors' competency records.
+    records = (await http.get(f"{services.url('reporting')}/reports/auditors",
+                              params={"to_month": month},
+                              headers=bearer("head_of_quality"))).json()["auditors"]
+    assert sum(r["moderated"] for r in records) >= 1
+    assert sum(r["evidence_quality"]["not_judged"] for r in records) < sum(
+        r["moderated"] for r in records)
