@@ -63,15 +63,15 @@ async def timed(call) -> float:
 
 async def one_month(http: httpx.AsyncClient, month: str) -> dict[str, list[float]]:
     p = uid("b")
+    planned = await http.post("/programme", headers=HOQ, json={
+        "first_month": month, "themes": ["Journey and impact"],
+        "moderation_sample_size": PER_MONTH})
+    assert planned.status_code == 201, planned.text
     duty = (await http.get("/programme/rotation", params={"month": month}, headers=HOQ)).json()
     groups = (duty["audit_group"], duty["moderation_group"])  # continues from planned months
     imported = await http.post("/directory/import", content=directory_csv(p, groups),
                                headers=HOQ | {"Content-Type": "text/csv"})
     assert imported.status_code == 200, imported.text
-    planned = await http.post("/programme", headers=HOQ, json={
-        "first_month": month, "themes": ["Journey and impact"],
-        "moderation_sample_size": PER_MONTH})
-    assert planned.status_code == 201, planned.text
     findings = {k: v for k, v in audit_command().items()
                 if k not in {"month", "case_ref", "team_id", "auditor_ids"}}
     findings["social_worker_id"] = f"{p}-sw"

@@ -13,8 +13,9 @@ async def import_staff(http, url: str, staff_csv: str) -> None:
 
 
 async def duty_groups(http, base: str, month: str) -> tuple[int, int]:
-    """(audit group, moderation group) of `month`: the rotation continues from the months
-    other tests planned in the same store, so a new month's groups are read, not assumed."""
+    """(audit group, moderation group) of `month` once planned: the rotation continues from
+    the months other tests planned in the same store, so a new month's groups are read after
+    planning it, not assumed."""
     answer = await http.get(f"{base}/programme/rotation", params={"month": month},
                             headers=bearer("head_of_quality"))
     assert answer.status_code == 200, answer.text

@@ -13,15 +13,15 @@ HOQ = bearer("head_of_quality", sub="hoq-browser")
 
 async def _allocated_audit(http, base: str) -> tuple[str, str, str, str]:
     p, month = uid("b"), unique_month()
-    audit_group, moderation_group = await duty_groups(http, base, month)
+    planned = await http.post(f"{base}/programme", headers=HOQ,
+                              json={"first_month": month, "themes": ["Journey and impact"]})
+    assert planned.status_code == 201, planned.text
+    audit_group, moderation_group = await duty_groups(http, base, month)  # as planned
     staff = ("person_id,display_name,team_id,team_name,job_role,line_manager_id,audit_group\n"
              f"{p}-aud,Test Auditor,{p}-team,Fictional Team,Team manager,,{audit_group}\n"
              f"{p}-sw,Test Worker,{p}-team,,Social worker,{p}-aud,\n"
              f"{p}-mod,Test Moderator,{p}-team,,Team manager,,{moderation_group}\n")
     await import_staff(http, f"{base}/directory/import", staff)
-    planned = await http.post(f"{base}/programme", headers=HOQ,
-                              json={"first_month": month, "themes": ["Journey and impact"]})
-    assert planned.status_code == 201, planned.text
     case_ref = f"TEST-{p}"
     allocated = await http.post(f"{base}/programme/{month}/allocations", headers=HOQ, json={
         "case_ref": case_ref, "team_id": f"{p}-team", "auditor_ids": [f"{p}-aud"]})

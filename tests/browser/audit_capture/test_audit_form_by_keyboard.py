@@ -15,15 +15,15 @@ EVIDENCE = "Synthetic evidence: the plan was reviewed.\nA second paragraph, type
 
 async def _allocated_with_worker(http, base: str) -> tuple[str, str, str]:
     p, month = uid("bk"), unique_month()
-    audit_group, _ = await duty_groups(http, base, month)
+    planned = await http.post(f"{base}/programme", headers=HOQ,
+                              json={"first_month": month, "themes": ["Journey and impact"]})
+    assert planned.status_code == 201, planned.text
+    audit_group, _ = await duty_groups(http, base, month)  # as planned
     await import_staff(http, f"{base}/directory/import",
                        "person_id,display_name,team_id,team_name,job_role,line_manager_id,"
                        "audit_group\n"
                        f"{p}-aud,Test Auditor,{p}-team,Fictional Team,Team manager,,{audit_group}\n"
                        f"{p}-sw,Test Worker,{p}-team,,Social worker,{p}-aud,\n")
-    planned = await http.post(f"{base}/programme", headers=HOQ,
-                              json={"first_month": month, "themes": ["Journey and impact"]})
-    assert planned.status_code == 201, planned.text
     allocated = await http.post(f"{base}/programme/{month}/allocations", headers=HOQ, json={
         "case_ref": f"TEST-{p}", "team_id": f"{p}-team", "auditor_ids": [f"{p}-aud"],
         "social_worker_id": f"{p}-sw"})

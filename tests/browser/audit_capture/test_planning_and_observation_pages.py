@@ -13,11 +13,6 @@ from tests.support.factories import uid, unique_month
 async def test_the_head_of_quality_plans_samples_and_allocates(services, http, page):
     base = services.url("audit_capture")
     p, month = uid("bp"), unique_month()
-    audit_group, moderation_group = await duty_groups(http, base, month)
-    staff = ("person_id,display_name,team_id,team_name,job_role,line_manager_id,audit_group\n"
-             f"{p}-g1,Test Auditor,{p}-team,Fictional Team,Team manager,,{audit_group}\n"
-             f"{p}-g2,Test Moderator,{p}-team,,Team manager,,{moderation_group}\n")
-    await import_staff(http, f"{base}/directory/import", staff)
     await _sign_in(page, base, "head_of_quality", "hoq-browser")
     await page.get_by_role("link", name="Plan the audit programme").click()
     await page.get_by_label("First month of the programme").fill(month)
@@ -27,6 +22,11 @@ async def test_the_head_of_quality_plans_samples_and_allocates(services, http, p
     await page.wait_for_url(f"{base}/planning/{month}?done=planned")
     assert await page.get_by_role("status").inner_text() == "Programme planned."
     assert "Supervision" in await page.get_by_role("heading", level=1).inner_text()
+    audit_group, moderation_group = await duty_groups(http, base, month)  # as planned
+    staff = ("person_id,display_name,team_id,team_name,job_role,line_manager_id,audit_group\n"
+             f"{p}-g1,Test Auditor,{p}-team,Fictional Team,Team manager,,{audit_group}\n"
+             f"{p}-g2,Test Moderator,{p}-team,,Team manager,,{moderation_group}\n")
+    await import_staff(http, f"{base}/directory/import", staff)
 
     cases = "case_ref,team_id,category\n" + "".join(
         f"TEST-{p}-{n},{p}-team,{'CP' if n % 2 else 'LAC'}\n" for n in range(1, 5))
