@@ -93,6 +93,8 @@ async def test_an_acknowledged_concern_is_not_escalated(tracking):
         raised = await actions.wait_for(lambda m: m["subject"] == action_id)
         assert raised["data"]["origin"] == {"kind": "safeguarding_concern",
                                             "id": concern.audit_id}
+        # The event on the topic may be the suite's own action tracking's: wait for this one's.
+        await eventually(lambda: tracking.deps.actions.get(action_id), what="the action stored")
         async with httpx.AsyncClient() as http:
             refused = await http.post(f"{tracking.url}/actions/{action_id}/acknowledge",
                                       json={}, headers=bearer("social_worker", sub=ids["sw"]))

@@ -41,7 +41,9 @@ async def test_every_figure_matches_events_delivered_twice(reporting):
 
     overdue = (await client.get("/reports/actions", params={"team_id": team},
                                 headers=DIRECTOR)).json()
-    assert [a["overdue"] for a in overdue] == [True, False]  # overdue first
+    # (the urgent action the suite's own action tracking may raise from the scenario's
+    # Safety Link at any moment is not the scenario's)
+    assert [a["overdue"] for a in overdue if a["origin_kind"] == "audit"] == [True, False]
 
 
 async def test_a_month_without_facts_shows_zeros_and_says_so(reporting):
