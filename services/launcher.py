@@ -130,7 +130,9 @@ def load_demo_data(services: ServiceProcesses) -> subprocess.Popen:
         [sys.executable, "-m", "tools.demo",
          "--audit-capture", services.url("audit_capture"),
          "--feedback-ingestion", services.url("feedback_ingestion"),
-         "--reporting", services.url("reporting")],
+         "--reporting", services.url("reporting"),
+         "--action-tracking", services.url("action_tracking"),
+         "--learning", services.url("learning")],
         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
 
 

@@ -5,9 +5,11 @@
 About 20 teams and 250 staff in three audit groups (imported into the directory), the
 programme, monthly audits (with actions, some late) and the moderating group's moderation of
 each month's sample with sign-off, practice observations, a few hundred complaints (some
-stage 2 running long) and a few thousand feedback items: all obviously fictional and
-reproducible from the seed. It posts to audit_capture and feedback_ingestion over HTTP
-(never to collections), skips when reporting already shows audits for last month (unless
+stage 2 running long) and a few thousand feedback items, and the Review stage (the monthly
+findings signed off by the audit groups, every team's performance clinics, a QA Forum each
+quarter, their actions followed through: `review.py`): all obviously fictional and
+reproducible from the seed. It posts to audit_capture, feedback_ingestion, learning and
+action_tracking over HTTP (never to collections), skips when reporting already shows audits for last month (unless
 --force), and shows progress. Requests carry idempotency keys and stable source ids, so a
 re-run adds nothing.
 """
@@ -26,7 +28,12 @@ from shared.auth import issue_development_token
 from shared.settings import ServiceSettings
 
 from .data import PROGRAMME_THEMES, Bodies, Population
+from .review import ReviewYear
+from .review_data import Review
 from shared.months import months_back, shift
+
+DEFAULT_PREFIX = "demo-team"
+
 
 class Demo:
     def __init__(self, args: argparse.Namespace) -> None:
@@ -38,13 +45,15 @@ class Demo:
             ("auditor", "director", "integration", "team_manager", "head_of_quality")}
         self.secret = secret
         teams = [f"{args.team_prefix}-{t:02d}" for t in range(1, args.teams + 1)]
-        self.people = Population(teams, args.staff)
+        self.people = Population(teams, args.staff, quality_team=f"{args.team_prefix}-quality")
         self.bodies = Bodies(random.Random(args.seed), self.people, self.run_id)
         self.months = months_back(shift(date.today().strftime("%Y-%m"), -1), args.months)
+        tag = "" if args.team_prefix == DEFAULT_PREFIX else f" ({args.team_prefix})"
+        self.review = ReviewYear(self, Review(self.people, self.run_id, self.months, tag=tag))
 
-    def as_person(self, role: str, person: str) -> dict[str, str]:
+    def as_person(self, role: str, person: str, team_id: str | None = None) -> dict[str, str]:
         return {"Authorization": "Bearer " + issue_development_token(
-            secret=self.secret, subject=person, roles=[role])}
+            secret=self.secret, subject=person, roles=[role], team_id=team_id)}
 
     def post(self, client: httpx.Client, url: str, body: Any, headers: dict[str, str], *,
              ok: tuple[int, ...] = (200, 201, 202), **extra: Any) -> httpx.Response:
@@ -102,15 +111,26 @@ class Demo:
         per_month = (args.audits_per_month + 10 + args.complaints_per_month
                      + args.feedback_per_month
                      + min(args.observations_per_month, len(self.people.teams)))
-        with tqdm(total=per_month * len(self.months), unit="req", desc="demo year") as bar:
+        total = per_month * len(self.months) + self.review.requests_per_year()
+        with tqdm(total=total, unit="req", desc="demo year") as bar:
             self.setup(client)
+            self.review.load_existing(client)
             for month in self.months:
                 self.month(client, month, bar)
+                self.review.month(client, month, bar)
+            self.review.follow_through(client, bar, wait=True)
 
     def already_loaded(self, client: httpx.Client) -> bool:
         response = client.get(f"{self.args.reporting}/reports/monthly-briefing",
                               params={"month": self.months[-1]}, headers=self.headers["director"])
         return response.status_code == 200 and response.json()["audits"]["completed"] > 0
+
+
+def beside(url: str, offset: int) -> str:
+    """The service `offset` ports after this one (services/launcher.py: audit capture,
+    feedback ingestion, action tracking, reporting, learning on consecutive ports)."""
+    parts = httpx.URL(url)
+    return str(parts.copy_with(port=(parts.port or 80) + offset)).rstrip("/")
 
 
 def main() -> None:
@@ -126,16 +146,22 @@ def main() -> None:
     parser.add_argument("--audit-capture", default="http://127.0.0.1:8101")
     parser.add_argument("--feedback-ingestion", default="http://127.0.0.1:8102")
     parser.add_argument("--reporting", default="http://127.0.0.1:8104")
-    parser.add_argument("--team-prefix", default="demo-team")
+    parser.add_argument("--action-tracking", help="default: as the launcher lays the "
+                        "services out, audit capture's port + 2")
+    parser.add_argument("--learning", help="default: audit capture's port + 4")
+    parser.add_argument("--team-prefix", default=DEFAULT_PREFIX)
     parser.add_argument("--force", action="store_true", help="load even if data exists")
     args = parser.parse_args()
+    args.action_tracking = args.action_tracking or beside(args.audit_capture, 2)
+    args.learning = args.learning or beside(args.audit_capture, 4)
     demo = Demo(args)
     with httpx.Client(timeout=30) as client:
         if not args.force and demo.already_loaded(client):
             print("demo data already loaded: nothing to do")
             return
         demo.run(client)
-    print(f"loaded a synthetic year ({demo.months[0]} to {demo.months[-1]})")
+    print(f"loaded a synthetic year ({demo.months[0]} to {demo.months[-1]}); the Review "
+          f"stage took {demo.review.requests} requests")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ THEMES = ["timeliness", "communication", "listening to children", "planning", "c
 PROGRAMME_THEMES = ["Journey and impact", "Supervision", "Pathway plans", "Domestic abuse",
                     "Child protection plans", "Neglect", "Care leavers", "Permanence",
                     "Early help", "Disabled children", "Exploitation", "Voice of the child"]
+HEAD_OF_QUALITY = "demo-hoq-01"  # chairs the QA Forum and writes the monthly findings
 DIRECTORY_HEADER = "person_id,display_name,team_id,team_name,job_role,line_manager_id,audit_group"
 
 
@@ -23,8 +24,12 @@ class Population:
     """Teams of a manager, a deputy and social workers; managers and deputies spread over
     the three audit groups."""
 
-    def __init__(self, teams: list[str], staff: int) -> None:
+    def __init__(self, teams: list[str], staff: int, *,
+                 quality_team: str | None = None) -> None:
         self.teams = teams
+        self.team_names = {t: f"Demo Team {i:02d}" for i, t in enumerate(teams, 1)}
+        # the head of quality, in a team of their own (the Review stage's chair), if given
+        self.quality_team = quality_team
         per_team = max(1, staff // max(1, len(teams)) - 2)
         self.managers = {t: f"demo-tm-{i:02d}" for i, t in enumerate(teams, 1)}
         self.deputies = {t: f"demo-dm-{i:02d}" for i, t in enumerate(teams, 1)}
@@ -40,11 +45,14 @@ class Population:
         rows = [DIRECTORY_HEADER]
         for i, t in enumerate(self.teams, 1):
             tm, dm = self.managers[t], self.deputies[t]
-            rows.append(f"{tm},Demo Manager {i:02d},{t},Demo Team {i:02d},Team manager,,"
+            rows.append(f"{tm},Demo Manager {i:02d},{t},{self.team_names[t]},Team manager,,"
                         f"{group_of[tm]}")
             rows.append(f"{dm},Demo Deputy {i:02d},{t},,Deputy manager,{tm},{group_of[dm]}")
             rows += [f"{w},Demo Worker {i:02d}-{n:02d},{t},,Social worker,{tm},"
                      for n, w in enumerate(self.workers[t], 1)]
+        if self.quality_team:
+            rows.append(f"{HEAD_OF_QUALITY},Demo Head of Quality,{self.quality_team},"
+                        "Demo Quality and Learning Team,Head of quality,,")
         return "\n".join(rows) + "\n"
 
 
