@@ -59,3 +59,47 @@ async def test_the_demo_year_reaches_the_briefing(services, http):
     assert sum(r["moderated"] for r in records) >= 1
     assert sum(r["evidence_quality"]["not_judged"] for r in records) < sum(
         r["moderated"] for r in records)
+    await review_year_shown(services, http, prefix, month)
+
+
+async def review_year_shown(services, http, prefix: str, month: str) -> None:
+    """The demo's Review stage (issue 12): last month's findings signed off by the three audit
+    groups; a clinic held for every team and the next one planned; the quarter's Forum held
+    on time with frontline practitioners, in the briefing's Review section and the JLT
+    report; the first clinics' actions, raised by action tracking from the signed minutes,
+    completed."""
+    learning, hoq = services.url("learning"), bearer("head_of_quality")
+    teams = [f"{prefix}-{t:02d}" for t in range(1, 4)]
+    findings = (await http.get(f"{learning}/findings/{month}", headers=hoq)).json()
+    assert findings["status"] == "signed_off" and len(findings["signoffs"]) == 3
+    schedule = {row["_id"]: row for row in (await http.get(
+        f"{learning}/clinic-schedule", headers=hoq)).json()}
+    assert all(schedule[t]["last_held_on"] and schedule[t]["state"] == "planned"
+               for t in teams), [schedule.get(t) for t in teams]
+    forums = [m for m in (await http.get(f"{learning}/meetings", params={"kind": "qa_forum"},
+                                         headers=hoq)).json()
+              if m["title"].endswith(f"({prefix})")]
+    assert [(f["status"], f["on_time"]) for f in forums] == [("signed_off", True)]
+    forum = forums[0]
+    assert forum["chair_id"] == "demo-hoq-01"
+    assert any(p.startswith("demo-sw-") for p in forum["attendee_ids"])  # frontline
+
+    async def forum_in_the_briefing():
+        body = (await http.get(f"{services.url('reporting')}/reports/monthly-briefing",
+                               params={"month": month}, headers=bearer("director"))).json()
+        return body["review"]["by_kind"].get("qa_forum", {}).get("on_time", 0) >= 1 and body
+
+    await eventually(forum_in_the_briefing, what="the demo's Forum held on time in the "
+                     "briefing's Review section", timeout=60)
+    quarter = f"{month[:4]}-Q{(int(month[5:]) - 1) // 3 + 1}"
+    jlt = (await http.get(f"{learning}/governance/jlt-report/{quarter}", headers=hoq)).json()
+    reported = {f["meeting_id"]: f for f in jlt["forums"]}
+    assert reported[forum["meeting_id"]]["decisions"] == forum["minutes"]["decisions"]
+    followed = []
+    for team in teams:
+        followed += [a for a in (await http.get(
+            f"{services.url('action_tracking')}/actions", params={"team_id": team},
+            headers=hoq)).json()
+            if a["origin"]["kind"] == "performance_clinic"
+            and a["status"] in ("completed", "confirmed")]
+    assert followed, "no clinic action completed"
