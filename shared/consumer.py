@@ -35,12 +35,13 @@ from .envelope import Envelope
 from .kafka import TOO_LARGE, BrokerUnavailable, EventPublisher, MessageRefused
 from .logs import correlation_id_var
 from .metrics import PlatformMetrics
+from .store import StillConflicting
 
 log = logging.getLogger(__name__)
 
 Handler = Callable[[Any, Envelope], Awaitable[None]]
 BatchHandler = Callable[[Sequence[Any]], Awaitable["BatchOutcome"]]  # Kafka records
-TRANSIENT = (ConnectionFailure, BrokerUnavailable, KafkaError, TimeoutError)
+TRANSIENT = (ConnectionFailure, BrokerUnavailable, KafkaError, TimeoutError, StillConflicting)
 
 
 def is_transient(error: BaseException) -> bool:

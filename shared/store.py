@@ -34,6 +34,13 @@ class VersionConflict(Exception):
     conflicting with others: the caller answers 409."""
 
 
+class StillConflicting(VersionConflict):
+    """A transaction kept meeting a write conflict: another writer holds the documents, for
+    example a transaction a killed process left open until the store aborts it. An HTTP
+    caller is told to try again (409); a consumer retries and then hands the event back to
+    Kafka, as for an outage (shared/consumer.py), never dead-letters it."""
+
+
 def _has_label(label: str) -> Callable[[BaseException], bool]:
     return lambda error: isinstance(error, PyMongoError) and error.has_error_label(label)
 
@@ -136,7 +143,7 @@ class Store:
                         return result
         except PyMongoError as error:
             if conflicting(error):
-                raise VersionConflict("the change conflicted with others; try again") from error
+                raise StillConflicting("the change conflicted with others; try again") from error
             raise
         raise AssertionError("unreachable: tenacity either returns or raises")
 

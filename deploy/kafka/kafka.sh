@@ -2,7 +2,7 @@
 # Single-node Apache Kafka (KRaft, broker+controller in one JVM) run from Maven
 # Central jars, because this machine has no Docker.
 #
-#   deploy/kafka/kafka.sh fetch|start|stop|status
+#   deploy/kafka/kafka.sh fetch|start|stop|crash|status   (crash: kill -9, for the resilience tests)
 #
 # Knobs (env):  QA_KAFKA_PORT             client port            (19092)
 #               QA_KAFKA_CONTROLLER_PORT  KRaft controller port   (QA_KAFKA_PORT+1)
@@ -150,6 +150,18 @@ stop() {
   rm -f "$PIDFILE"
 }
 
+crash() {  # kill -9, as a lost machine would: for the resilience tests
+  local p
+  if p="$(pid)"; then
+    kill -KILL "$p" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+    echo "kafka: killed (pid $p)"
+  else
+    echo "kafka: not running"
+  fi
+  rm -f "$PIDFILE"
+}
+
 status() {
   if ready; then echo "kafka: up on 127.0.0.1:$PORT"; else echo "kafka: down"; return 1; fi
 }
@@ -158,6 +170,7 @@ case "${1:-}" in
   fetch) fetch ;;
   start) start ;;
   stop) stop ;;
+  crash) crash ;;
   status) status ;;
-  *) echo "usage: $0 fetch|start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 fetch|start|stop|crash|status" >&2; exit 2 ;;
 esac

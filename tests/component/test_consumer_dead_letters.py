@@ -12,6 +12,7 @@ from schemas.audit import AuditSubmitted
 from shared.consumer import EventConsumer, RejectedEvent, TopicRoutes
 from shared.kafka import EventPublisher
 from shared.metrics import PlatformMetrics
+from shared.store import StillConflicting
 from tests.support.events import audit_submitted, envelope_for
 
 
@@ -78,3 +79,22 @@ async def test_event_types_for_other_consumers_are_ignored():
     async with TestKafkaBroker(broker) as test_broker:
         await test_broker.publish(other.to_bytes(), topics.AUDIT)
     assert letters == []
+
+
+async def test_a_transaction_that_keeps_conflicting_is_retried_not_dead_lettered():
+    """A write conflict that outlasts the store's retries (a killed process's transaction
+    still holding the documents) is waited out like an outage; the event is never lost to
+    the dead letters (seen: an audit's actions dead-lettered after a kill -9)."""
+    attempts = []
+
+    async def handler(data, envelope):
+        attempts.append(data.audit_id)
+        if len(attempts) < 3:
+            raise StillConflicting("the change conflicted with others; try again")
+
+    broker, letters, metrics = wire(handler)
+    event = audit_submitted()
+    async with TestKafkaBroker(broker) as test_broker:
+        await test_broker.publish(envelope_for(event).to_bytes(), topics.AUDIT)
+    assert attempts == [event.audit_id] * 3 and letters == []
+    assert metrics.events_handled.labels(AuditSubmitted.event_type)._value.get() == 1

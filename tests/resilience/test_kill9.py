@@ -107,6 +107,15 @@ async def test_kill_9_of_the_store_loses_no_acknowledged_submission(services, ht
     assert set(stream.answers) <= {201, 202, 503}, dict(stream.answers)
 
 
+async def test_kill_9_of_kafka_loses_no_acknowledged_submission(services, http):
+    """Submissions acknowledged while the broker was gone (202) wait in the outbox and are
+    published once it is back; none is lost or published twice in effect."""
+    stream = await run_through(http, services, lambda: infra("kafka", "crash"),
+                               lambda: infra("kafka", "start"))
+    assert set(stream.answers) <= {201, 202, 503}, dict(stream.answers)
+    assert stream.answers[202] > 0, dict(stream.answers)  # the outage was felt
+
+
 async def test_kill_9_of_the_service_loses_no_acknowledged_submission(services, http):
     def restart():
         services.start("audit_capture")

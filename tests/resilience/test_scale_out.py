@@ -1,7 +1,8 @@
-"""Every consuming service scales out: two instances in one consumer group share a topic's
-partitions, and when one is killed (kill -9) halfway through a known stream, its partitions
-move to the other, every event is applied once in effect, and the read models equal those of
-a single instance that read the same stream alone (real Kafka and store, separate processes).
+"""Every consuming service scales out and survives kill -9: two instances in one consumer
+group share a topic's partitions, and when one is killed halfway through a known stream, its
+partitions move to the other; a single instance killed at the same moment and started again
+after the stream catches up; every event is applied once in effect, the counts are the
+stream's, and the two read models are equal (real Kafka and store, separate processes).
 
 Each instance pair and the single instance get a consumer group and a database of their own
 (QA_KAFKA_GROUP_SUFFIX, QA_MONGO_DATABASE), started at the end of every topic, so they read
@@ -189,6 +190,7 @@ async def test_two_instances_share_the_work_and_survive_losing_one(case: Case):
         half = len(stream) // 2
         await publish(stream[:half])
         await asyncio.to_thread(pair[0].crash, case.service)
+        await asyncio.to_thread(single[0].crash, case.service)  # alone: down a while
 
         every = set().union(*before.values())
 
@@ -200,16 +202,28 @@ async def test_two_instances_share_the_work_and_survive_losing_one(case: Case):
         await eventually(survivor_holds_all, timeout=60,
                          what="the killed member's partitions moved to the survivor")
         await publish(stream[half:])
+        single[0].start(case.service)  # back after the whole stream: it catches up
+        await asyncio.to_thread(single[0].wait_ready, 90.0, case.service)
         for group in group_of.values():
             await eventually(lambda g=group: caught_up(g), timeout=120, what=f"{group} lag 0")
         databases = {w: f"qa_{case.suffix}_{w}".replace("-", "_") for w in group_of}
 
-        async def filled():
-            counts = [len((await read_models(db)).get(case.collection, []))
-                      for db in databases.values()]
-            return counts if counts == [case.expected] * 2 else None
+        counts: list[int] = []
 
-        await eventually(filled, timeout=60, what=f"{case.expected} {case.collection} each")
+        async def filled():
+            counts[:] = [len((await read_models(db)).get(case.collection, []))
+                         for db in databases.values()]
+            return counts == [case.expected] * 2
+
+        try:
+            await eventually(filled, timeout=60, what=f"{case.expected} {case.collection} each")
+        except AssertionError as late:
+            alone, shared = (await read_models(databases["single"]),
+                             await read_models(databases["pair"]))
+            missing = [d for d in shared.get(case.collection, [])
+                       if d not in alone.get(case.collection, [])]
+            raise AssertionError(f"{case.collection} (single, pair): {counts}; "
+                                 f"only in the pair's: {missing[:2]}") from late
         alone, shared = (await read_models(databases["single"]),
                          await read_models(databases["pair"]))
         assert alone == shared
