@@ -3,7 +3,7 @@ SHELL := /bin/bash
 LOCAL := deploy/local
 PY := .venv/bin/python
 
-.PHONY: run test setup infra-up infra-down infra-status test-unit schemas token bench-bus clean
+.PHONY: run test setup infra-up infra-down infra-status test-unit schemas token bench-bus clean resilience-long
 
 run:            ## Kafka, the store and every service; prints the URL; Ctrl-C stops all
 	@$(LOCAL)/run.sh
@@ -22,6 +22,9 @@ infra-down:     ## stop them (harmless if stopped)
 
 infra-status:
 	@source $(LOCAL)/env.sh && use_profile run && infra status
+
+resilience-long: ## before a release: the resilience battery ten times over (longer streams, 10x fuzzing)
+	@QA_RESILIENCE_SCALE=10 $(LOCAL)/test.sh tests/resilience
 
 test-unit:      ## only the unit and component layers: no broker or store needed
 	@$(LOCAL)/setup.sh && $(PY) -m pytest -m "unit or component"
@@ -51,6 +54,10 @@ bench-audits:   ## audit submissions/s (Kafka-acknowledged) next to a bare FastA
 
 bench-moderation: ## moderation and sign-off latency as audits accumulate, next to reading one audit
 	@source $(LOCAL)/env.sh && use_profile test && $(LOCAL)/setup.sh && infra start && $(PY) -m bench.moderation_latency
+
+.PHONY: bench-catch-up
+bench-catch-up: ## a consumer down while 1,000 audits arrived: back to lag 0, next to a raw consumer
+	@source $(LOCAL)/env.sh && use_profile test && $(LOCAL)/setup.sh && infra start && $(PY) bench/catch_up.py --audits 1000
 
 .PHONY: bench-alerts
 bench-alerts:   ## overdue alert: due moment → published → SSE client, next to a bare Kafka round trip

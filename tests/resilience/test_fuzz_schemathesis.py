@@ -16,9 +16,10 @@ import pytest
 from services.launcher import SERVICES
 from shared.auth import Role
 from tests.support.auth import token
+from tests.support.battery import scaled
 
 SEED = 20261201
-MAX_EXAMPLES = 5
+MAX_EXAMPLES = scaled(5)
 EXCLUDED_OPERATIONS = {  # the auth matrix still covers each of these
     # A server-sent event stream never ends: each case would wait for the request timeout.
     "action_tracking": ["GET /alerts/stream",
@@ -28,7 +29,7 @@ EXCLUDED_OPERATIONS = {  # the auth matrix still covers each of these
 }
 
 
-@pytest.mark.timeout(300)
+@pytest.mark.timeout(scaled(300))
 @pytest.mark.parametrize("service", SERVICES)
 def test_no_generated_request_gets_a_server_error(services, service, tmp_path):
     everyone = token(*(role.value for role in Role), sub="fuzz-001", team="team-fuzz")
@@ -40,7 +41,7 @@ def test_no_generated_request_gets_a_server_error(services, service, tmp_path):
         *(arg for name in EXCLUDED_OPERATIONS.get(service, [])
           for arg in ("--exclude-name", name)),
     ]
-    run = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=280)
+    run = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=scaled(280))
     summary = re.search(r"(\d+) generated.*", run.stdout)
     print(f"schemathesis {service}: {summary.group(0) if summary else 'no summary'}")
     assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]

@@ -13,6 +13,7 @@ import pytest
 
 from schemas import topics
 from tests.support.auth import bearer
+from tests.support.battery import scaled
 from tests.support.factories import audit_command, unique_month
 from tests.support.infra import infra
 from tests.support.kafka import TopicTail
@@ -84,11 +85,11 @@ async def run_through(http, services, fault, recover) -> Stream:
         submitters = [asyncio.create_task(stream.submit_until_stopped())
                       for _ in range(SUBMITTERS)]
         try:
-            await stream.until(20)
+            await stream.until(scaled(20))
             await asyncio.to_thread(fault)
             before = len(stream.acknowledged)
             await asyncio.to_thread(recover)
-            await stream.until(before + 20)
+            await stream.until(before + scaled(20))
         finally:
             stream.stopping.set()
             await asyncio.gather(*submitters)

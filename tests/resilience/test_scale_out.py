@@ -29,6 +29,7 @@ from schemas.base import EventData
 from schemas.directory import StaffMemberUpserted, TeamUpserted
 from schemas.feedback import RawFeedbackSubmitted
 from services.launcher import ServiceProcesses
+from tests.support.battery import scaled
 from tests.support.events import audit_submitted, envelope_for
 from tests.support.factories import feedback_item, uid, unique_month
 from tests.support.kafka import BOOTSTRAP, start_group_at_end
@@ -56,17 +57,17 @@ def directory_stream(n: int) -> list[EventData]:
 
 def reporting_stream() -> list[EventData]:
     month = unique_month()
-    return [e for _ in range(4) for e in month_of_events(month, uid("team"), "Theme")]
+    return [e for _ in range(scaled(4)) for e in month_of_events(month, uid("team"), "Theme")]
 
 
 def action_stream() -> list[EventData]:
-    return [audit_submitted(actions=2) for _ in range(24)]
+    return [audit_submitted(actions=2) for _ in range(scaled(24))]
 
 
 def raw_feedback_stream() -> list[EventData]:
     today = date.today()
     return [RawFeedbackSubmitted(source="compliment", item=feedback_item(
-        received_on=str(today - timedelta(days=n % 20)))) for n in range(40)]
+        received_on=str(today - timedelta(days=n % 20)))) for n in range(scaled(40))]
 
 
 @dataclass
@@ -79,10 +80,10 @@ class Case:
 
 
 CASES = [
-    Case("reporting", reporting_stream, "audit_facts", 4 * 3),
-    Case("action_tracking", action_stream, "actions", 24 * 2),
-    Case("feedback_ingestion", raw_feedback_stream, "items", 40),
-    Case("learning", lambda: directory_stream(30), "people", 30),
+    Case("reporting", reporting_stream, "audit_facts", scaled(4) * 3),
+    Case("action_tracking", action_stream, "actions", scaled(24) * 2),
+    Case("feedback_ingestion", raw_feedback_stream, "items", scaled(40)),
+    Case("learning", lambda: directory_stream(scaled(30)), "people", scaled(30)),
 ]
 
 
@@ -166,7 +167,7 @@ def instances(case: Case, which: str, count: int, offset: int) -> ServiceProcess
     return processes
 
 
-@pytest.mark.timeout(300)  # three service processes start and one group rebalances
+@pytest.mark.timeout(scaled(300))  # three service processes start, one group rebalances
 @pytest.mark.parametrize("case", CASES, ids=[c.service for c in CASES])
 async def test_two_instances_share_the_work_and_survive_losing_one(case: Case):
     group_of = {w: f"{case.service}-{case.suffix}-{w}" for w in ("single", "pair")}
