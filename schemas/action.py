@@ -21,6 +21,7 @@ OriginKind = Literal[
     "performance_clinic",
     "qa_forum",
     "meeting",  # another of the Review stage's meetings (learning's meeting kinds)
+    "supervision",  # a reflective supervision session's next steps (learning)
     "themed_audit",
     "complaint_learning",
     "direct",

@@ -139,6 +139,12 @@ class AuditResultsShared(EventData):
     overall_grade: Grade
     impact_grade: Grade
     shared_at: datetime
+    # For the worker's own record and the child's (optional: absent in older events).
+    case_ref: CaseReference | None = Field(
+        default=None, description="The child's case, to file the audit on the child's record")
+    auditor_ids: list[Id] = Field(default_factory=list, description="Who audited the case")
+    completed_with_caseworker: bool = Field(
+        default=False, description="The auditor completed part of the audit with the worker")
 
     def subject(self) -> str:
         return self.audit_id

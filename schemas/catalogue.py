@@ -14,6 +14,8 @@ from .directory import StaffMemberUpserted, TeamUpserted
 from .learning import DecisionRecorded, FindingsGroupSignedOff, FindingsSummaryWritten
 from .learning import MeetingHeld, MeetingScheduled, MinutesSignedOff, PriorityAgreed
 from .learning import MeetingCancelled, PlanExported, ThemeAnswered, ThemeEscalated
+from .learn import EvidenceSignedOff, ReflectionRecorded, ResultsDelivered
+from .learn import SupervisionSignedOff
 from .feedback import FeedbackItemAccepted, RawFeedbackSubmitted, SafetyLinkTriggered
 from .observation import ConferenceChecklistRecorded, MeetingObservationRecorded
 from .observation import PracticeObservationRecorded
@@ -61,6 +63,10 @@ EVENTS: tuple[type[EventData], ...] = (
     PlanExported,
     FindingsSummaryWritten,
     FindingsGroupSignedOff,
+    ResultsDelivered,
+    ReflectionRecorded,
+    SupervisionSignedOff,
+    EvidenceSignedOff,
 )
 
 BY_TYPE: dict[str, type[EventData]] = {model.event_type: model for model in EVENTS}

@@ -10,6 +10,7 @@ from .adapters import alerts as alerts_store
 from .adapters import directory as directory_store
 from .adapters import exports as exports_store
 from .adapters import findings as findings_store
+from .adapters import learn as learn_store
 from .adapters import meeting_actions as meeting_actions_store
 from .adapters import meetings as meetings_store
 from .adapters import schedule as schedule_store
@@ -18,6 +19,7 @@ from .adapters.alerts import AlertStore
 from .adapters.directory import Directory
 from .adapters.exports import PlanExports
 from .adapters.findings import FindingsSummaries
+from .adapters.learn import EvidenceSignoffs, Results, Supervisions
 from .adapters.meeting_actions import MeetingActions
 from .adapters.themed_results import ThemedResults
 from .adapters.meetings import Meetings
@@ -27,9 +29,11 @@ from shared.clock import Clock, SystemClock
 from .entrypoints.api import clinics as clinics_api
 from .entrypoints.api import findings as findings_api
 from .entrypoints.api import governance as governance_api
+from .entrypoints.api import learn as learn_api
 from .entrypoints.api import meetings as meetings_api
 from .entrypoints.pages import findings as findings_pages
 from .entrypoints.pages import governance as governance_pages
+from .entrypoints.pages import learn as learn_pages
 from .entrypoints.pages import meetings as meeting_pages
 from .entrypoints.schedule_loop import run_schedule_loop
 from .entrypoints.subscriptions import subscriptions
@@ -37,9 +41,10 @@ from .settings import LearningSettings
 
 INDEXES = [*meetings_store.INDEXES, *findings_store.INDEXES, *directory_store.INDEXES,
            *schedule_store.INDEXES, *alerts_store.INDEXES, *meeting_actions_store.INDEXES,
-           *exports_store.INDEXES, *themed_store.INDEXES]
+           *exports_store.INDEXES, *themed_store.INDEXES, *learn_store.INDEXES]
 ROUTERS = [meetings_api.router, clinics_api.router, findings_api.router, governance_api.router,
-           meeting_pages.router, findings_pages.router, governance_pages.router]
+           meeting_pages.router, findings_pages.router, governance_pages.router,
+           learn_api.router, learn_pages.router]
 
 
 def build_deps(settings: LearningSettings, runtime: Runtime, clock: Clock) -> Deps:
@@ -48,7 +53,9 @@ def build_deps(settings: LearningSettings, runtime: Runtime, clock: Clock) -> De
                 findings=FindingsSummaries(store, outbox), directory=Directory(store),
                 schedule=ClinicSchedules(store), alerts=AlertStore(outbox),
                 meeting_actions=MeetingActions(store), exports=PlanExports(store, outbox),
-                themed_results=ThemedResults(store), clock=clock)
+                themed_results=ThemedResults(store), clock=clock,
+                results=Results(store, outbox), supervisions=Supervisions(store, outbox),
+                evidence=EvidenceSignoffs(store, outbox))
 
 
 def build_app(settings: LearningSettings | None = None, *, clock: Clock | None = None) -> FastAPI:

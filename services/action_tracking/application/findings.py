@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from schemas.audit import AuditSubmitted, ThemedAuditRecorded
 from schemas.base import EventData
+from schemas.learn import SupervisionSignedOff
 from schemas.learning import MinutesSignedOff
 from schemas.observation import ConferenceChecklistRecorded, MeetingObservationRecorded
 from schemas.observation import PracticeObservationRecorded
@@ -53,6 +54,15 @@ async def on_meeting_minutes(deps: Deps, event: MinutesSignedOff, envelope: Enve
         await _raise(deps, single, envelope, kind=event.action_origin(),
                      origin_id=event.meeting_id,
                      team_id=event.team_id or owner.get("team_id") or "unassigned")
+
+
+async def on_supervision(deps: Deps, event: SupervisionSignedOff, envelope: Envelope) -> None:
+    """A supervision session's next steps, each in its owner's team (from the directory)."""
+    for action in event.actions:
+        owner = await deps.directory.person(action.owner_id) or {}
+        single = event.model_copy(update={"actions": [action]})
+        await _raise(deps, single, envelope, kind="supervision", origin_id=event.supervision_id,
+                     team_id=owner.get("team_id") or "unassigned")
 
 
 async def _raise(deps: Deps, event: EventData, envelope: Envelope, *, kind, origin_id,

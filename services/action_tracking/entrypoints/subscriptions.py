@@ -15,6 +15,7 @@ from schemas.audit import AuditSubmitted, SafeguardingConcernRaised, ThemedAudit
 from schemas.complaint import ComplaintRecorded
 from schemas.directory import StaffMemberUpserted, TeamUpserted
 from schemas.feedback import SafetyLinkTriggered
+from schemas.learn import SupervisionSignedOff
 from schemas.learning import MinutesSignedOff
 from schemas.observation import ConferenceChecklistRecorded, MeetingObservationRecorded
 from schemas.observation import PracticeObservationRecorded
@@ -45,7 +46,8 @@ def subscriptions(deps: Deps) -> list[TopicRoutes]:
             MeetingObservationRecorded: bind(findings.on_meeting_observation),
             ConferenceChecklistRecorded: bind(findings.on_conference_checklist),
         }),
-        TopicRoutes(topics.LEARNING, {MinutesSignedOff: bind(findings.on_meeting_minutes)}),
+        TopicRoutes(topics.LEARNING, {MinutesSignedOff: bind(findings.on_meeting_minutes),
+                                      SupervisionSignedOff: bind(findings.on_supervision)}),
         TopicRoutes(topics.PROGRAMME, {CaseAllocated: bind(deadlines.on_case_allocated)}),
         TopicRoutes(topics.COMPLAINT,
                     {ComplaintRecorded: bind(deadlines.on_complaint_recorded)}),

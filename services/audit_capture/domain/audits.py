@@ -74,5 +74,7 @@ def results_shared(submitted: AuditSubmitted) -> AuditResultsShared:
         audit_id=submitted.audit_id, month=submitted.month, team_id=submitted.team_id,
         social_worker_id=submitted.social_worker_id, line_manager_id=submitted.line_manager_id,
         overall_grade=submitted.overall_grade, impact_grade=submitted.impact.grade,
-        shared_at=submitted.submitted_at,
+        shared_at=submitted.submitted_at, case_ref=submitted.case_ref,
+        auditor_ids=submitted.auditor_ids,
+        completed_with_caseworker=submitted.completed_with_caseworker,
     )

@@ -11,6 +11,7 @@ from ..adapters.directory import Directory
 from ..adapters.exports import PlanExports
 from ..adapters.findings import FindingsSummaries
 from ..adapters.meeting_actions import MeetingActions
+from ..adapters.learn import EvidenceSignoffs, Results, Supervisions
 from ..adapters.meetings import Meetings
 from ..adapters.schedule import ClinicSchedules
 from ..adapters.themed_results import ThemedResults
@@ -30,6 +31,9 @@ class Deps:
     exports: PlanExports
     themed_results: ThemedResults
     clock: Clock
+    results: Results
+    supervisions: Supervisions
+    evidence: EvidenceSignoffs
     # Set when a team's schedule changed or "now" moved: the schedule loop looks at once.
     schedule_alarm: asyncio.Event = field(default_factory=asyncio.Event)
 

@@ -9,12 +9,12 @@ from typing import Any
 
 from schemas import topics
 from schemas.action import ActionRaised, ActionStatusChanged
-from schemas.audit import ThemedAuditRecorded
+from schemas.audit import AuditModerated, AuditResultsShared, ThemedAuditRecorded
 from schemas.directory import StaffMemberUpserted, TeamUpserted
 from shared.consumer import Handler, TopicRoutes
 from shared.envelope import Envelope
 
-from ..application import directory, meeting_actions, themed_results
+from ..application import directory, learn, meeting_actions, themed_results
 from ..application.deps import Deps
 
 
@@ -29,6 +29,9 @@ def subscriptions(deps: Deps) -> list[TopicRoutes]:
         TopicRoutes(topics.ACTION, {
             ActionRaised: bind(meeting_actions.on_action_raised),
             ActionStatusChanged: bind(meeting_actions.on_action_status_changed)}),
-        # Themed, dip-sample and multi-agency audits, added up beside the monthly findings.
-        TopicRoutes(topics.AUDIT, {ThemedAuditRecorded: bind(themed_results.on_themed_recorded)}),
+        # Themed audits beside the monthly findings; an audit's results delivered to the
+        # worker and their line manager, with the moderation outcome beside them (Learn).
+        TopicRoutes(topics.AUDIT, {ThemedAuditRecorded: bind(themed_results.on_themed_recorded),
+                                   AuditResultsShared: bind(learn.on_results_shared),
+                                   AuditModerated: bind(learn.on_audit_moderated)}),
     ]

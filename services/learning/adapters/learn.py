@@ -1,0 +1,66 @@
+"""The Learn stage's collections, each written with its events through the outbox:
+`results` (an audit's results delivered, id the audit, with the worker's reflection and the
+moderation outcome), `supervisions` (reflective supervision sessions) and
+`evidence_signoffs` (a manager's sign-off of one piece of a person's CPD evidence)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pymongo import DESCENDING
+
+from shared.aggregates import Aggregates
+from shared.outbox import Outbox
+from shared.store import IndexSpec, Store, ascending
+
+RESULTS = "results"
+SUPERVISIONS = "supervisions"
+EVIDENCE_SIGNOFFS = "evidence_signoffs"
+INDEXES = [IndexSpec(RESULTS, ascending("social_worker_id", "delivered_at")),
+           IndexSpec(RESULTS, ascending("line_manager_id", "delivered_at")),
+           IndexSpec(RESULTS, ascending("auditor_ids", "delivered_at")),
+           IndexSpec(SUPERVISIONS, ascending("supervisee_id", "held_on")),
+           IndexSpec(SUPERVISIONS, ascending("supervisor_id", "held_on")),
+           IndexSpec(EVIDENCE_SIGNOFFS, ascending("person_id", "_id"))]
+NEWEST = [("delivered_at", DESCENDING)]
+
+
+class Results(Aggregates):
+    def __init__(self, store: Store, outbox: Outbox) -> None:
+        super().__init__(store, outbox, RESULTS)
+
+    async def of_worker(self, person_id: str) -> list[dict[str, Any]]:
+        return await self._find({"social_worker_id": person_id}, sort=NEWEST, limit=1000)
+
+    async def copied_to(self, manager_id: str) -> list[dict[str, Any]]:
+        return await self._find({"line_manager_id": manager_id}, sort=NEWEST, limit=1000)
+
+    async def audited_by(self, person_id: str) -> list[dict[str, Any]]:
+        return await self._find({"auditor_ids": person_id}, sort=NEWEST, limit=1000)
+
+    async def moderated(self, audit_id: str, outcome: dict[str, Any]) -> bool:
+        """The moderation outcome beside the results (a redelivery sets the same); False if
+        the results are not here."""
+        found = await self._collection.update_one({"_id": audit_id},
+                                                  {"$set": {"moderation": outcome}})
+        return found.matched_count == 1
+
+
+class Supervisions(Aggregates):
+    def __init__(self, store: Store, outbox: Outbox) -> None:
+        super().__init__(store, outbox, SUPERVISIONS)
+
+    async def of_person(self, person_id: str) -> list[dict[str, Any]]:
+        """Sessions where they were supervised or supervised (two indexed reads)."""
+        found = {s["_id"]: s for s in
+                 [*await self._find({"supervisee_id": person_id}, sort="held_on"),
+                  *await self._find({"supervisor_id": person_id}, sort="held_on")]}
+        return sorted(found.values(), key=lambda s: (s["held_on"], s["_id"]))
+
+
+class EvidenceSignoffs(Aggregates):
+    def __init__(self, store: Store, outbox: Outbox) -> None:
+        super().__init__(store, outbox, EVIDENCE_SIGNOFFS)
+
+    async def of_person(self, person_id: str) -> list[dict[str, Any]]:
+        return await self._find({"person_id": person_id}, limit=5000)
