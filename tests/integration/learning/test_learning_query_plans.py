@@ -116,4 +116,24 @@ async def test_learning_queries_use_indexes(plans):
         await FindingsSummaries(store, outbox=None).latest()  # type: ignore[arg-type]
     with recorder.case("a month's themed audits (the monthly findings page)"):
         await ThemedResults(store).of_month("2026-10")
+    from services.learning.adapters.learn import EVIDENCE_SIGNOFFS, RESULTS, SUPERVISIONS
+    from services.learning.adapters.learn import EvidenceSignoffs, Results, Supervisions
+    people = [f"p-{n:03d}" for n in range(200)]
+    await store.db[RESULTS].insert_many([
+        {"_id": f"r-{n:05d}", "social_worker_id": people[n % 200],
+         "line_manager_id": people[n % 20], "auditor_ids": [people[(n * 7) % 200]],
+         "delivered_at": f"2026-{n % 12 + 1:02d}-01"} for n in range(4000)])
+    await store.db[SUPERVISIONS].insert_many([
+        {"_id": f"s-{n:05d}", "supervisee_id": people[n % 200], "supervisor_id": people[n % 20],
+         "held_on": f"2026-{n % 12 + 1:02d}-02", "status": "signed_off"} for n in range(2000)])
+    await store.db[EVIDENCE_SIGNOFFS].insert_many([
+        {"_id": f"{people[n % 200]}:audit:r-{n:05d}", "person_id": people[n % 200]}
+        for n in range(2000)])
+    with recorder.case("a person's results, supervisions and sign-offs (the learning record)"):
+        results = Results(store, outbox=None)  # type: ignore[arg-type] - reads only
+        await results.of_worker("p-042")
+        await results.copied_to("p-002")
+        await results.audited_by("p-014")
+        await Supervisions(store, outbox=None).of_person("p-042")  # type: ignore[arg-type]
+        await EvidenceSignoffs(store, outbox=None).of_person("p-042")  # type: ignore[arg-type]
     assert_indexed(await check(store.db, recorder, {}))
