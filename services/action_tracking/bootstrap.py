@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from shared.runtime import Runtime, create_app
 
+from shared.web.names import show_names
 from .adapters import actions as actions_store
 from .adapters import alerts as alerts_store
 from .adapters import deadlines as deadlines_store
@@ -20,6 +21,7 @@ from .adapters.deadlines import DeadlineStore
 from .adapters.directory import Directory
 from .adapters.live import AlertHub
 from .adapters.webhooks import WebhookStore
+from .application.names import directory_names
 from .application.deps import Deps
 from shared.clock import Clock, SystemClock
 from .domain.deadlines import Rule
@@ -71,6 +73,7 @@ def build_app(settings: ActionTrackingSettings | None = None, *,
                  action_pages.router],
         subscriptions=subscriptions(deps))
     app.state.deps = deps
+    show_names(app, lambda: directory_names(deps))  # pages name people and teams
     return app
 
 

@@ -8,6 +8,7 @@ from fastapi.responses import JSONResponse, Response
 from shared.runtime import Runtime, create_app
 from shared.web.pages import wants_html
 
+from shared.web.names import show_names
 from .adapters.audits import AuditRepository
 from .adapters.collections import INDEXES
 from .adapters.observations import Observations
@@ -15,6 +16,7 @@ from .adapters.programme import ProgrammeMonths
 from .adapters.staff import Staff
 from .adapters.teams import Teams
 from .adapters.themes import ThemedAudits, Themes
+from .application.names import directory_names
 from .application.deps import Deps
 from .application.programme import MonthNotPlanned
 from .domain.lifecycle import IllegalTransition
@@ -55,6 +57,7 @@ def build_app(settings: AuditCaptureSettings | None = None) -> FastAPI:
     runtime = Runtime.build(settings, indexes=INDEXES, relay_outbox=True)
     app = create_app(runtime, title="Audit capture", routers=ROUTERS, subscriptions=SUBSCRIPTIONS)
     app.state.deps = build_deps(settings, runtime)
+    show_names(app, lambda: directory_names(app.state.deps))  # pages name people and teams
 
     @app.exception_handler(IllegalTransition)
     @app.exception_handler(ModerationRefused)

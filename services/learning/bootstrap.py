@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 from shared.runtime import Runtime, create_app
 
+from shared.web.names import show_names
 from .adapters import alerts as alerts_store
 from .adapters import directory as directory_store
 from .adapters import exports as exports_store
@@ -24,6 +25,7 @@ from .adapters.meeting_actions import MeetingActions
 from .adapters.themed_results import ThemedResults
 from .adapters.meetings import Meetings
 from .adapters.schedule import ClinicSchedules
+from .application.names import directory_names
 from .application.deps import Deps
 from shared.clock import Clock, SystemClock
 from .entrypoints.api import clinics as clinics_api
@@ -69,4 +71,5 @@ def build_app(settings: LearningSettings | None = None, *, clock: Clock | None =
     app = create_app(runtime, title="Learning", routers=ROUTERS,
                      subscriptions=subscriptions(deps))
     app.state.deps = deps
+    show_names(app, lambda: directory_names(deps))  # pages name people and teams
     return app

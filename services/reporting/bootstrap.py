@@ -6,10 +6,12 @@ from fastapi import FastAPI
 
 from shared.runtime import Runtime, create_app
 
+from shared.web.names import show_names
 from .adapters.facts import INDEXES, FactStore
 from .adapters.indicator_imports import IndicatorImports
 from .adapters.report_facts import ReportFacts
 from .adapters.signoff import SignOffs
+from .application.names import directory_names
 from .application.deps import Deps
 from .application.known_values import KnownValues
 from .application.projections import ProjectionHandlers
@@ -42,4 +44,5 @@ def build_app(settings: ReportingSettings | None = None) -> FastAPI:
     app = create_app(runtime, title="Reporting", routers=ROUTERS)
     subscribe(runtime.consumer, ProjectionHandlers(deps.facts))  # batches (create_app's are one by one)
     app.state.deps = deps
+    show_names(app, lambda: directory_names(deps))  # pages name people and teams
     return app

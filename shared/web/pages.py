@@ -8,6 +8,8 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
 
+from .names import FILTERS
+
 SHARED_TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -15,6 +17,7 @@ def page_templates(service_templates: Path | None = None) -> Jinja2Templates:
     folders = [str(p) for p in (service_templates, SHARED_TEMPLATES) if p]
     env = Environment(loader=ChoiceLoader([FileSystemLoader(f) for f in folders]),
                       autoescape=select_autoescape(["html"]))
+    env.filters.update(FILTERS)  # person, people, team: names from the directory (names.py)
     return Jinja2Templates(env=env)
 
 

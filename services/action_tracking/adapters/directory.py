@@ -27,6 +27,11 @@ class Directory:
     async def upsert_team(self, team_id: str, record: dict[str, Any]) -> None:
         await _upsert_newer(self.teams, team_id, record)
 
+    async def names(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Everyone's display name and every team's name, for pages."""
+        return (await self.people.find({}, {"display_name": 1}).to_list(None),
+                await self.teams.find({}, {"name": 1}).to_list(None))
+
     async def person(self, person_id: str) -> dict[str, Any] | None:
         return await self.people.find_one({"_id": person_id})
 

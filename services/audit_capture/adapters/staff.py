@@ -51,6 +51,10 @@ class Staff(Aggregates):
         query = {k: v for k, v in {"team_id": team_id, "audit_group": audit_group}.items() if v}
         return await self._find(query, limit=10_000)
 
+    async def names(self) -> list[dict[str, Any]]:
+        """Everyone's display name, for pages (names instead of ids)."""
+        return await self._collection.find({}, {"display_name": 1}).to_list(None)
+
     async def in_audit_group(self, group: int) -> list[dict[str, Any]]:
         return await self._find({"audit_group": group})
 

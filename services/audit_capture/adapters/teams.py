@@ -19,5 +19,8 @@ class Teams(Aggregates):
     async def listed(self) -> list[dict[str, Any]]:
         return await self._find({}, limit=10_000)
 
+    async def names(self) -> list[dict[str, Any]]:
+        return await self._collection.find({}, {"name": 1}).to_list(None)
+
     async def ids(self) -> set[str]:
         return await self._ids()

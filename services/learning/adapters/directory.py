@@ -29,6 +29,11 @@ class Directory:
         return await _upsert_newer(self.teams, team_id, record,
                                    {"known_since": seen_on.isoformat()})
 
+    async def names(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Everyone's display name and every team's name, for pages."""
+        return (await self.people.find({}, {"display_name": 1}).to_list(None),
+                await self.teams.find({}, {"name": 1}).to_list(None))
+
     async def person(self, person_id: str) -> dict[str, Any] | None:
         return await self.people.find_one({"_id": person_id})
 

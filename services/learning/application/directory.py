@@ -14,7 +14,8 @@ from .deps import Deps
 
 async def on_staff_member(deps: Deps, event: StaffMemberUpserted, envelope: Envelope) -> None:
     record = event.model_dump(mode="json", include={
-        "team_id", "job_role", "line_manager_id", "audit_group", "active", "roles", "revision"})
+        "team_id", "job_role", "line_manager_id", "audit_group", "active", "roles", "revision",
+        "display_name"})
     await deps.directory.upsert_person(event.person_id, record)
 
 

@@ -109,6 +109,11 @@ class ReportFacts:
     async def staff(self, team: str | None = None) -> Rows:
         return await self.facts.find(names.STAFF, scoped({}, team))
 
+    async def names(self) -> tuple[Rows, Rows]:
+        """Every person's display name and every team's name (for pages, exports, PDFs)."""
+        return (await self.facts.find(names.STAFF, {}, fields=["display_name"]),
+                await self.facts.find(names.TEAMS, {}, fields=["name"]))
+
     async def team_indicators(self, team: str, months: list[str]) -> Rows:
         return await self.facts.find(names.INDICATORS, {"team_id": team, "month": {"$in": months}})
 

@@ -12,6 +12,7 @@ from ..domain.briefing import TREND_MONTHS, monthly_briefing, period_briefing
 from ..domain.coverage import coverage
 from ..domain.periods import QUARTER_PATTERN, month_of, months_back, quarter_months
 from .deps import Deps
+from .names import directory_names, name_rows
 
 
 async def latest_month(deps: Deps, today: date) -> str:
@@ -67,8 +68,12 @@ async def clinic_pack(deps: Deps, *, team: str, to_month: str, months: int, toda
     f, staff, indicators = await asyncio.gather(
         deps.reports.briefing_facts(months=window, team=team),
         deps.reports.staff(team), deps.reports.team_indicators(team, window))
-    return packs.clinic_pack(f, team=team, months=window, as_of=today, staff=staff,
+    pack = packs.clinic_pack(f, team=team, months=window, as_of=today, staff=staff,
                              viewer=viewer, indicators=indicators)
+    found = await directory_names(deps)
+    pack["team_name"] = found.teams.get(team, team)
+    name_rows(found, pack["individuals_needing_support"], people=("worker_id",))
+    return pack
 
 
 async def coverage_report(deps: Deps, *, today: date, team: str | None) -> dict[str, Any]:
@@ -79,8 +84,12 @@ async def coverage_report(deps: Deps, *, today: date, team: str | None) -> dict[
         deps.reports.staff(team))
     audits = [a for a in audited if a.get("submitted_on", "") >= since.isoformat()]
     observations = [o for o in observed if o.get("observed_on", "") >= since.isoformat()]
-    return {"as_of": today.isoformat(), "since": since.isoformat(), "team": team,
-            **coverage(staff, audits, observations)}
+    report = {"as_of": today.isoformat(), "since": since.isoformat(), "team": team,
+              **coverage(staff, audits, observations)}
+    found = await directory_names(deps)
+    name_rows(found, report["workers"], people=("person_id",), teams=("team_id",))
+    name_rows(found, report["meeting_observers"], people=("person_id",))
+    return report
 
 
 async def complaints_report(deps: Deps, *, year: int, today: date, team: str | None,
@@ -88,7 +97,10 @@ async def complaints_report(deps: Deps, *, year: int, today: date, team: str | N
     """The year against the one before: the complaints either of them reads."""
     months = [f"{y}-{m:02d}" for y in (year - 1, year) for m in range(1, 13)]
     every = await deps.reports.complaints(months, team=team, theme=theme)
-    return packs.complaints_report(every, year=year, as_of=today)
+    report = packs.complaints_report(every, year=year, as_of=today)
+    name_rows(await directory_names(deps), report["stage2_past_65_working_days"],
+              teams=("team_id",))
+    return report
 
 
 async def impact_report(deps: Deps, *, month: str, today: date,

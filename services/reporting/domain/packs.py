@@ -116,7 +116,8 @@ def complaints_report(every: Rows, *, year: int, as_of: date) -> dict[str, Any]:
                                                         "within_timescale", "upheld")},
         "quarters": quarters,
         "stage2_past_65_working_days": [
-            {"complaint_id": c["_id"], "team_id": c.get("team_id"),
+            {"complaint_id": c["_id"], "reference": c.get("reference") or c["_id"],
+             "team_id": c.get("team_id"),
              "stage2_started_on": sections.stage(c, 2)["started_on"]}
             for c in every if sections.stage2_overdue(c, as_of)],
         "with_learning": sum(1 for c in within(every, months_of(year)) if c.get("has_learning")),

@@ -31,7 +31,7 @@ def practice_issues(pack: dict[str, Any]) -> Table:
 
 def individuals(pack: dict[str, Any]) -> Table:
     return (["Worker", "Audits", "Below good"],
-            [[i["worker_id"], i["audits"], i["below_good"]]
+            [[i.get("worker_name") or i["worker_id"], i["audits"], i["below_good"]]
              for i in pack["individuals_needing_support"]])
 
 
@@ -61,7 +61,8 @@ def year_on_year(report: dict[str, Any]) -> Table:
 
 def stage2_late(report: dict[str, Any]) -> Table:
     return (["Complaint", "Team", "Stage 2 started"],
-            [[c["complaint_id"], c["team_id"], c["stage2_started_on"]]
+            [[c.get("reference") or c["complaint_id"], c.get("team_name") or c["team_id"],
+              c["stage2_started_on"]]
              for c in report["stage2_past_65_working_days"]])
 
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
-import sys
-
 import pytest
 
 from services.reporting.domain.periods import shift
 from shared.envelope import utc_now
 from tests.support.auth import bearer
+from tests.support.demo import run_demo
 from tests.support.factories import uid
 from tests.support.waiting import eventually
 
@@ -17,17 +15,7 @@ from tests.support.waiting import eventually
 @pytest.mark.timeout(300)
 async def test_the_demo_year_reaches_the_briefing(services, http):
     prefix = uid("demo")
-    args = ["--teams", "3", "--staff", "9", "--months", "2", "--audits-per-month", "3",
-            "--feedback-per-month", "4", "--complaints-per-month", "2",
-            "--observations-per-month", "2", "--team-prefix", prefix, "--force",
-            "--audit-capture", services.url("audit_capture"),
-            "--feedback-ingestion", services.url("feedback_ingestion"),
-            "--reporting", services.url("reporting")]
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "tools.demo", *args,
-        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
-    out, err = await asyncio.wait_for(process.communicate(), timeout=120)
-    assert process.returncode == 0, err.decode()[-2000:]
+    out = await run_demo(services, prefix)
     month = shift(utc_now().strftime("%Y-%m"), -1)
 
     async def shown():

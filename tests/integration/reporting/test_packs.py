@@ -57,7 +57,8 @@ async def test_packs_from_one_synthetic_month(reporting):
 
     mine = await eventually(my_clinic_pack, what="the manager's view of the clinic pack")
     assert mine["individuals_needing_support"] == [
-        {"worker_id": inadequate_worker, "audits": 1, "below_good": 1}]
+        {"worker_id": inadequate_worker, "worker_name": "Fictional Worker", "audits": 1,
+         "below_good": 1}]
     theirs = (await client.get("/reports/clinic-pack", params=clinic,
                                headers=bearer("team_manager", sub="another-manager"))).json()
     assert theirs["individuals_needing_support"] == []

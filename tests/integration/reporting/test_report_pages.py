@@ -42,10 +42,12 @@ async def test_clinic_complaints_and_impact_pages_pdfs_and_exports(reporting):
     page = await client.get("/clinic", params=clinic, headers=mine)
     assert page.status_code == 200
     assert page.text.count("<svg") == 2 and 'id="audits-completed">3<' in page.text
-    assert worker in page.text and 'id="no-indicators"' in page.text
+    # Shown by name (issue 11: names instead of ids), the id only in links
+    assert "Fictional Worker" in page.text and 'id="no-indicators"' in page.text
+    assert f">{worker}<" not in page.text
     assert f"/reports/facts/audits?team={team}&amp;from_month=" in page.text
     theirs = await client.get("/clinic", params=clinic, headers=bearer("team_manager", sub="x"))
-    assert worker not in theirs.text and 'id="no-individuals"' in theirs.text
+    assert "Fictional Worker" not in theirs.text and 'id="no-individuals"' in theirs.text
 
     drill = await client.get("/reports/facts/audits", headers=mine, params={
         "team": team, "from_month": f"{month[:4]}-01", "month": month})
@@ -54,9 +56,10 @@ async def test_clinic_complaints_and_impact_pages_pdfs_and_exports(reporting):
     my_pdf = await client.get("/reports/clinic-pack.pdf", params=clinic, headers=mine)
     assert my_pdf.headers["content-type"] == "application/pdf"
     text = pdf_text(my_pdf.content)
-    assert worker in text and "Performance clinic pack" in text
+    assert "Fictional Worker" in text and worker not in text
+    assert "Performance clinic pack" in text
     their_pdf = await client.get("/reports/clinic-pack.pdf", params=clinic, headers=DIRECTOR)
-    assert worker not in pdf_text(their_pdf.content)
+    assert "Fictional Worker" not in pdf_text(their_pdf.content)
 
     grades = await client.get("/reports/clinic-pack/tables/grades.csv", params=clinic, headers=mine)
     rows = list(csv.reader(io.StringIO(grades.content.decode("utf-8-sig"))))

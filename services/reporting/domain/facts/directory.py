@@ -16,5 +16,5 @@ def team_facts(e: TeamUpserted) -> list[Fact]:
 
 def staff_facts(e: StaffMemberUpserted) -> list[Fact]:
     return [Fact(names.STAFF, e.person_id, {
-        "team_id": e.team_id, "job_role": e.job_role, "line_manager_id": e.line_manager_id,
+        "display_name": e.display_name, "team_id": e.team_id, "job_role": e.job_role, "line_manager_id": e.line_manager_id,
         "asye": e.asye, "active": e.active, "roles": e.roles})]

@@ -33,6 +33,7 @@ def complaint_facts(e: ComplaintRecorded) -> list[Fact]:
                        "due_on": due.isoformat(), "outcome": s.outcome, "within": within,
                        "responded_on": s.responded_on.isoformat() if s.responded_on else None})
     return [Fact(names.COMPLAINTS, e.complaint_id, {
+        "reference": e.source_id,  # the complaints system's own reference
         "received_on": e.received_on.isoformat(), "month": month_of(e.received_on),
         "team_id": e.team_id, "themes": e.themes, "complainant": e.complainant,
         "current_stage": max([e.current_stage, *(s.stage for s in e.stages)]),

@@ -44,7 +44,7 @@ async def clinic_pack_pdf(request: Request, team: str, to_month: MonthQuery,
     """The clinic pack as a PDF; its individuals are the reader's own reports only."""
     body = await clinic_for(request, team, to_month, months, who.subject)
     indicators = by_month(body["locality_indicators"], body["months"])
-    return pdf_response(f"Performance clinic pack: {team}, {body['months'][0]} to {to_month}",
+    return pdf_response(f"Performance clinic pack: {body.get('team_name') or team}, {body['months'][0]} to {to_month}",
                         CLINIC_TABLES, body, clinic_stem(team, to_month, months),
                         pictures=charts.clinic_charts(body, indicators))
 
