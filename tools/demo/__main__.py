@@ -106,14 +106,28 @@ class Demo:
                       self.headers["integration"])
             bar.update()
 
+    def earlier_complaints(self, client: httpx.Client, bar: tqdm) -> None:
+        """Complaints for the year before the demo year too, so the complaints report's year
+        on year compares two full years (from a generator of their own: the demo year is
+        unchanged)."""
+        earlier = Bodies(random.Random(f"earlier-complaints-{self.args.seed}"), self.people,
+                         self.run_id)
+        for month in months_back(shift(self.months[0], -1), len(self.months)):
+            for n in range(self.args.complaints_per_month):
+                self.post(client, f"{self.args.feedback_ingestion}/feedback/complaints",
+                          earlier.complaint(month, n), self.headers["integration"])
+                bar.update()
+
     def run(self, client: httpx.Client) -> None:
         args = self.args
         per_month = (args.audits_per_month + 10 + args.complaints_per_month
                      + args.feedback_per_month
                      + min(args.observations_per_month, len(self.people.teams)))
-        total = per_month * len(self.months) + self.review.requests_per_year()
+        total = (per_month * len(self.months) + self.review.requests_per_year()
+                 + args.complaints_per_month * len(self.months))  # the year before's
         with tqdm(total=total, unit="req", desc="demo year") as bar:
             self.setup(client)
+            self.earlier_complaints(client, bar)
             self.review.load_existing(client)
             for month in self.months:
                 self.month(client, month, bar)

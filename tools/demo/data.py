@@ -56,9 +56,28 @@ class Population:
         return "\n".join(rows) + "\n"
 
 
+# Improvement actions as an auditor would write them (fictional, no real child or family).
+ACTION_WORDING = [
+    "Update the chronology so it shows the last six months of visits (fictional).",
+    "Record the child's own words from the next visit in the assessment (fictional).",
+    "Hold a supervision on the plan's drift and set dates for each outcome (fictional).",
+    "Invite the school and health visitor to the next core group (fictional).",
+    "Complete the overdue direct work session and record what the child said (fictional).",
+    "Rewrite the plan's outcomes so the family can tell when they are met (fictional).",
+    "Share the assessment with the parents and record their view (fictional).",
+    "Check the contact arrangements with the carers and update the plan (fictional).",
+    "Add the management oversight decision and its reasons to the record (fictional).",
+    "Review the risk analysis after the new referral and record the outcome (fictional).",
+]
+
 GOOD_PRACTICE = ["Fictional: the child's own words shape the plan.",
                  "Fictional: a clear, timely chronology the family helped write.",
                  "Fictional: direct work that shows what changed for the child."]
+
+
+def audit_deadline(month: str, late: bool) -> date:
+    """An audit is due by the end of its month; a late one was due on the first."""
+    return date.fromisoformat(f"{month}-01") if late else last_day(month)
 
 
 class Bodies:
@@ -66,6 +85,7 @@ class Bodies:
         self.rng, self.people, self.run_id = rng, people, run_id
         self.today = date.today()
         self.outcomes_rng = random.Random(f"moderation-outcomes-{run_id}")
+        self.actions_rng = random.Random(f"actions-{run_id}")  # wording and due dates
 
     def _until_today(self, day: date) -> str | None:
         return str(day) if day <= self.today else None  # not answered yet
@@ -75,7 +95,7 @@ class Bodies:
 
     def audit(self, month: str, team: str, n: int, auditors: list[str]) -> dict:
         overall = self.grade()
-        due = last_day(month) + timedelta(days=self.rng.choice([-20, 10, 40, 400]))
+        self.rng.choice([-20, 10, 40, 400])  # kept: the rest of the year draws as before
         late = self.rng.random() < 0.15
         return {
             "month": month, "case_ref": f"DEMO-CASE-{month}-{n:04d}", "team_id": team,
@@ -90,12 +110,20 @@ class Bodies:
             "child_view": {"status": self.rng.choice(["obtained", "obtained", "not_possible"]),
                            "summary": "Fictional view."},
             "parent_view": {"status": "obtained", "summary": "Fictional view."},
-            "deadline": str(date.fromisoformat(f"{month}-01") if late else last_day(month)
-                            + timedelta(days=400)),
-            "actions": [{"key": "a1", "description": "Fictional improvement action.",
-                         "owner_id": self.people.managers[team], "due_date": str(due)}]
+            "deadline": str(audit_deadline(month, late)),
+            "actions": self.actions(month, team)
             if overall in ("requires_improvement", "inadequate") else [],
         }
+
+    def actions(self, month: str, team: str) -> list[dict]:
+        """One or two improvement actions, worded as an auditor would, owned by the team's
+        manager and due four to eight weeks after the audit's month (from their own
+        generator, so the rest of the year is unchanged)."""
+        rng = self.actions_rng
+        wording = rng.sample(ACTION_WORDING, rng.choice([1, 1, 2]))
+        return [{"key": f"a{n}", "description": text, "owner_id": self.people.managers[team],
+                 "due_date": str(last_day(month) + timedelta(days=rng.choice([28, 35, 42, 56])))}
+                for n, text in enumerate(wording, 1)]
 
     def moderation(self) -> dict:
         """Mostly agreement; now and then a standard regraded, with the reason."""

@@ -91,3 +91,22 @@ async def review_year_shown(services, http, prefix: str, month: str) -> None:
             if a["origin"]["kind"] == "performance_clinic"
             and a["status"] in ("completed", "confirmed")]
     assert followed, "no clinic action completed"
+    # The story holds: complaints the year before the demo year too (so year on year compares
+    # two years), and the actions due within two months of their audit's month, never years on.
+    before = shift(month, -2)
+    earlier = await eventually(lambda: _listed(http, services, "complaints", before, prefix),
+                               what="the year before's complaints", timeout=60)
+    assert len(earlier) >= 1
+    actions = [a for m in (shift(month, -1), month) for t in (1, 2, 3)
+               for a in await _listed(http, services, "actions", m, f"{prefix}-{t:02d}",
+                                      by_team=True)]
+    latest_due = shift(month, 2)
+    assert all(a["due_date"][:7] <= latest_due for a in actions), actions
+
+
+async def _listed(http, services, kind: str, month: str, team: str, *, by_team: bool = False):
+    params = {"month": month} | ({"team": team} if by_team else {})
+    response = await http.get(f"{services.url('reporting')}/reports/facts/{kind}",
+                              params=params, headers=bearer("director"))
+    rows = response.json() if response.status_code == 200 else []
+    return rows if by_team else [r for r in rows if r.get("team_id", "").startswith(team)]
