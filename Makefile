@@ -3,7 +3,7 @@ SHELL := /bin/bash
 LOCAL := deploy/local
 PY := .venv/bin/python
 
-.PHONY: run test setup infra-up infra-down infra-status test-unit schemas token bench-bus clean resilience-long
+.PHONY: screenshots run test setup infra-up infra-down infra-status test-unit schemas token bench-bus clean resilience-long
 
 run:            ## Kafka, the store and every service; prints the URL; Ctrl-C stops all
 	@$(LOCAL)/run.sh
@@ -73,6 +73,9 @@ bench-reporting: ## reporting's projector vs a raw aiokafka consumer (uses the `
 .PHONY: bench-pages ten-years
 bench-pages:    ## every page's p50/p95 under ten users next to a bare endpoint (start `make run` first)
 	@source $(LOCAL)/env.sh && use_profile run && $(PY) -m bench.page_latency --store $(BENCH_ARGS)
+
+screenshots:    ## a full-page PNG of every page each role can open on `make run`'s stack (var/screenshots/<role>/)
+	@$(PY) -m tools.screenshots $(SCREENSHOT_ARGS)
 
 ten-years:      ## ten synthetic years into the running `make run` services' EMPTY store, in bulk
 	@source $(LOCAL)/env.sh && use_profile run && $(PY) -m bench.ten_years $(BENCH_ARGS)
