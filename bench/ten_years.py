@@ -60,7 +60,7 @@ import httpx
 
 from schemas.base import EventData
 from tools.demo.data import PROGRAMME_THEMES, Bodies, Population
-from tools.demo.months import last_day, months_back, shift
+from shared.months import last_day, months_back, shift
 from shared.envelope import Envelope, derived_id
 
 RUN = "ten-years"

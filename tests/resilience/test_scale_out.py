@@ -225,9 +225,18 @@ async def test_two_instances_share_the_work_and_survive_losing_one(case: Case):
                        if d not in alone.get(case.collection, [])]
             raise AssertionError(f"{case.collection} (single, pair): {counts}; "
                                  f"only in the pair's: {missing[:2]}") from late
-        alone, shared = (await read_models(databases["single"]),
-                         await read_models(databases["pair"]))
-        assert alone == shared
+        # The suite's own services keep writing to topics these groups also read (an urgent
+        # action raised from this stream's Safety Link, say), so one group may be an event
+        # ahead of the other for a moment: equal once both have read it.
+        async def agree() -> bool:
+            return await read_models(databases["single"]) == await read_models(
+                databases["pair"])
+
+        try:
+            await eventually(agree, timeout=30, what="equal read models")
+        except AssertionError:
+            assert await read_models(databases["single"]) == await read_models(
+                databases["pair"])
     finally:
         for p in everyone:
             if case.service in p.processes:
