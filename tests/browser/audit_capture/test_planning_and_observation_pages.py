@@ -53,7 +53,7 @@ async def test_the_head_of_quality_plans_samples_and_allocates(services, http, p
     await page.keyboard.press("Enter")
     await page.wait_for_url(f"{base}/planning/{month}?done=allocated")
     row = await page.locator("#allocations tbody tr").inner_text()
-    assert chosen in row and f"{p}-g1" in row and "allocated" in row
+    assert chosen in row and "Test Auditor" in row and "allocated" in row  # by name
     mine = (await http.get(f"{base}/audits/mine", headers=bearer("auditor", sub=f"{p}-g1")))
     assert [a["case_ref"] for a in mine.json()] == [chosen]
 
