@@ -15,7 +15,7 @@ from .learning import DecisionRecorded, FindingsGroupSignedOff, FindingsSummaryW
 from .learning import MeetingHeld, MeetingScheduled, MinutesSignedOff, PriorityAgreed
 from .learning import MeetingCancelled, PlanExported, ThemeAnswered, ThemeEscalated
 from .learn import EvidenceSignedOff, ReflectionRecorded, ResultsDelivered
-from .learn import SupervisionSignedOff
+from .learn import GoodPracticeAcknowledged, SupervisionSignedOff
 from .feedback import FeedbackItemAccepted, RawFeedbackSubmitted, SafetyLinkTriggered
 from .observation import ConferenceChecklistRecorded, MeetingObservationRecorded
 from .observation import PracticeObservationRecorded
@@ -67,6 +67,7 @@ EVENTS: tuple[type[EventData], ...] = (
     ReflectionRecorded,
     SupervisionSignedOff,
     EvidenceSignedOff,
+    GoodPracticeAcknowledged,
 )
 
 BY_TYPE: dict[str, type[EventData]] = {model.event_type: model for model in EVENTS}

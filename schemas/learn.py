@@ -102,3 +102,25 @@ class EvidenceSignedOff(EventData):
 
     def subject(self) -> str:
         return self.person_id
+
+
+class GoodPracticeAcknowledged(EventData):
+    """A moderator acknowledged good practice in an audit: one entry of the register of
+    outstanding practice, for the leadership team and the learning and development
+    programme to take up. Published once per moderation that acknowledges it."""
+
+    event_type = "good_practice.acknowledged"
+    topic = topics.LEARNING
+
+    acknowledgement_id: Id
+    audit_id: Id
+    moderation_id: Id
+    month: Month
+    team_id: Id
+    auditor_ids: list[Id] = Field(min_length=1, max_length=2)
+    acknowledged_by: Id
+    note: PersonalText = Field(default="", max_length=500)
+    acknowledged_at: datetime
+
+    def subject(self) -> str:
+        return self.audit_id

@@ -20,7 +20,7 @@ from .adapters.alerts import AlertStore
 from .adapters.directory import Directory
 from .adapters.exports import PlanExports
 from .adapters.findings import FindingsSummaries
-from .adapters.learn import EvidenceSignoffs, Results, Supervisions
+from .adapters.learn import EvidenceSignoffs, GoodPractice, Results, Supervisions
 from .adapters.meeting_actions import MeetingActions
 from .adapters.themed_results import ThemedResults
 from .adapters.meetings import Meetings
@@ -57,7 +57,8 @@ def build_deps(settings: LearningSettings, runtime: Runtime, clock: Clock) -> De
                 meeting_actions=MeetingActions(store), exports=PlanExports(store, outbox),
                 themed_results=ThemedResults(store), clock=clock,
                 results=Results(store, outbox), supervisions=Supervisions(store, outbox),
-                evidence=EvidenceSignoffs(store, outbox))
+                evidence=EvidenceSignoffs(store, outbox),
+                good_practice=GoodPractice(store, outbox))
 
 
 def build_app(settings: LearningSettings | None = None, *, clock: Clock | None = None) -> FastAPI:

@@ -1,7 +1,8 @@
 """The Learn stage's collections, each written with its events through the outbox:
 `results` (an audit's results delivered, id the audit, with the worker's reflection and the
 moderation outcome), `supervisions` (reflective supervision sessions) and
-`evidence_signoffs` (a manager's sign-off of one piece of a person's CPD evidence)."""
+`evidence_signoffs` (a manager's sign-off of one piece of a person's CPD evidence) and
+`good_practice` (each moderation's acknowledgement of good practice, once)."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ from typing import Any
 from pymongo import DESCENDING
 
 from shared.aggregates import Aggregates
+from schemas.learn import GoodPracticeAcknowledged
 from shared.outbox import Outbox
-from shared.store import IndexSpec, Store, ascending
+from shared.store import IndexSpec, Store, VersionConflict, ascending
 
 RESULTS = "results"
 SUPERVISIONS = "supervisions"
 EVIDENCE_SIGNOFFS = "evidence_signoffs"
+GOOD_PRACTICE = "good_practice"
 INDEXES = [IndexSpec(RESULTS, ascending("social_worker_id", "delivered_at")),
            IndexSpec(RESULTS, ascending("line_manager_id", "delivered_at")),
            IndexSpec(RESULTS, ascending("auditor_ids", "delivered_at")),
@@ -64,3 +67,21 @@ class EvidenceSignoffs(Aggregates):
 
     async def of_person(self, person_id: str) -> list[dict[str, Any]]:
         return await self._find({"person_id": person_id}, limit=5000)
+
+
+class GoodPractice(Aggregates):
+    def __init__(self, store: Store, outbox: Outbox) -> None:
+        super().__init__(store, outbox, GOOD_PRACTICE)
+
+    async def acknowledge_once(self, acknowledged: GoodPracticeAcknowledged, *,
+                               correlation_id: str) -> bool:
+        """Store it with its event (published); a redelivery publishes what an earlier
+        attempt left and adds nothing. True if it was new."""
+        document = {"_id": acknowledged.acknowledgement_id,
+                    **acknowledged.model_dump(mode="json")}
+        try:
+            await self.create(document, [acknowledged], correlation_id=correlation_id)
+            return True
+        except VersionConflict:
+            await self.publish_pending(acknowledged.acknowledgement_id)
+            return False

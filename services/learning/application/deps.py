@@ -11,7 +11,7 @@ from ..adapters.directory import Directory
 from ..adapters.exports import PlanExports
 from ..adapters.findings import FindingsSummaries
 from ..adapters.meeting_actions import MeetingActions
-from ..adapters.learn import EvidenceSignoffs, Results, Supervisions
+from ..adapters.learn import EvidenceSignoffs, GoodPractice, Results, Supervisions
 from ..adapters.meetings import Meetings
 from ..adapters.schedule import ClinicSchedules
 from ..adapters.themed_results import ThemedResults
@@ -34,6 +34,7 @@ class Deps:
     results: Results
     supervisions: Supervisions
     evidence: EvidenceSignoffs
+    good_practice: GoodPractice
     # Set when a team's schedule changed or "now" moved: the schedule loop looks at once.
     schedule_alarm: asyncio.Event = field(default_factory=asyncio.Event)
 

@@ -43,6 +43,9 @@ async def on_audit_moderated(deps: Deps, event: AuditModerated, envelope: Envelo
         "agreed_count": event.agreed_count, "good_practice": event.good_practice,
         "good_practice_note": event.good_practice_note,
         "moderated_at": event.moderated_at.isoformat()})
+    if acknowledged := learn.good_practice_of(event):
+        await deps.good_practice.acknowledge_once(acknowledged,
+                                                  correlation_id=envelope.correlation_id)
 
 
 async def my_results(deps: Deps, who: Principal) -> dict[str, Any]:

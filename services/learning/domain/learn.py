@@ -9,10 +9,12 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from schemas.audit import AuditResultsShared, RaisedAction
+from schemas.audit import AuditModerated, AuditResultsShared, RaisedAction
 from schemas.base import PersonalText
 from schemas.learn import Discussed, EvidenceKind, EvidenceSignedOff, ReflectionRecorded
-from schemas.learn import ResultsDelivered, SupervisionKind, SupervisionSignedOff
+from schemas.learn import GoodPracticeAcknowledged, ResultsDelivered, SupervisionKind
+from schemas.learn import SupervisionSignedOff
+from shared.envelope import derived_id
 
 from .refusals import Locked, NotAllowed, Refused
 
@@ -220,3 +222,16 @@ def decide_evidence_signoff(person: Person | None, command: SignEvidence, *, by:
     return EvidenceSignedOff(person_id=person["_id"], piece_kind=command.piece_kind,
                              piece_id=command.piece_id, signed_by=by, comment=command.comment,
                              signed_at=now)
+
+
+def good_practice_of(moderated: AuditModerated) -> GoodPracticeAcknowledged | None:
+    """The acknowledgement a moderation makes, if it acknowledges good practice (its id
+    derived from the moderation's, so a redelivery makes no second one)."""
+    if not moderated.good_practice:
+        return None
+    return GoodPracticeAcknowledged(
+        acknowledgement_id=derived_id("good-practice", moderated.moderation_id),
+        audit_id=moderated.audit_id, moderation_id=moderated.moderation_id,
+        month=moderated.month, team_id=moderated.team_id, auditor_ids=moderated.auditor_ids,
+        acknowledged_by=moderated.moderator_id, note=moderated.good_practice_note,
+        acknowledged_at=moderated.moderated_at)
