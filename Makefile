@@ -39,15 +39,15 @@ clean:          ## stop everything and remove local data (var/)
 	@-$(MAKE) -s infra-down
 	rm -rf var
 
-bench-bus:      ## shared publisher vs a raw aiokafka producer (uses the `make run` Kafka)
-	@source $(LOCAL)/env.sh && use_profile run && $(LOCAL)/setup.sh && infra start && $(PY) -m bench.event_bus
+bench-bus:      ## shared publisher vs a raw aiokafka producer (the test Kafka: never `make run`'s data)
+	@source $(LOCAL)/env.sh && use_profile test && $(LOCAL)/setup.sh && infra start && $(PY) -m bench.event_bus
 
 .PHONY: import bench-import bench-audits bench-moderation
 import:         ## import a CSV/Excel export: make import SOURCE=momo FILE=statements.csv [REPORT=report.csv]; exit 0 all taken, 1 refused or failed, 2 some rows quarantined, 64 bad arguments
 	@$(PY) -m services.feedback_ingestion.importer $(SOURCE) $(FILE) $(if $(REPORT),--report $(REPORT))
 
-bench-import:   ## 100,000-row file import vs a raw aiokafka producer (uses the `make run` Kafka and store)
-	@source $(LOCAL)/env.sh && use_profile run && $(LOCAL)/setup.sh && infra start && $(PY) -m bench.import_rows
+bench-import:   ## 100,000-row file import vs a raw aiokafka producer (the test Kafka and store)
+	@source $(LOCAL)/env.sh && use_profile test && $(LOCAL)/setup.sh && infra start && $(PY) -m bench.import_rows
 
 bench-audits:   ## audit submissions/s (Kafka-acknowledged) next to a bare FastAPI endpoint
 	@source $(LOCAL)/env.sh && use_profile test && $(LOCAL)/setup.sh && infra start && $(PY) -m bench.audit_submissions
@@ -60,15 +60,15 @@ bench-catch-up: ## a consumer down while 1,000 audits arrived: back to lag 0, ne
 	@source $(LOCAL)/env.sh && use_profile test && $(LOCAL)/setup.sh && infra start && $(PY) bench/catch_up.py --audits 1000
 
 .PHONY: bench-alerts
-bench-alerts:   ## overdue alert: due moment → published → SSE client, next to a bare Kafka round trip
-	@source $(LOCAL)/env.sh && use_profile run && $(LOCAL)/setup.sh && infra start && $(PY) -m bench.overdue_alert_latency
+bench-alerts:   ## overdue alert: due moment → published → SSE client, next to a bare Kafka round trip (test infra)
+	@source $(LOCAL)/env.sh && use_profile test && $(LOCAL)/setup.sh && infra start && $(PY) -m bench.overdue_alert_latency
 
 reporting-rebuild: ## replay every topic into new read models, swap them in when caught up
 	@source $(LOCAL)/env.sh && use_profile run && $(PY) -m services.reporting.rebuild
 
 .PHONY: reporting-rebuild bench-reporting
-bench-reporting: ## reporting's projector vs a raw aiokafka consumer (uses the `make run` Kafka and store)
-	@source $(LOCAL)/env.sh && use_profile run && $(LOCAL)/setup.sh && infra start && $(PY) -m bench.projector $(BENCH_ARGS)
+bench-reporting: ## reporting's projector vs a raw aiokafka consumer (the test Kafka and store)
+	@source $(LOCAL)/env.sh && use_profile test && $(LOCAL)/setup.sh && infra start && $(PY) -m bench.projector $(BENCH_ARGS)
 
 .PHONY: bench-pages ten-years
 bench-pages:    ## every page's p50/p95 under ten users next to a bare endpoint (start `make run` first)

@@ -1,6 +1,6 @@
 """Reporting's projectors against a raw aiokafka consumer reading the same topic, same run.
 
-    make bench-reporting                 # uses the `make run` Kafka and store
+    make bench-reporting                 # the test profile's Kafka and store
     python -m bench.projector --events 1000000
 
 1. Produce N synthetic events (every kind of a synthetic month: audits, feedback, actions
