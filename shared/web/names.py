@@ -15,6 +15,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..store import unavailable
+
 
 @dataclass(frozen=True)
 class DirectoryNames:
@@ -44,13 +46,23 @@ NamesLoader = Callable[[], Awaitable[DirectoryNames]]
 
 
 def show_names(app: Any, load: NamesLoader) -> None:
-    """Load the directory's names for each request that asks for a page (Accept: text/html)."""
+    """The directory's names for each request that asks for a page (Accept: text/html). A
+    store that cannot be reached leaves ids on the page (no 500 from here): the page's own
+    reads then answer 503."""
+
+    async def current() -> DirectoryNames:
+        try:
+            return await load()
+        except Exception as error:  # noqa: BLE001 - only an unreachable store is tolerated
+            if not unavailable(error):
+                raise
+            return DirectoryNames()
 
     @app.middleware("http")
     async def with_names(request: Any, call_next: Callable[[Any], Awaitable[Any]]) -> Any:
         if "text/html" not in request.headers.get("accept", ""):
             return await call_next(request)
-        token = _NAMES.set(await load())
+        token = _NAMES.set(await current())
         try:
             return await call_next(request)
         finally:
