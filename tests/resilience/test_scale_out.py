@@ -1,8 +1,9 @@
 """Every consuming service scales out and survives kill -9: two instances in one consumer
 group share a topic's partitions, and when one is killed halfway through a known stream, its
-partitions move to the other; a single instance killed at the same moment and started again
-after the stream catches up; every event is applied once in effect, the counts are the
-stream's, and the two read models are equal (real Kafka and store, separate processes).
+partitions move to the other; every event is applied once in effect, the counts are the
+stream's, and the read models equal those of a single instance that read the stream alone
+(in `make resilience-long` that single instance is also killed at the same moment and
+started again after the stream); real Kafka and store, separate processes.
 
 Each instance pair and the single instance get a consumer group and a database of their own
 (QA_KAFKA_GROUP_SUFFIX, QA_MONGO_DATABASE), started at the end of every topic, so they read
