@@ -13,7 +13,8 @@ from pymongo import DESCENDING
 from shared.aggregates import Aggregates
 from schemas.learn import GoodPracticeAcknowledged
 from shared.outbox import Outbox
-from shared.store import IndexSpec, Store, VersionConflict, ascending
+from shared.envelope import derived_id
+from shared.store import IndexSpec, Store, ascending
 
 RESULTS = "results"
 SUPERVISIONS = "supervisions"
@@ -75,13 +76,16 @@ class GoodPractice(Aggregates):
 
     async def acknowledge_once(self, acknowledged: GoodPracticeAcknowledged, *,
                                correlation_id: str) -> bool:
-        """Store it with its event (published); a redelivery publishes what an earlier
-        attempt left and adds nothing. True if it was new."""
+        """Store it with its event, then publish; a redelivery publishes what an earlier
+        attempt left and adds nothing. The event's id is derived from the acknowledgement's,
+        so every instance that meets the moderation publishes the same event. True if new."""
+        envelope = self.outbox.publisher.envelope(
+            acknowledged, correlation_id=correlation_id,
+            event_id=derived_id("event", acknowledged.event_type,
+                                acknowledged.acknowledgement_id))
         document = {"_id": acknowledged.acknowledgement_id,
                     **acknowledged.model_dump(mode="json")}
-        try:
-            await self.create(document, [acknowledged], correlation_id=correlation_id)
-            return True
-        except VersionConflict:
-            await self.publish_pending(acknowledged.acknowledgement_id)
-            return False
+        created = await self.outbox.upsert_once(GOOD_PRACTICE, document,
+                                                [(acknowledged, envelope)])
+        await self.outbox.flush(GOOD_PRACTICE, acknowledged.acknowledgement_id)
+        return created is not None
