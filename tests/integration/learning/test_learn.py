@@ -45,6 +45,8 @@ async def test_results_reach_the_worker_and_manager_then_supervision_and_cpd(lea
             and m["data"]["audit_id"] == audit_id)
     assert delivered["data"]["recipients"] == [sw, tm]
     assert delivered["data"]["case_ref"].startswith("TEST-CASE")
+    # The event on the topic may be the suite's own learning's: wait for this one's.
+    await eventually(lambda: learning.deps.results.get(audit_id), what="the results stored")
 
     worker, manager = bearer("social_worker", sub=sw), bearer("team_manager", sub=tm)
     async with httpx.AsyncClient(base_url=learning.url) as http:
