@@ -8,6 +8,7 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
 
+from ..england_time import england_date, england_time
 from .names import FILTERS
 
 SHARED_TEMPLATES = Path(__file__).parent / "templates"
@@ -18,6 +19,8 @@ def page_templates(service_templates: Path | None = None) -> Jinja2Templates:
     env = Environment(loader=ChoiceLoader([FileSystemLoader(f) for f in folders]),
                       autoescape=select_autoescape(["html"]))
     env.filters.update(FILTERS)  # person, people, team: names from the directory (names.py)
+    # Every moment a page shows is in England's time, labelled GMT or BST (england_time.py).
+    env.filters.update(local_time=england_time, local_date=england_date)
     return Jinja2Templates(env=env)
 
 
