@@ -40,3 +40,9 @@ def england_date(value: datetime | date | str | None) -> str:
         return value
     moment = in_england(value)
     return moment.date().isoformat() if moment else ""
+
+
+def as_shown(value: object) -> object:
+    """A value for a page, export or document: a moment becomes its England time (labelled);
+    anything else, dates included, is left as it is. The exporters pass every cell through."""
+    return england_time(value) if isinstance(value, datetime) else value

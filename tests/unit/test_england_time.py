@@ -45,3 +45,11 @@ def test_every_services_pages_have_the_filters():
     shown = env.from_string("{{ t|local_time }} / {{ t|local_date }}").render(
         t="2026-10-24T23:30:00Z")
     assert shown == "2026-10-25 at 00:30 BST / 2026-10-25"
+
+
+def test_exports_show_a_moment_in_england_time():
+    from services.reporting.entrypoints.formats.files import to_csv
+
+    moment = datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
+    csv_text = to_csv((["Recorded"], [[moment], [date(2026, 10, 25)]])).decode("utf-8-sig")
+    assert csv_text.splitlines() == ["Recorded", "2026-10-25 at 01:30 BST", "2026-10-25"]

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from shared.england_time import england_time
+
 
 class Status(StrEnum):
     ALLOCATED = "allocated"
@@ -94,7 +96,7 @@ def signed_off_from(audit_id: str, current: str, *, sample: ModerationSample | N
             "drawn before the platform recorded which audits it was drawn from; draw the "
             "sample again or moderate it")
     if audit_id not in sample.drawn_from:
-        when = f" on {sample.drawn_at:%Y-%m-%d at %H:%M} UTC" if sample.drawn_at else ""
+        when = f" on {england_time(sample.drawn_at)}" if sample.drawn_at else ""
         raise IllegalTransition(
             f"cannot sign off this audit without moderation: it was submitted after the "
             f"month's moderation sample was drawn{when}; draw the sample again (it re-draws "

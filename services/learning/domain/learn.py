@@ -14,6 +14,7 @@ from schemas.base import PersonalText
 from schemas.learn import Discussed, EvidenceKind, EvidenceSignedOff, ReflectionRecorded
 from schemas.learn import GoodPracticeAcknowledged, ResultsDelivered, SupervisionKind
 from schemas.learn import SupervisionSignedOff
+from shared.england_time import england_date
 from shared.envelope import derived_id
 
 from .refusals import Locked, NotAllowed, Refused
@@ -162,10 +163,11 @@ def learning_record(person_id: str, *, as_worker: list[dict[str, Any]],
     def piece(kind: str, piece_id: str, on: str, title: str, learning: str,
               practice: str) -> None:
         signed = signoffs.get((kind, piece_id))
-        pieces.append({"kind": kind, "id": piece_id, "date": on[:10], "activity": ACTIVITY[kind],
-                       "title": title, "learning": learning, "practice": practice,
+        pieces.append({"kind": kind, "id": piece_id, "date": england_date(on),
+                       "activity": ACTIVITY[kind], "title": title, "learning": learning,
+                       "practice": practice,
                        "signed_by": signed and signed["signed_by"],
-                       "signed_at": signed and signed["signed_at"][:10],
+                       "signed_at": signed and england_date(signed["signed_at"]),
                        "sign_off_comment": signed and signed.get("comment", "")})
 
     for r in as_worker:

@@ -13,6 +13,7 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
 
 from shared.cells import inert
+from shared.england_time import as_shown
 
 PDF_TYPE = "application/pdf"
 CSV_TYPE = "text/csv; charset=utf-8"
@@ -30,14 +31,14 @@ def cpd_csv(record: dict[str, Any]) -> str:
     writer = csv.writer(out)
     writer.writerow([label for _, label in COLUMNS])
     for piece in record["pieces"]:
-        writer.writerow([inert(piece.get(key) or "") for key, _ in COLUMNS])
+        writer.writerow([inert(as_shown(piece.get(key) or "")) for key, _ in COLUMNS])
     return out.getvalue()
 
 
 def cpd_pdf(record: dict[str, Any], name: str) -> bytes:
     cell = STYLES["BodyText"]
     rows = [[Paragraph(escape(label), cell) for _, label in COLUMNS]]
-    rows += [[Paragraph(escape(str(piece.get(key) or "")), cell) for key, _ in COLUMNS]
+    rows += [[Paragraph(escape(str(as_shown(piece.get(key) or ""))), cell) for key, _ in COLUMNS]
              for piece in record["pieces"]]
     out = io.BytesIO()
     title = f"Learning record: {name}"

@@ -11,6 +11,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
 
+from shared.england_time import england_time
+
 from ..domain.governance import PLANS
 
 PDF_TYPE = "application/pdf"
@@ -64,7 +66,7 @@ def jlt_pdf(report: dict[str, Any]) -> bytes:
 
 def export_pdf(export: dict[str, Any]) -> bytes:
     story: list[Any] = [Paragraph(escape(
-        f"Exported {export['exported_at']} by {export['exported_by']}; "
+        f"Exported {england_time(export['exported_at'])} by {export['exported_by']}; "
         f"{len(export['items'])} item(s)."), STYLES["Normal"])]
     for kind in ("finding", "decision", "recommendation", "action", "theme"):
         items = [i for i in export["items"] if i["kind"] == kind]

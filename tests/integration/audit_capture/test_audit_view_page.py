@@ -72,8 +72,8 @@ async def test_a_moderated_audit_reads_in_full_and_a_signer_signs_it_off(client)
     assert signed.status_code == 303
     after = (await client.get(f"/audits/{first}/view", headers=HOQ)).text
     assert "signed off" in _section(after, "status") and "/sign-off\"" not in after
-    assert re.search(r'id="signed-off">Signed off by psw-\w+ on \d{4}-\d\d-\d\d at \d\d:\d\d UTC',
-                     after)
+    assert re.search(r'id="signed-off">Signed off by psw-\w+ on '
+                     r'\d{4}-\d\d-\d\d at \d\d:\d\d (GMT|BST)', after)
 
 
 async def test_the_page_is_linked_refused_to_strangers_and_404_when_unknown(client):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from shared.england_time import england_date
 from shared.envelope import utc_now
 from tests.integration.audit_capture.test_moderator_drafts_and_sign_off import (
     _two_submitted_audits,
@@ -44,10 +45,10 @@ async def test_an_audit_submitted_after_the_draw_needs_moderation_or_a_new_draw(
     unsubmitted = (await client.get(f"/audits/{late}/view", headers=HOQ)).text
     assert "This audit has not been submitted yet." in unsubmitted and "/sign-off" not in \
         unsubmitted
-    before = utc_now().date()
+    before = england_date(utc_now())  # the refusal names the day in England
     drawn = await client.post(f"/programme/{month}/moderation-sample", headers=HOQ,
                               json={"seed": 3})
-    after = utc_now().date()
+    after = england_date(utc_now())
     assert drawn.status_code == 200, drawn.text
     [sampled] = drawn.json()["audit_ids"]
     passed_over = second if sampled == first else first
@@ -57,7 +58,7 @@ async def test_an_audit_submitted_after_the_draw_needs_moderation_or_a_new_draw(
     assert refused.status_code == 409
     reason = refused.json()["detail"]
     when = re.search(r"submitted after the month's moderation sample was drawn on "
-                     r"(\d{4}-\d\d-\d\d) at \d\d:\d\d UTC", reason)
+                     r"(\d{4}-\d\d-\d\d) at \d\d:\d\d (?:GMT|BST)", reason)
     assert when and when.group(1) in {str(before), str(after)}, reason
     assert "draw the sample again (it re-draws from the audits still submitted) or " \
            "moderate it" in reason

@@ -39,8 +39,9 @@ def test_an_audit_submitted_after_the_draw_is_refused_with_the_draws_date():
     with pytest.raises(IllegalTransition) as refused:
         signed_off_from("late-comer", "submitted", sample=sample)
     reason = str(refused.value)
-    assert "submitted after the month's moderation sample was drawn on 2026-05-20 at 14:05 " \
-           "UTC" in reason
+    # Drawn at 14:05 UTC, in May: shown as England's time, BST.
+    assert "submitted after the month's moderation sample was drawn on 2026-05-20 at 15:05 " \
+           "BST" in reason
     assert "draw the sample again (it re-draws from the audits still submitted) or moderate " \
            "it" in reason
     assert sign_off_refusal("late-comer", "submitted", sample=sample) == reason

@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from schemas.common import MONTH_PATTERN
 from shared.auth import Principal, allow
+from shared.england_time import england_date
 from shared.envelope import utc_now
 
 from ...application import reports, signoffs
@@ -66,6 +67,6 @@ def signoff_note(signoff: dict | None, quarter: str | None = None) -> str | None
         return "The head of quality signs off each month's briefing: open a month to read it."
     if not signoff:
         return "Not yet signed off by the head of quality."
-    return (f"Signed off by {signoff['signed_off_by']} on {signoff['signed_off_at'][:10]} "
+    return (f"Signed off by {signoff['signed_off_by']} on {england_date(signoff['signed_off_at'])} "
             f"(revision {signoff['revision']}). Themes: {'; '.join(signoff['themes']) or '-'}. "
             f"{signoff['commentary']}")

@@ -16,6 +16,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from svglib.svglib import svg2rlg
 
 from shared.cells import inert
+from shared.england_time import as_shown
 
 from ...domain.tables import Table as Rows
 
@@ -29,7 +30,7 @@ def to_csv(table: Rows) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([inert(c) for c in columns])
-    writer.writerows(["" if v is None else inert(v) for v in row] for row in rows)
+    writer.writerows(["" if v is None else inert(as_shown(v)) for v in row] for row in rows)
     return out.getvalue().encode("utf-8-sig")  # the BOM makes Excel read UTF-8
 
 
@@ -42,7 +43,7 @@ def to_xlsx(table: Rows, *, sheet: str) -> bytes:
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        ws.append(row)
+        ws.append([as_shown(v) for v in row])
     for line in ws.iter_rows():
         for cell in line:
             if cell.data_type == "f":  # text openpyxl took for a formula: kept as text
@@ -66,8 +67,8 @@ def to_pdf(title: str, sections: list[tuple[str, Rows]], *, notes: list[str] = (
             story += [Spacer(1, 8), _drawing(svg, doc.width)]
     for heading, (columns, rows) in sections:
         story += [Spacer(1, 10), Paragraph(heading, styles["Heading2"])]
-        table = Table([columns, *[["" if v is None else str(v) for v in r] for r in rows]],
-                      repeatRows=1)
+        cells = [["" if v is None else str(as_shown(v)) for v in r] for r in rows]
+        table = Table([columns, *cells], repeatRows=1)
         table.setStyle(TableStyle([
             ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
             ("FONTSIZE", (0, 0), (-1, -1), 8),
