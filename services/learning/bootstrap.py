@@ -37,6 +37,7 @@ from .entrypoints.pages import findings as findings_pages
 from .entrypoints.pages import governance as governance_pages
 from .entrypoints.pages import learn as learn_pages
 from .entrypoints.pages import meetings as meeting_pages
+from .entrypoints.pages import supervision as supervision_pages
 from .entrypoints.schedule_loop import run_schedule_loop
 from .entrypoints.subscriptions import subscriptions
 from .settings import LearningSettings
@@ -46,7 +47,7 @@ INDEXES = [*meetings_store.INDEXES, *findings_store.INDEXES, *directory_store.IN
            *exports_store.INDEXES, *themed_store.INDEXES, *learn_store.INDEXES]
 ROUTERS = [meetings_api.router, clinics_api.router, findings_api.router, governance_api.router,
            meeting_pages.router, findings_pages.router, governance_pages.router,
-           learn_api.router, learn_pages.router]
+           learn_api.router, learn_pages.router, supervision_pages.router]
 
 
 def build_deps(settings: LearningSettings, runtime: Runtime, clock: Clock) -> Deps:
