@@ -22,6 +22,7 @@ OriginKind = Literal[
     "qa_forum",
     "meeting",  # another of the Review stage's meetings (learning's meeting kinds)
     "supervision",  # a reflective supervision session's next steps (learning)
+    "learning_circle",  # a Restorative Practice Learning Circle's actions (learning)
     "themed_audit",
     "complaint_learning",
     "direct",

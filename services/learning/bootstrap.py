@@ -8,6 +8,10 @@ from shared.runtime import Runtime, create_app
 
 from shared.web.names import show_names
 from .adapters import alerts as alerts_store
+from .adapters import circles as circles_store
+from .adapters import survey as survey_store
+from .adapters.circles import ChildProtectionPlans, Circles
+from .adapters.survey import Surveys
 from .adapters import directory as directory_store
 from .adapters import exports as exports_store
 from .adapters import findings as findings_store
@@ -27,7 +31,11 @@ from .adapters.meetings import Meetings
 from .adapters.schedule import ClinicSchedules
 from .application.deps import Deps
 from shared.clock import Clock, SystemClock
+from .entrypoints.api import circles as circles_api
 from .entrypoints.api import clinics as clinics_api
+from .entrypoints.api import survey as survey_api
+from .entrypoints.pages import circles as circles_pages
+from .entrypoints.pages import survey as survey_pages
 from .entrypoints.api import findings as findings_api
 from .entrypoints.api import governance as governance_api
 from .entrypoints.api import learn as learn_api
@@ -43,10 +51,12 @@ from .settings import LearningSettings
 
 INDEXES = [*meetings_store.INDEXES, *findings_store.INDEXES, *directory_store.INDEXES,
            *schedule_store.INDEXES, *alerts_store.INDEXES, *meeting_actions_store.INDEXES,
-           *exports_store.INDEXES, *themed_store.INDEXES, *learn_store.INDEXES]
+           *exports_store.INDEXES, *themed_store.INDEXES, *learn_store.INDEXES,
+           *circles_store.INDEXES, *survey_store.INDEXES]
 ROUTERS = [meetings_api.router, clinics_api.router, findings_api.router, governance_api.router,
            meeting_pages.router, findings_pages.router, governance_pages.router,
-           learn_api.router, learn_pages.router, supervision_pages.router]
+           learn_api.router, learn_pages.router, supervision_pages.router,
+           circles_api.router, survey_api.router, circles_pages.router, survey_pages.router]
 
 
 def build_deps(settings: LearningSettings, runtime: Runtime, clock: Clock) -> Deps:
@@ -58,7 +68,9 @@ def build_deps(settings: LearningSettings, runtime: Runtime, clock: Clock) -> De
                 themed_results=ThemedResults(store), clock=clock,
                 results=Results(store, outbox), supervisions=Supervisions(store, outbox),
                 evidence=EvidenceSignoffs(store, outbox),
-                good_practice=GoodPractice(store, outbox))
+                good_practice=GoodPractice(store, outbox),
+                cp_plans=ChildProtectionPlans(store), circles=Circles(store, outbox),
+                surveys=Surveys(store, outbox))
 
 
 def build_app(settings: LearningSettings | None = None, *, clock: Clock | None = None) -> FastAPI:

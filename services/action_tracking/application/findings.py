@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from schemas.audit import AuditSubmitted, ThemedAuditRecorded
 from schemas.base import EventData
+from schemas.circles import LearningCircleRecorded
 from schemas.learn import SupervisionSignedOff
 from schemas.learning import MinutesSignedOff
 from schemas.observation import ConferenceChecklistRecorded, MeetingObservationRecorded
@@ -63,6 +64,13 @@ async def on_supervision(deps: Deps, event: SupervisionSignedOff, envelope: Enve
         single = event.model_copy(update={"actions": [action]})
         await _raise(deps, single, envelope, kind="supervision", origin_id=event.supervision_id,
                      team_id=owner.get("team_id") or "unassigned")
+
+
+async def on_learning_circle(deps: Deps, event: LearningCircleRecorded,
+                             envelope: Envelope) -> None:
+    """A learning circle's actions, in the child's team."""
+    await _raise(deps, event, envelope, kind="learning_circle", origin_id=event.circle_id,
+                 team_id=event.team_id)
 
 
 async def _raise(deps: Deps, event: EventData, envelope: Envelope, *, kind, origin_id,

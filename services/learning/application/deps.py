@@ -7,6 +7,8 @@ import asyncio
 from dataclasses import dataclass, field
 
 from ..adapters.alerts import AlertStore
+from ..adapters.circles import ChildProtectionPlans, Circles
+from ..adapters.survey import Surveys
 from ..adapters.directory import Directory
 from ..adapters.exports import PlanExports
 from ..adapters.findings import FindingsSummaries
@@ -35,6 +37,9 @@ class Deps:
     supervisions: Supervisions
     evidence: EvidenceSignoffs
     good_practice: GoodPractice
+    cp_plans: ChildProtectionPlans
+    circles: Circles
+    surveys: Surveys
     # Set when a team's schedule changed or "now" moved: the schedule loop looks at once.
     schedule_alarm: asyncio.Event = field(default_factory=asyncio.Event)
 

@@ -10,11 +10,12 @@ from typing import Any
 from schemas import topics
 from schemas.action import ActionRaised, ActionStatusChanged
 from schemas.audit import AuditModerated, AuditResultsShared, ThemedAuditRecorded
+from schemas.circles import ChildProtectionPlansListed
 from schemas.directory import StaffMemberUpserted, TeamUpserted
 from shared.consumer import Handler, TopicRoutes
 from shared.envelope import Envelope
 
-from ..application import directory, learn, meeting_actions, themed_results
+from ..application import circles, directory, learn, meeting_actions, themed_results
 from ..application.deps import Deps
 
 
@@ -34,4 +35,7 @@ def subscriptions(deps: Deps) -> list[TopicRoutes]:
         TopicRoutes(topics.AUDIT, {ThemedAuditRecorded: bind(themed_results.on_themed_recorded),
                                    AuditResultsShared: bind(learn.on_results_shared),
                                    AuditModerated: bind(learn.on_audit_moderated)}),
+        # The case list's child protection plans, for learning circles.
+        TopicRoutes(topics.PROGRAMME, {
+            ChildProtectionPlansListed: bind(circles.on_plans_listed)}),
     ]
