@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from schemas.action import ActionAssigned, ActionRaised, ActionStatusChanged
+from schemas.action import ActionAssigned, ActionDueDateChanged, ActionRaised
+from schemas.action import ActionStatusChanged
 from schemas.alert import AlertRaised
 from schemas.audit import AuditGradeChanged, AuditModerated, AuditSignedOff, AuditSubmitted
 from schemas.audit import SafeguardingConcernRaised, ThemedAuditRecorded
@@ -27,7 +28,8 @@ from schemas.observation import PracticeObservationRecorded
 from schemas.performance import LocalityIndicatorRecorded
 from schemas.programme import CaseAllocated, CaseSampleDrawn, ProgrammeMonthPlanned
 
-from .actions import action_assigned_facts, action_raised_facts, action_status_facts
+from .actions import action_assigned_facts, action_due_date_facts, action_raised_facts
+from .actions import action_status_facts
 from .actions import alert_facts
 from .audits import audit_facts, case_key, concern_facts, grade_change_facts
 from .audits import moderation_facts, signed_off_facts, themed_audit_facts
@@ -63,6 +65,7 @@ FACT_FUNCTIONS: dict[type[EventData], Callable[[Any], list[Fact]]] = {
     ActionRaised: action_raised_facts,
     ActionStatusChanged: action_status_facts,
     ActionAssigned: action_assigned_facts,
+    ActionDueDateChanged: action_due_date_facts,
     AlertRaised: alert_facts,
     TeamUpserted: team_facts,
     StaffMemberUpserted: staff_facts,
