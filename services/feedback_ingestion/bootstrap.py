@@ -18,6 +18,7 @@ from .entrypoints.api import webhooks as webhooks_api
 from .entrypoints.pages import imports as import_pages
 from .entrypoints.pages import quarantine as quarantine_pages
 from .entrypoints.pages import reconciliation as reconciliation_pages
+from .entrypoints.pages import statements as statement_pages
 from .entrypoints.subscriptions import subscriptions
 from .settings import FeedbackIngestionSettings
 
@@ -26,7 +27,8 @@ __all__ = ["INDEXES", "build_app", "build_deps", "build_runtime"]
 INDEXES = [*items.INDEXES, *quarantine.INDEXES, *imports.INDEXES, *signatures.INDEXES,
            *counts.INDEXES, *directory.INDEXES]
 ROUTERS = [items_api.router, webhooks_api.router, quarantine_api.router, imports_api.router,
-           import_pages.router, quarantine_pages.router, reconciliation_pages.router]
+           import_pages.router, quarantine_pages.router, reconciliation_pages.router,
+           statement_pages.router]
 
 
 def build_deps(settings: FeedbackIngestionSettings, runtime: Runtime) -> Deps:
