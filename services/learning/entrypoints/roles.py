@@ -29,3 +29,10 @@ CIRCLE_KEEPERS = (Role.PRACTICE_LEARNING_TEAM, Role.PRINCIPAL_SOCIAL_WORKER,
 # The annual staff survey: who sets its questions, who reads its results (all staff answer).
 SURVEY_AUTHORS = (Role.HEAD_OF_QUALITY, Role.PRACTICE_LEARNING_TEAM)
 SURVEY_READERS = (Role.HEAD_OF_QUALITY, Role.DIRECTOR, Role.PRACTICE_LEARNING_TEAM)
+# The practice learning team's queue and annual reviews (a principal social worker may read).
+PLT = (Role.PRACTICE_LEARNING_TEAM,)
+PLT_READERS = (Role.PRACTICE_LEARNING_TEAM, Role.PRINCIPAL_SOCIAL_WORKER)
+ASYE_KEEPERS = (Role.PRACTICE_LEARNING_TEAM, Role.PRINCIPAL_SOCIAL_WORKER)
+# The learning and development programme: who manages it (everyone on the staff reads it).
+DEVELOPMENT_MANAGERS = (Role.HEAD_OF_QUALITY, Role.PRINCIPAL_SOCIAL_WORKER,
+                        Role.PRACTICE_LEARNING_TEAM)
