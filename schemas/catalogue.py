@@ -8,7 +8,7 @@ from .audit import AuditDraftSaved, AuditGradeChanged, AuditModerated, AuditResu
 from .audit import AuditSignedOff
 from .audit import AuditSubmitted, SafeguardingConcernRaised, ThemedAuditRecorded
 from .base import EventData
-from .briefing import BriefingSignedOff
+from .briefing import BriefingSignedOff, StaffBriefingPublished
 from .circles import ChildProtectionPlansListed, LearningCircleRecorded
 from .complaint import ComplaintRecorded
 from .directory import StaffMemberUpserted, TeamUpserted
@@ -53,6 +53,7 @@ EVENTS: tuple[type[EventData], ...] = (
     ActionDueDateChanged,
     AlertRaised,
     BriefingSignedOff,
+    StaffBriefingPublished,
     LocalityIndicatorRecorded,
     MeetingScheduled,
     MeetingHeld,

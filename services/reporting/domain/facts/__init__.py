@@ -17,7 +17,7 @@ from schemas.alert import AlertRaised
 from schemas.audit import AuditGradeChanged, AuditModerated, AuditSignedOff, AuditSubmitted
 from schemas.audit import SafeguardingConcernRaised, ThemedAuditRecorded
 from schemas.base import EventData
-from schemas.briefing import BriefingSignedOff
+from schemas.briefing import BriefingSignedOff, StaffBriefingPublished
 from schemas.complaint import ComplaintRecorded
 from schemas.directory import StaffMemberUpserted, TeamUpserted
 from schemas.feedback import FeedbackItemAccepted, SafetyLinkTriggered
@@ -42,7 +42,7 @@ from .learning import theme_escalated_facts
 from .observations import checklist_facts, meeting_observation_facts
 from .observations import practice_observation_facts
 from .programme import allocation_facts, programme_facts, sample_facts
-from .signoffs_and_indicators import indicator_facts, signoff_facts
+from .signoffs_and_indicators import indicator_facts, signoff_facts, staff_briefing_facts
 
 __all__ = ["FACT_FUNCTIONS", "Fact", "case_key"]
 
@@ -70,6 +70,7 @@ FACT_FUNCTIONS: dict[type[EventData], Callable[[Any], list[Fact]]] = {
     TeamUpserted: team_facts,
     StaffMemberUpserted: staff_facts,
     BriefingSignedOff: signoff_facts,
+    StaffBriefingPublished: staff_briefing_facts,
     LocalityIndicatorRecorded: indicator_facts,
     MeetingScheduled: meeting_scheduled_facts,
     MeetingHeld: meeting_held_facts,
