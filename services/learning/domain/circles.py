@@ -20,10 +20,13 @@ STUCK_AFTER_MONTHS = 18
 CIRCLE_EVERY = timedelta(weeks=8)
 
 
-def months_later(start: date, months: int) -> date:
-    """The same day `months` later; the month's last day when it has no such day."""
+def months_later(start: date, months: int) -> date | None:
+    """The same day `months` later; the month's last day when it has no such day; None
+    beyond the calendar's end."""
     index = start.year * 12 + start.month - 1 + months
     year, month = divmod(index, 12)
+    if not 1 <= year <= 9999:
+        return None
     last = calendar.monthrange(year, month + 1)[1]
     return date(year, month + 1, min(start.day, last))
 
@@ -38,7 +41,8 @@ def why_qualifies(plan: ChildProtectionPlan, on: date) -> str | None:
         return None
     if plan.plan_number is not None and plan.plan_number >= 2:
         return f"on a child protection plan for the {_ordinal(plan.plan_number)} time"
-    if on >= months_later(start, STUCK_AFTER_MONTHS):
+    stuck_from = months_later(start, STUCK_AFTER_MONTHS)
+    if stuck_from is not None and on >= stuck_from:
         return f"on a child protection plan for 18 months or more (since {start.isoformat()})"
     return None
 
@@ -61,8 +65,15 @@ def schedule(children: list[dict[str, Any]], *, last_circle_on: date | None,
     """A circle every 8 weeks after the last one (from `on` when none is held yet, or when
     the next is overdue), one child's core group each, in the order proposed."""
     first = max(last_circle_on + CIRCLE_EVERY, on) if last_circle_on else on
-    return [{"circle_on": (first + n * CIRCLE_EVERY).isoformat(), **child}
+    return [{"circle_on": _later(first, n * CIRCLE_EVERY), **child}
             for n, child in enumerate(children)]
+
+
+def _later(day: date, by: timedelta) -> str | None:
+    try:
+        return (day + by).isoformat()
+    except OverflowError:  # a day asked about near the calendar's end
+        return None
 
 
 class ProposeChild(BaseModel):

@@ -107,3 +107,10 @@ def test_results_put_the_same_statement_from_the_year_before_beside():
     assert (second["mean"], second["before"]["mean"]) == (2.5, 1.0)
     assert second["spread"] == {"1": 0, "2": 1, "3": 1, "4": 0, "5": 0}
     assert found["answers_before"] == 1
+
+
+def test_days_at_the_calendar_s_end_give_no_error():
+    assert circles.why_qualifies(plan(date(9999, 12, 1)), date(9999, 12, 31)) is None
+    assert circles.schedule([{"case_ref": "TEST-A"}, {"case_ref": "TEST-B"}],
+                            last_circle_on=date(9999, 12, 30), on=date(9999, 12, 31)) == [
+        {"circle_on": "9999-12-31", "case_ref": "TEST-A"}, {"circle_on": None, "case_ref": "TEST-B"}]
