@@ -128,7 +128,8 @@ async def supervision(deps: Deps, supervision_id: str, who: Principal) -> dict[s
     people, teams = await _chain(deps, pair)
     if not learn.may_read(set(pair), who.subject, people, teams):
         raise NotAllowed("only the two people and those above them read a supervision record")
-    return {**session, "discussed": [{**d, "title": await discussed_title(deps, d)}
+    supervisee = session["supervisee_id"]
+    return {**session, "discussed": [{**d, "title": await discussed_title(deps, d, supervisee)}
                                      for d in session.get("discussed", [])]}
 
 

@@ -36,9 +36,23 @@ async def discussable(deps: Deps, who: Principal, supervisee_id: str) -> dict[st
     if person.get("job_role") == "team_manager":  # their team's audits, copied to them
         audits |= {r["_id"]: r for r in await deps.results.copied_to(supervisee_id)}
     actions = await deps.meeting_actions.owned_by(supervisee_id)
+    seen = await deps.practice_observations.of_worker(supervisee_id)
     return {"person": person,
             "audits": [{"id": r["_id"], "title": audit_title(r)} for r in audits.values()],
+            "observations": [{"id": o["_id"], "kind": _kind(o), "title": observation_title(o)}
+                             for o in reversed(seen)],
             "actions": [{"id": a["_id"], "title": action_title(a)} for a in actions]}
+
+
+def _kind(observation: dict[str, Any]) -> str:
+    return "checklist" if observation["kind"] == "checklist" else "observation"
+
+
+def observation_title(o: dict[str, Any]) -> str:
+    if o["kind"] == "checklist":
+        grade = f", quality {o['grade'].replace('_', ' ')}" if o.get("grade") else ""
+        return f"Conference chair's checklist, {o['on']}{grade}"
+    return f"Practice observation ({o['kind'].replace('_', ' ')}), {o['on']}"
 
 
 def audit_title(result: dict[str, Any]) -> str:
@@ -52,13 +66,17 @@ def action_title(action: dict[str, Any]) -> str:
             f"{action.get('status', 'open').replace('_', ' ')})")
 
 
-async def title(deps: Deps, discussed: dict[str, Any]) -> str:
+async def title(deps: Deps, discussed: dict[str, Any], supervisee_id: str = "") -> str:
     """What a discussed item is called on a page; its kind and id when learning does not
-    hold it (observations and checklists are not projected here)."""
+    hold it (an observation of someone other than the supervisee, say)."""
     if discussed["kind"] == "audit" and (result := await deps.results.get(discussed["id"])):
         return audit_title(result)
     if discussed["kind"] == "action" and (action := await deps.meeting_actions.get(discussed["id"])):
         return action_title(action)
+    if discussed["kind"] in ("observation", "checklist") and supervisee_id:
+        for o in await deps.practice_observations.of_worker(supervisee_id):
+            if o["_id"] == discussed["id"]:
+                return observation_title(o)
     return f"{discussed['kind'].capitalize()} {discussed['id']}"
 
 

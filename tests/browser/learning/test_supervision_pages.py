@@ -1,6 +1,6 @@
 """Reflective supervision in headless Chromium (issue 13), on the real Kafka and store with
 learning and action tracking in the test: a team manager chooses a worker, ticks the audit of
-the worker's case by what it says (no ids typed), writes what was agreed and a next step (a
+the worker's case and an observation of their practice by what they say (no ids typed), writes what was agreed and a next step (a
 due date that is not a date refused on its field, the rest kept), records the session by
 keyboard and signs it off; action tracking tracks the next step and the session page says
 so. The worker reads the session; another worker gets the 403 page saying why. axe-core
@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from schemas.audit import AuditResultsShared
+from schemas.observation import PracticeObservationRecorded
 from tests.support.accessibility import assert_accessible
 from tests.support.action_tracking import in_directory, publish, staff
 from tests.support.action_tracking import tracking  # noqa: F401 - the module's instance
@@ -38,7 +39,13 @@ async def test_a_manager_records_and_signs_off_a_session_the_worker_reads_it(
         audit_id=audit_id, month=month, team_id=team, social_worker_id=sw, line_manager_id=tm,
         overall_grade="requires_improvement", impact_grade="good", shared_at=datetime.now(UTC),
         case_ref=case_ref, auditor_ids=[uid("auditor")], completed_with_caseworker=True))
+    observed_on = date.today() - timedelta(days=3)
+    await publish(PracticeObservationRecorded(
+        observation_id=uid("obs"), worker_id=sw, observer_id=tm, team_id=team,
+        observed_on=observed_on, consent_confirmed=True, summary="Synthetic home visit"))
     await eventually(lambda: learning.deps.results.get(audit_id), what="the results in learning")
+    await eventually(lambda: learning.deps.practice_observations.of_worker(sw),
+                     what="the observation in learning")
 
     await sign_in(page, learning.url, "team_manager", tm, next_path="/supervision")
     await page.wait_for_url("**/supervision")
@@ -55,6 +62,9 @@ async def test_a_manager_records_and_signs_off_a_session_the_worker_reads_it(
     # By keyboard: the audit ticked by what it says, what was agreed, a next step.
     audit_box = page.get_by_label(f"Audit {month}, case {case_ref}: overall requires improvement")
     await audit_box.focus()
+    await page.keyboard.press("Space")
+    observation = f"Practice observation (practice), {observed_on.isoformat()}"
+    await page.get_by_label(observation).focus()
     await page.keyboard.press("Space")
     await page.get_by_label("What you agreed (one point per line)").focus()
     await page.keyboard.type("Fictional: see the child alone at every visit")
@@ -77,7 +87,7 @@ async def test_a_manager_records_and_signs_off_a_session_the_worker_reads_it(
     await page.wait_for_url("**/supervision/*?done=recorded")
     session_url = page.url.split("?")[0]
     assert await page.locator("#discussed li").all_inner_texts() == [
-        f"Audit {month}, case {case_ref}: overall requires improvement"]
+        f"Audit {month}, case {case_ref}: overall requires improvement", observation]
     assert (await page.locator("#state").inner_text()).startswith("recorded")
     await page.get_by_role("button", name="Sign off the session").press("Enter")
     await page.wait_for_url("**?done=signed-off")
