@@ -64,7 +64,8 @@ def schedule(children: list[dict[str, Any]], *, last_circle_on: date | None,
              on: date) -> list[dict[str, Any]]:
     """A circle every 8 weeks after the last one (from `on` when none is held yet, or when
     the next is overdue), one child's core group each, in the order proposed."""
-    first = max(last_circle_on + CIRCLE_EVERY, on) if last_circle_on else on
+    after_last = last_circle_on and _later(last_circle_on, CIRCLE_EVERY)
+    first = max(date.fromisoformat(after_last), on) if after_last else on
     return [{"circle_on": _later(first, n * CIRCLE_EVERY), **child}
             for n, child in enumerate(children)]
 
