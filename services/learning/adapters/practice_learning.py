@@ -21,7 +21,8 @@ ANNUAL_REVIEWS = "annual_reviews"
 ASYE = "asye_records"
 INDEXES = [IndexSpec(OBSERVATIONS, ascending("worker_id", "on")),
            IndexSpec(QUEUE, ascending("status", "on")),
-           IndexSpec(ANNUAL_REVIEWS, ascending("worker_id", "reviewed_on"))]
+           IndexSpec(ANNUAL_REVIEWS, ascending("worker_id", "reviewed_on")),
+           IndexSpec(ASYE, ascending("started_on"))]
 
 
 class PracticeObservations:
@@ -36,9 +37,11 @@ class PracticeObservations:
         return await self._collection.find({"worker_id": worker_id}).sort("on").to_list(1000)
 
     async def per_worker(self) -> list[dict[str, Any]]:
-        """Each worker observed: their first observation's date and how many they have."""
+        """Each worker observed: their first observation's date and how many they have (read
+        in the index's order, so the whole list is one index scan)."""
         cursor = await self._collection.aggregate([
-            {"$group": {"_id": "$worker_id", "first_observed_on": {"$min": "$on"},
+            {"$sort": {"worker_id": 1, "on": 1}},
+            {"$group": {"_id": "$worker_id", "first_observed_on": {"$first": "$on"},
                         "observations": {"$sum": 1}}},
             {"$sort": {"_id": 1}}])
         return await cursor.to_list(None)
@@ -72,7 +75,8 @@ class AnnualReviews(Aggregates):
 
     async def last_per_worker(self) -> dict[str, str]:
         cursor = await self._collection.aggregate([
-            {"$group": {"_id": "$worker_id", "last": {"$max": "$reviewed_on"}}}])
+            {"$sort": {"worker_id": 1, "reviewed_on": 1}},
+            {"$group": {"_id": "$worker_id", "last": {"$last": "$reviewed_on"}}}])
         rows = await cursor.to_list(None)
         return {r["_id"]: r["last"] for r in rows}
 
