@@ -106,3 +106,14 @@ def _audit() -> dict:
             "parent_view": {"status": "obtained", "summary": "Fictional view."},
             "actions": [{"key": "a1", "description": "Fictional action.",
                          "owner_id": "demo-sw-01-01", "due_date": "2027-03-01"}]}
+
+
+def test_the_briefing_table_shows_completions_met_only_by_an_agreed_date_beside_in_time():
+    from services.reporting.domain.tables import actions as actions_table
+
+    fact = {"due_date": "2027-01-31", "agreed_due_date": "2027-02-28", "status": "confirmed",
+            "completed_on": "2027-02-20", "raised_month": "2027-01"}
+    figures = action_figures([fact], [fact], as_of=date(2027, 3, 3), month="2027-02")
+    rows = dict(actions_table({"actions": figures})[1])
+    assert rows["Completed in time"] == 0 and rows["Completed by agreed date only"] == 1
+    assert rows["New date agreed"] == 0  # it fell due in January, not in this month

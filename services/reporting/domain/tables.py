@@ -45,8 +45,9 @@ def moderation(b: dict[str, Any]) -> Table:
 
 def actions(b: dict[str, Any]) -> Table:
     a = b["actions"]
+    # In time against the original due date; those met only by a date agreed since beside it.
     keys = ["overdue_now", "raised", "overdue", "due", "completed", "completed_in_time",
-            "completed_in_time_percent"]
+            "completed_in_time_percent", "completed_by_agreed_date_only", "new_date_agreed"]
     return ["Figure", "Value"], [[_label(k), a[k]] for k in keys]
 
 
