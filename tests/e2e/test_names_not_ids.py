@@ -1,24 +1,28 @@
 """Names instead of ids (issue 11): with a small demo year loaded through the public APIs,
 every page each role can open, on every service, shows the people and teams the directory
-knows by name. An id inside a URL or an attribute is fine; as text it is not."""
+knows by name. An id inside a URL or an attribute is fine; as text it is not. The drill-down
+exports carry each name beside its id."""
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import re
 
+import openpyxl
 import pytest
 
+from services.reporting.domain.names import LISTS
 from services.reporting.domain.periods import shift
 from shared.envelope import utc_now
 from tests.support.auth import bearer
 from tests.support.demo import run_demo, small_directory
-from tests.support.factories import uid
+from tests.support.factories import feedback_item, uid
 from tests.support.routes import routes_of
 from tests.support.waiting import eventually
 
 SERVICES = ("audit_capture", "feedback_ingestion", "action_tracking", "reporting", "learning")
-WHO = re.compile(r'<span class="who">.*?</span>', re.S)
 TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]*>", re.S)
 
 
@@ -98,10 +102,94 @@ async def test_no_page_shows_a_raw_id_where_the_directory_has_a_name(services, h
                     continue
                 opened += 1
                 page = answer.text
-                if service == "feedback_ingestion":  # keeps no directory: its header names
-                    page = WHO.sub("", page)         # the signed-in id (left for later)
                 ids = raw_ids(page, named)
                 if ids:
                     shown.append(f"{service} {path} as {role}: {', '.join(ids)}")
     assert opened > 50, opened
     assert not shown, "pages showing ids the directory names:\n" + "\n".join(shown)
+
+
+ID_COLUMNS = {"team_id": "team_name", "auditor_ids": "auditor_names",
+              **{f"{p}_id": f"{p}_name" for p in ("auditor", "moderator", "social_worker",
+                                                  "line_manager", "owner", "observer",
+                                                  "worker", "head_of_service")}}
+
+
+def unnamed_cells(columns: list[str], rows: list[list[str]], named: dict[str, str]) -> list[str]:
+    """Each person or team id the directory names whose name column, right after it, does
+    not name it ('auditor_ids' cells are lists: 'a, b')."""
+    wrong = []
+    for at, column in enumerate(columns):
+        if column not in ID_COLUMNS:
+            continue
+        if at + 1 >= len(columns) or columns[at + 1] != ID_COLUMNS[column]:
+            wrong.append(f"{column} has no {ID_COLUMNS[column]} beside it")
+            continue
+        for row in rows:
+            ids, names = str(row[at] or "").split(", "), str(row[at + 1] or "").split(", ")
+            wrong += [f"{column}={i}: {n!r}" for i, n in zip(ids, names)
+                      if i in named and n != named[i]]
+    return wrong
+
+
+def csv_table(body: bytes) -> tuple[list[str], list[list[str]]]:
+    columns, *rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    return columns, rows
+
+
+def xlsx_table(body: bytes) -> tuple[list[str], list[list[str]]]:
+    sheet = openpyxl.load_workbook(io.BytesIO(body), read_only=True).active
+    columns, *rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    return [str(c) for c in columns], rows
+
+
+@pytest.mark.timeout(420)
+async def test_exports_and_feedback_pages_name_people_and_teams(services, http):
+    """The drill-down exports (CSV and Excel) carry each person's and team's name beside the
+    id; feedback ingestion's pages, a Safety Link statement among them, name the signed-in
+    person and the child's team."""
+    prefix = uid("names")
+    await run_demo(services, prefix)
+    named = small_directory(prefix)
+    month = shift(utc_now().strftime("%Y-%m"), -1)
+    reporting, feedback = services.url("reporting"), services.url("feedback_ingestion")
+    as_manager = bearer("team_manager", sub="demo-tm-01", team=f"{prefix}-01")
+
+    async def named_everywhere():
+        audits = await http.get(f"{reporting}/reports/facts/audits", headers=bearer("director"),
+                                params={"month": month})
+        home = await http.get(f"{feedback}/", headers=as_manager | {"Accept": "text/html"})
+        return (any(a["team_id"].startswith(prefix) for a in audits.json())
+                and "Demo Manager 01" in home.text)
+
+    await eventually(named_everywhere, what="the demo in reporting and feedback ingestion's "
+                     "directory", timeout=120)
+    checked, wrong = 0, []
+    for kind in LISTS:
+        for fmt, table in (("csv", csv_table), ("xlsx", xlsx_table)):
+            answer = await http.get(f"{reporting}/reports/facts/{kind}",
+                                    params={"month": month, "from_month": shift(month, -1),
+                                            "fmt": fmt}, headers=bearer("director"))
+            assert answer.status_code == 200, (kind, fmt, answer.text[:300])
+            columns, rows = table(answer.content)
+            checked += sum(1 for c in columns if c in ID_COLUMNS) * len(rows)
+            wrong += [f"{kind}.{fmt} {w}" for w in unnamed_cells(columns, rows, named)]
+            if kind == "audits":
+                team_names = {r[columns.index("team_name")] for r in rows}
+                assert team_names & set(named.values()), (fmt, team_names)
+    assert checked > 50, checked
+    assert not wrong, "export cells without the directory's name:\n" + "\n".join(wrong)
+
+    item = feedback_item(source="momo", team_id=f"{prefix}-01", case_ref="FICTIONAL-CASE-0099",
+                         safety_link=True, text="Synthetic: I feel unsafe (fictional).")
+    received = await http.post(f"{feedback}/feedback/items", json=item,
+                               headers=bearer("integration"))
+    assert received.status_code == 201, received.text
+    statement = await http.get(f"{feedback}/statements/{received.json()['item_id']}",
+                               headers=as_manager | {"Accept": "text/html"})
+    assert statement.status_code == 200, statement.text[:300]
+    assert named[f"{prefix}-01"] in text_of(statement.text)
+    for page in (statement, await http.get(f"{feedback}/", headers=as_manager | {
+            "Accept": "text/html"})):
+        assert "Signed in as Demo Manager 01" in text_of(page.text)
+        assert raw_ids(page.text, named) == []

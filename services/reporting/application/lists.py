@@ -8,6 +8,7 @@ from typing import Any
 from ..domain.periods import months_between
 from ..domain.sections import is_overdue
 from .deps import Deps
+from .names import directory_names, names_beside_ids
 
 
 async def facts_behind(deps: Deps, kind: str, *, month: str | None, from_month: str | None,
@@ -22,6 +23,11 @@ async def facts_behind(deps: Deps, kind: str, *, month: str | None, from_month: 
     for row in rows:
         row.pop("as_of", None)
     return rows
+
+
+async def for_export(deps: Deps, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows as a CSV or Excel file shows them: names beside the people's and teams' ids."""
+    return names_beside_ids(await directory_names(deps), rows)
 
 
 async def actions_behind(deps: Deps, *, origin_id: str | None, team: str | None,

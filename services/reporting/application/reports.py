@@ -107,7 +107,7 @@ async def impact_report(deps: Deps, *, month: str, today: date,
                         team: str | None) -> dict[str, Any]:
     months = months_back(month, 12)
     f = await deps.reports.briefing_facts(months=months, team=team)
-    return packs.impact_report(f, months=months, as_of=today)
+    return packs.impact_report(f, months=months, as_of=today, team=team)
 
 
 RECORD_MONTHS = 12
@@ -133,5 +133,10 @@ async def outstanding_practice(deps: Deps, *, to_month: str, months: int = RECOR
     """The register of outstanding practice: the `months` ending `to_month`, by month and team."""
     window = months_back(to_month, months)
     rows = await deps.reports.good_practice(window, team)
+    # The worker whose case it was: the register's rows are read by whose practice they
+    # celebrate, not by audit id (reporting keeps no case references).
+    workers = await deps.reports.audit_workers([r["audit_id"] for r in rows]) if rows else {}
+    for row in rows:
+        row["social_worker_id"] = workers.get(row["audit_id"])
     return {"months": window, "team": team, "total": len(rows),
             "register": competency.outstanding_practice(rows)}

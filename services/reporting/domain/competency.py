@@ -79,5 +79,5 @@ def outstanding_practice(acknowledged: Rows) -> list[dict[str, Any]]:
 
 
 def _entry(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: row.get(k) for k in ("audit_id", "auditor_ids", "moderator_id", "note",
-                                    "overall_grade", "acknowledged_on")}
+    return {k: row.get(k) for k in ("audit_id", "social_worker_id", "auditor_ids",
+                                    "moderator_id", "note", "overall_grade", "acknowledged_on")}

@@ -66,7 +66,9 @@ async def test_the_register_and_the_competency_records_by_keyboard(services, htt
     assert (await page.locator("#register-total").inner_text()).startswith(
         "1 acknowledgement of good practice from ")
     entry = page.locator(f"#register-{month}-{team}")
-    assert NOTE in await entry.inner_text() and audit_id in await entry.inner_text()
+    assert NOTE in await entry.inner_text() and audit_id not in await entry.inner_text()
+    case = entry.get_by_role("link", name=f"Test Worker's case, Fictional Team, {month}")
+    assert (await case.get_attribute("href")).endswith(f"/audits/{audit_id}/view")
     await assert_accessible(page, "the register filtered to a team")
 
     await sign_in(page, base, "principal_social_worker", "psw-records")

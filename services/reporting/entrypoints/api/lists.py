@@ -33,12 +33,14 @@ async def drill_down(
     fmt: Format | None = None, f: Filters = Depends(filters),
     _: Principal = Depends(allow(*DRILL_DOWN)), deps: Deps = Depends(get_deps),
 ):
-    """The list behind a figure: ids and categories only."""
+    """The list behind a figure: ids and categories only; its CSV and Excel files (`fmt`)
+    add each person's and team's name beside their id."""
     rows = await lists.facts_behind(deps, kind, month=month, from_month=from_month,
                                     team=f.team, grade=grade, status=status, overdue=overdue,
                                     today=utc_now().date())
     if fmt:
-        return table_response(rows_table(rows), f"{kind}-{month or 'all'}", fmt)
+        return table_response(rows_table(await lists.for_export(deps, rows)),
+                              f"{kind}-{month or 'all'}", fmt)
     return rows
 
 
