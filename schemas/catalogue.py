@@ -11,6 +11,7 @@ from .base import EventData
 from .briefing import BriefingSignedOff, StaffBriefingPublished
 from .circles import ChildProtectionPlansListed, LearningCircleRecorded
 from .complaint import ComplaintRecorded
+from .development import DevelopmentSessionDelivered
 from .directory import StaffMemberUpserted, TeamUpserted
 from .learning import DecisionRecorded, FindingsGroupSignedOff, FindingsSummaryWritten
 from .learning import MeetingHeld, MeetingScheduled, MinutesSignedOff, PriorityAgreed
@@ -74,6 +75,7 @@ EVENTS: tuple[type[EventData], ...] = (
     ChildProtectionPlansListed,
     LearningCircleRecorded,
     StaffSurveyAnswered,
+    DevelopmentSessionDelivered,
 )
 
 BY_TYPE: dict[str, type[EventData]] = {model.event_type: model for model in EVENTS}

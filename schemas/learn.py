@@ -16,7 +16,8 @@ from .common import Grade, Month
 
 SupervisionKind = Literal["worker", "team_manager"]
 DiscussedKind = Literal["audit", "observation", "checklist", "action"]
-EvidenceKind = Literal["audit", "audited", "moderation", "reflection", "supervision"]
+EvidenceKind = Literal["audit", "audited", "moderation", "reflection", "supervision",
+                       "observation", "checklist", "session"]
 
 
 class ResultsDelivered(EventData):

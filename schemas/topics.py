@@ -29,6 +29,7 @@ KEYS = {
     ALERT: "alert_id",
     BRIEFING: "briefing month (YYYY-MM); a staff briefing sheet's half-year (YYYY-Hn)",
     PERFORMANCE: "team_id:month:indicator (one locality indicator value)",
-    LEARNING: "meeting_id (meetings and what they decided) or month (monthly findings)",
+    LEARNING: ("meeting_id (meetings and what they decided), month (monthly findings) or "
+               "a learning and development programme item's id (its sessions delivered)"),
     DEADLETTER: "the failed message's original topic",
 }

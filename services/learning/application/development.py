@@ -57,7 +57,8 @@ async def deliver(deps: Deps, item_id: str, session_id: str,
               if (person := await deps.directory.person(p))}
     sessions = rules.decide_delivery(found, session_id, command, people=people,
                                      today=local_date(deps.clock.now()))
-    await deps.development.change(found, {"sessions": sessions}, [],
+    delivered = rules.session_delivered({**found, "sessions": sessions}, session_id)
+    await deps.development.change(found, {"sessions": sessions}, [delivered],
                                   correlation_id=current_correlation_id())
     return await item(deps, item_id)
 

@@ -11,16 +11,16 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, model_validator
 
 from schemas.base import PersonalText
-from schemas.common import Grade
-from shared.months import shift
+from schemas.development import DevelopmentSessionDelivered
+from shared.grade_comparison import COMPARISON_MONTHS, compare, comparison_window
+from shared.grade_comparison import grades_summary
 
 from .refusals import Locked, Refused
 
 SourceKind = Literal["finding", "escalated_theme", "learning_need", "good_practice", "other"]
 Scope = Literal["team", "area", "service"]
-# How many months of audits either side of the first session are compared.
-COMPARISON_MONTHS = 6
-SCORE = {Grade.OUTSTANDING: 4, Grade.GOOD: 3, Grade.REQUIRES_IMPROVEMENT: 2, Grade.INADEQUATE: 1}
+# The before/after rule is shared with reporting's Learn section (shared/grade_comparison.py).
+__all__ = ["COMPARISON_MONTHS", "compare", "comparison_window", "grades_summary"]
 
 
 class Source(BaseModel):
@@ -109,31 +109,14 @@ def attended(item: dict[str, Any]) -> tuple[str | None, list[str]]:
     return first, sorted({t for s in delivered for t in s["attended_team_ids"]})
 
 
-def comparison_window(first_month: str) -> tuple[tuple[str, str], tuple[str, str]]:
-    """The months before the first session and those after it (its own month in neither)."""
-    return ((shift(first_month, -COMPARISON_MONTHS), shift(first_month, -1)),
-            (shift(first_month, 1), shift(first_month, COMPARISON_MONTHS)))
-
-
-def grades_summary(grades: list[str]) -> dict[str, Any]:
-    counts = {g.value: sum(1 for x in grades if x == g.value) for g in Grade}
-    good = sum(1 for x in grades if Grade(x).good_or_better) if grades else 0
-    return {"audits": len(grades), "counts": counts,
-            "good_or_better_percent": round(100 * good / len(grades)) if grades else None,
-            "mean_score": round(sum(SCORE[Grade(x)] for x in grades) / len(grades), 2)
-            if grades else None}
-
-
-def compare(before: list[str], after: list[str]) -> dict[str, Any]:
-    """Overall grades before beside after: better, worse or unchanged by the share good or
-    better; not yet known while either side has no audit."""
-    b, a = grades_summary(before), grades_summary(after)
-    if not before or not after:
-        change = "not_known_yet"
-    elif a["good_or_better_percent"] != b["good_or_better_percent"]:
-        change = "better" if a["good_or_better_percent"] > b["good_or_better_percent"] else "worse"
-    elif a["mean_score"] != b["mean_score"]:
-        change = "better" if a["mean_score"] > b["mean_score"] else "worse"
-    else:
-        change = "unchanged"
-    return {"before": b, "after": a, "change": change}
+def session_delivered(item: dict[str, Any], session_id: str) -> DevelopmentSessionDelivered:
+    """The event of a session delivered: the item, its target, the day and the teams that
+    attended with how many people, never who (reporting sets those teams' grades beside it)."""
+    session = next(s for s in item["sessions"] if s["session_id"] == session_id)
+    target = item["target"]
+    return DevelopmentSessionDelivered(
+        item_id=item["_id"], session_id=session_id, item_title=item["title"],
+        session_title=session["title"], source_kind=item["source"]["kind"],
+        scope=target["scope"], team_id=target.get("team_id"), area=target.get("area"),
+        delivered_on=date.fromisoformat(session["delivered_on"]),
+        attended_team_ids=session["attended_team_ids"], attendees=len(session["attendee_ids"]))

@@ -84,6 +84,14 @@ _KEYS: list[tuple[str, list[str]]] = [
     (names.ESCALATED_THEMES, ["month", "_id"]),
     (names.THEME_ANSWERS, ["month", "_id"]),
     (names.THEME_ANSWERS, ["escalated_month", "_id"]),
+    # The Learn stage: results shared and sessions in a report's months (or a team's); the
+    # supervision sessions held in them (their supervisees: a team's staff); the sessions
+    # that discussed the period's audits, by audit.
+    (names.RESULTS_SHARED, ["month", "_id"]),
+    (names.RESULTS_SHARED, ["team_id", "month", "_id"]),
+    (names.SUPERVISIONS, ["month", "_id"]),
+    (names.SUPERVISION_DISCUSSIONS, ["audit_id"]),
+    (names.LEARNING_SESSIONS, ["month", "_id"]),
 ]
 
 

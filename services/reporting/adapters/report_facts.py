@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from shared.grade_comparison import comparison_window
+
 from ..domain import names
 from ..domain.briefing import BriefingFacts
-from ..domain.periods import shift
+from ..domain.periods import months_between, shift
 from ..domain.sections import OPEN
 from .facts import FactStore
 
@@ -80,13 +82,39 @@ class ReportFacts:
             # answered in the months, or answers to the themes escalated in them
             "theme_answers": (names.THEME_ANSWERS, scoped(
                 {"$or": [window, {"escalated_month": {"$in": months}}]}, team)),
+            "results_shared": (names.RESULTS_SHARED, scoped(window, team)),
+            "learning_sessions": (names.LEARNING_SESSIONS, {
+                **window, **({"attended_team_ids": team} if team else {})}),
         }
         found = dict(zip(reads, await asyncio.gather(
             *(self.facts.find(collection, query) for collection, query in reads.values())),
             strict=True))
         programme, signoff = found.pop("programme"), found.pop("signoff")
+        found.update(await self._learn_follow_ups(window, team, found["results_shared"],
+                                                  found["learning_sessions"]))
         return BriefingFacts(**found, programme=_public(programme[0]) if programme else None,
                              signoff=_public(signoff[0]) if signoff else None)
+
+    async def _learn_follow_ups(self, window: dict[str, Any], team: str | None,
+                                results: Rows, sessions: Rows) -> dict[str, Rows]:
+        """What the Learn stage reads after the results and sessions: the supervision
+        sessions held in the months (a team's: its staff's), those that discussed the
+        results' audits, and the attending teams' audits in the months around each session."""
+        supervisees = ({"supervisee_id": {"$in": [p["_id"] for p in await self.facts.find(
+            names.STAFF, {"team_id": team}, fields=["_id"])]}} if team else {})
+        around = sorted({m for s in sessions for first, last in comparison_window(s["month"])
+                         for m in months_between(first, last)})
+        teams = sorted({t for s in sessions for t in s.get("attended_team_ids", [])
+                        if team in (None, t)})
+        supervisions, discussions, grades = await asyncio.gather(
+            self.facts.find(names.SUPERVISIONS, {**window, **supervisees}),
+            self.facts.find(names.SUPERVISION_DISCUSSIONS,
+                            {"audit_id": {"$in": [r["_id"] for r in results]}}),
+            self.facts.find(names.AUDITS, {"team_id": {"$in": teams}, "month": {"$in": around}},
+                            fields=["team_id", "month", "overall_grade"])
+            if teams and around else _nothing())
+        return {"supervisions": supervisions, "supervision_discussions": discussions,
+                "session_grades": grades}
 
     async def auditing(self, months: list[str], auditor: str | None = None) -> tuple[Rows, Rows]:
         """(audits, moderations) in `months`, all auditors' or one's: for competency records."""
@@ -204,6 +232,10 @@ class ReportFacts:
                                                                           names.COMPLAINTS))):
             found.update(values)
         return found
+
+
+async def _nothing() -> Rows:
+    return []
 
 
 def _public(document: dict[str, Any]) -> dict[str, Any]:

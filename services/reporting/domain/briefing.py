@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from . import sections
+from .learn import learn
 from .figures import good_or_better, percent, count_by
 from .periods import last_day
 
@@ -35,6 +36,11 @@ class BriefingFacts:
     escalated_themes: Rows = field(default_factory=list)   # escalated in window
     theme_answers: Rows = field(default_factory=list)   # answered in, or escalated in, window
     themed_audits: Rows = field(default_factory=list)   # themed, dip-sample, multi-agency
+    results_shared: Rows = field(default_factory=list)  # Learn: audits' results, trend window
+    supervisions: Rows = field(default_factory=list)    # held in the window
+    supervision_discussions: Rows = field(default_factory=list)  # of those audits, any time
+    learning_sessions: Rows = field(default_factory=list)  # delivered in the window
+    session_grades: Rows = field(default_factory=list)  # attending teams' audits around them
     programme: dict[str, Any] | None = None
     signoff: dict[str, Any] | None = None
 
@@ -83,6 +89,7 @@ def period_briefing(f: BriefingFacts, *, period: list[str], months: list[str], t
         "observations": sections.observations(within(f.observations, period),
                                               within(f.checklists, period)),
         "review": review(f, period),
+        "learn": learn_stage(f, period, team=filters.get("team")),
         "trends": trends(f, months),
         "signoff": f.signoff,
     }
@@ -100,6 +107,16 @@ def review(f: BriefingFacts, period: list[str]) -> dict[str, Any]:
         within(f.priority_outcomes, period), within(f.escalated_themes, period),
         answered=within(f.theme_answers, period),
         answers_to_period=within(f.theme_answers, period, "escalated_month"))
+
+
+def learn_stage(f: BriefingFacts, period: list[str], *, team: str | None) -> dict[str, Any]:
+    """The Learn stage over `period`: results shared, supervision, learning sessions."""
+    return learn(results=within(f.results_shared, period),
+                 allocations=within(f.allocations, period),
+                 discussions=f.supervision_discussions,
+                 supervisions=within(f.supervisions, period),
+                 sessions=within(f.learning_sessions, period), grades=f.session_grades,
+                 team=team)
 
 
 def within(rows: Rows, period: list[str], key: str = "month") -> Rows:
@@ -144,4 +161,4 @@ def is_empty(body: dict[str, Any]) -> bool:
         body["audits"]["completed"], body["audits"]["allocated"], body["actions"]["raised"],
         body["complaints"]["received"], sum(body["feedback"]["by_source"].values()),
         body["feedback"]["safety_link_alerts"], body["observations"]["done"],
-        body["moderation"]["moderated"]])
+        body["moderation"]["moderated"], body["learn"]["note"] is None])

@@ -26,11 +26,18 @@ ESCALATED_THEMES = "escalated_theme_facts"
 THEME_ANSWERS = "theme_answer_facts"
 GOOD_PRACTICE = "good_practice_facts"
 STAFF_BRIEFINGS = "staff_briefing_facts"  # the lessons of each half-year's briefing sheet
+# The Learn stage: results shared, supervision sessions and the audits they discussed,
+# learning sessions delivered
+RESULTS_SHARED = "results_shared_facts"
+SUPERVISIONS = "supervision_facts"
+SUPERVISION_DISCUSSIONS = "supervision_discussion_facts"
+LEARNING_SESSIONS = "learning_session_facts"
 
 ALL = (AUDITS, MODERATIONS, GRADE_CHANGES, CONCERNS, THEMED_AUDITS, PROGRAMME, SAMPLES,
        ALLOCATIONS, OBSERVATIONS, CHECKLISTS, FEEDBACK, SAFETY_LINKS, COMPLAINTS, ACTIONS,
        ALERTS, TEAMS, STAFF, SIGNOFFS, INDICATORS, MEETINGS, PRIORITIES, PRIORITY_OUTCOMES,
-       ESCALATED_THEMES, THEME_ANSWERS, GOOD_PRACTICE, STAFF_BRIEFINGS)
+       ESCALATED_THEMES, THEME_ANSWERS, GOOD_PRACTICE, STAFF_BRIEFINGS, RESULTS_SHARED,
+       SUPERVISIONS, SUPERVISION_DISCUSSIONS, LEARNING_SESSIONS)
 
 # The lists behind a briefing figure (GET /reports/facts/{kind}): the facts, and the field
 # that holds their month.

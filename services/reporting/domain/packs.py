@@ -9,7 +9,7 @@ from typing import Any
 from shared.themed_results import themed_results
 
 from . import sections
-from .briefing import BriefingFacts, review, trends
+from .briefing import BriefingFacts, learn_stage, review, trends
 from .indicators import locality_indicators, practice_issues
 from .figures import GOOD_OR_BETTER, NEEDS_SUPPORT, RANK, count_by, count_each
 from .figures import good_or_better, percent
@@ -141,7 +141,8 @@ def regrades(audits: Rows) -> dict[str, int]:
     return out
 
 
-def impact_report(f: BriefingFacts, *, months: list[str], as_of: date) -> dict[str, Any]:
+def impact_report(f: BriefingFacts, *, months: list[str], as_of: date,
+                  team: str | None = None) -> dict[str, Any]:
     audits = within(f.audits, months)
     completed = [a for a in f.actions if (a.get("completed_on") or "")[:7] in months]
     in_time = sum(1 for a in completed if sections.completed_in_time(a))
@@ -166,5 +167,6 @@ def impact_report(f: BriefingFacts, *, months: list[str], as_of: date) -> dict[s
             "re_audited_cases": regraded},
         "actions": {"completed": len(completed), "completed_in_time": in_time},
         "review": review(f, months),
+        "learn": learn_stage(f, months, team=team),
         "grades_against_impact": trends(f, months),
     }

@@ -95,4 +95,5 @@ def grades_against_impact(report: dict[str, Any]) -> Table:
 
 IMPACT_TABLES: dict[str, Callable[[dict[str, Any]], Table]] = {
     "questions": impact_questions, "re-audits": re_audits, "trends": grades_against_impact,
-    "review": BRIEFING_TABLES["review"]}
+    "review": BRIEFING_TABLES["review"], "learn": BRIEFING_TABLES["learn"],
+    "sessions": BRIEFING_TABLES["sessions"]}

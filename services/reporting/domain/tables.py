@@ -110,9 +110,42 @@ def themed(b: dict[str, Any]) -> Table:
             "No", "Not applicable"], rows
 
 
+def learn(b: dict[str, Any]) -> Table:
+    """The Learn stage: results shared in time, discussed in supervision, sessions delivered."""
+    learned = b["learn"]
+    days = learned["expected_within_days"]
+    rows = [["Audits whose results were shared", learned["results_shared"]],
+            [f"Shared within the framework's {days}-day audit window",
+             learned["shared_within_expectation"]],
+            ["Shared within it (%)", learned["shared_within_expectation_percent"]],
+            ["Completed partly with the worker", learned["completed_with_caseworker"]],
+            ["Discussed in a supervision session afterwards", learned["discussed_in_supervision"]],
+            ["Discussed afterwards (%)", learned["discussed_in_supervision_percent"]],
+            ["Supervision sessions signed off", learned["supervision_sessions"]]]
+    rows += [[f"Supervision sessions: {_label(kind)}", n]
+             for kind, n in sorted(learned["supervision_sessions_by_kind"].items())]
+    rows += [["Learning sessions delivered", learned["sessions_delivered"]],
+             ["People attending them", learned["attendees"]]]
+    return ["Figure", "Value"], rows
+
+
+def sessions(b: dict[str, Any]) -> Table:
+    """Each learning session delivered, with the attending teams' overall audit grades in
+    the months before its month beside those after."""
+    rows = [[s["session_title"], s["item_title"], s["delivered_on"], s["target"],
+             ", ".join(s["attended_team_ids"]), s["attendees"], s["before"]["audits"],
+             s["before"]["good_or_better_percent"], s["after"]["audits"],
+             s["after"]["good_or_better_percent"], _label(s["change"])]
+            for s in b["learn"]["sessions"]]
+    return (["Session", "Programme item", "Delivered on", "For", "Teams attending", "Attendees",
+             "Audits before", "Good or better before (%)", "Audits after",
+             "Good or better after (%)", "Grades after"], rows)
+
+
 BRIEFING_TABLES = {"audits": audits, "grades": grades, "moderation": moderation,
                    "actions": actions, "complaints": complaints, "feedback": feedback,
-                   "observations": observations, "review": review, "trends": trends}
+                   "observations": observations, "review": review, "learn": learn,
+                   "sessions": sessions, "trends": trends}
 
 
 FORUM_TABLES = ("audits", "grades", "complaints", "feedback", "observations", "review",

@@ -14,14 +14,17 @@ from typing import Any
 from schemas.action import ActionAssigned, ActionDueDateChanged, ActionRaised
 from schemas.action import ActionStatusChanged
 from schemas.alert import AlertRaised
-from schemas.audit import AuditGradeChanged, AuditModerated, AuditSignedOff, AuditSubmitted
+from schemas.audit import AuditGradeChanged, AuditModerated, AuditResultsShared, AuditSignedOff
+from schemas.audit import AuditSubmitted
 from schemas.audit import SafeguardingConcernRaised, ThemedAuditRecorded
 from schemas.base import EventData
 from schemas.briefing import BriefingSignedOff, StaffBriefingPublished
 from schemas.complaint import ComplaintRecorded
+from schemas.development import DevelopmentSessionDelivered
 from schemas.directory import StaffMemberUpserted, TeamUpserted
 from schemas.feedback import FeedbackItemAccepted, SafetyLinkTriggered
 from schemas.learning import MeetingCancelled, MeetingHeld, MeetingScheduled, MinutesSignedOff
+from schemas.learn import SupervisionSignedOff
 from schemas.learning import PriorityAgreed, ThemeAnswered, ThemeEscalated
 from schemas.observation import ConferenceChecklistRecorded, MeetingObservationRecorded
 from schemas.observation import PracticeObservationRecorded
@@ -35,6 +38,7 @@ from .audits import audit_facts, case_key, concern_facts, grade_change_facts
 from .audits import moderation_facts, signed_off_facts, themed_audit_facts
 from .directory import staff_facts, team_facts
 from .fact import Fact
+from .learn import results_shared_facts, session_delivered_facts, supervision_facts
 from .feedback_and_complaints import complaint_facts, feedback_facts, safety_link_facts
 from .learning import meeting_cancelled_facts, meeting_held_facts, meeting_scheduled_facts
 from .learning import minutes_signed_off_facts, priority_agreed_facts, theme_answered_facts
@@ -79,4 +83,7 @@ FACT_FUNCTIONS: dict[type[EventData], Callable[[Any], list[Fact]]] = {
     PriorityAgreed: priority_agreed_facts,
     ThemeEscalated: theme_escalated_facts,
     ThemeAnswered: theme_answered_facts,
+    AuditResultsShared: results_shared_facts,
+    SupervisionSignedOff: supervision_facts,
+    DevelopmentSessionDelivered: session_delivered_facts,
 }

@@ -110,6 +110,31 @@ def stacked_bars(categories: list[str], series: dict[str, list[int]], *, title: 
     return _render(chart)
 
 
+@remembered
+def before_after_bars(labels: list[str], before: list[float | None],
+                      after: list[float | None], *, title: str) -> str | None:
+    """A pair of bars per learning session: the attending teams' audits good or better
+    before it and after; None while no session has a graded audit on either side."""
+    if all(v is None for v in [*before, *after]):
+        return None
+    chart = pygal.Bar(style=Style(colors=("#8c959f", "#1d5fa8"), **_BASE), title=title,
+                      width=760, height=300, legend_at_bottom=True, range=(0, 100),
+                      disable_xml_declaration=True, js=[], margin=8)
+    chart.x_labels = labels
+    chart.add("Good or better before (%)", before)
+    chart.add("Good or better after (%)", after)
+    return _render(chart)
+
+
+def learning_sessions_chart(learned: dict[str, Any]) -> str | None:
+    rows = learned["sessions"]
+    return before_after_bars(
+        [f"{s['session_title']} ({s['delivered_on']})" for s in rows],
+        [s["before"]["good_or_better_percent"] for s in rows],
+        [s["after"]["good_or_better_percent"] for s in rows],
+        title="Attending teams' audits before and after each learning session")
+
+
 # Each report's charts, drawn once for its page and its PDF: (what it shows, the SVG or None).
 VOLUMES = {"audits_completed": "Audits", "actions_raised": "Actions raised",
            "complaints_received": "Complaints", "compliments": "Compliments"}
@@ -121,7 +146,8 @@ TREND_SERIES = {"good_or_better_percent": "Good or better (%)",
 def briefing_charts(b: dict[str, Any], period: str) -> dict[str, str | None]:
     return {"grades": grade_bars(grade_rows(b["audits"]), title=f"Grades, {period}"),
             "trends": trend_lines(b["trends"], TREND_SERIES, title="Six-month trends"),
-            "volumes": trend_lines(b["trends"], VOLUMES, title="Volumes by month")}
+            "volumes": trend_lines(b["trends"], VOLUMES, title="Volumes by month"),
+            "learning": learning_sessions_chart(b["learn"])}
 
 
 def forum_charts(p: dict[str, Any], quarter: str) -> dict[str, str | None]:
@@ -150,4 +176,5 @@ def impact_charts(i: dict[str, Any]) -> dict[str, str | None]:
                 if k != "re_audited"}
     return {"trends": trend_lines(i["grades_against_impact"], TREND_SERIES,
                                   title="Grades against impact"),
-            "reaudits": bars(regraded, title="Re-audited cases")}
+            "reaudits": bars(regraded, title="Re-audited cases"),
+            "learning": learning_sessions_chart(i["learn"])}
