@@ -29,6 +29,7 @@ from shared.settings import ServiceSettings
 
 from .action_follow import ActionFollowThrough
 from .data import PROGRAMME_THEMES, Bodies, Population
+from .learn import LearnYear
 from .review import ReviewYear
 from .review_data import Review
 from shared.months import months_back, shift
@@ -48,12 +49,14 @@ class Demo:
         # The year is loaded as history, each audit in its own month: a role that may.
         self.headers["auditor"] = self.as_person("auditor", "demo-auditor", None, "admin")
         teams = [f"{args.team_prefix}-{t:02d}" for t in range(1, args.teams + 1)]
-        self.people = Population(teams, args.staff, quality_team=f"{args.team_prefix}-quality")
+        self.people = Population(teams, args.staff, quality_team=f"{args.team_prefix}-quality",
+                                 leadership_team=f"{args.team_prefix}-leadership")
         self.bodies = Bodies(random.Random(args.seed), self.people, self.run_id)
         self.months = months_back(shift(date.today().strftime("%Y-%m"), -1), args.months)
         tag = "" if args.team_prefix == DEFAULT_PREFIX else f" ({args.team_prefix})"
         self.review = ReviewYear(self, Review(self.people, self.run_id, self.months, tag=tag))
         self.follow = ActionFollowThrough(self)
+        self.learn = LearnYear(self, self.review, tag=tag)
 
     def as_person(self, role: str, person: str, team_id: str | None = None,
                   *more_roles: str) -> dict[str, str]:
@@ -89,6 +92,7 @@ class Demo:
             audit = self.post(client, f"{a}/audits", body, self.headers["auditor"] | {
                 "Idempotency-Key": f"{self.run_id}-{month}-{n}"}).json()
             self.follow.remember(audit["audit_id"], team, len(body["actions"]))
+            self.learn.audited(body, audit["audit_id"])
             bar.update()
         sample = self.post(client, f"{a}/programme/{month}/moderation-sample",
                            {"seed": args.seed}, self.headers["head_of_quality"]).json()
@@ -102,7 +106,9 @@ class Demo:
         for team in b.rng.sample(self.people.teams, min(args.observations_per_month,
                                                        len(self.people.teams))):
             manager = self.as_person("team_manager", self.people.managers[team])
-            self.post(client, f"{a}/observations/practice", b.observation(month, team), manager)
+            observation = b.observation(month, team)
+            done = self.post(client, f"{a}/observations/practice", observation, manager).json()
+            self.learn.observation(observation, done["observation_id"])
             bar.update()
         for n in range(args.complaints_per_month):
             self.post(client, f"{f}/feedback/complaints", b.complaint(month, n),
@@ -139,6 +145,8 @@ class Demo:
             for month in self.months:
                 self.month(client, month, bar)
                 self.review.month(client, month, bar)
+            bar.total += self.learn.requests_expected()
+            self.learn.run(client, bar)
             self.review.follow_through(client, bar, wait=True)
             bar.total += self.follow.requests_expected()
             self.follow.run(client, bar)
@@ -184,7 +192,9 @@ def main() -> None:
             return
         demo.run(client)
     print(f"loaded a synthetic year ({demo.months[0]} to {demo.months[-1]}); the Review "
-          f"stage took {demo.review.requests} requests; the audits' actions: "
+          f"stage took {demo.review.requests} requests, the Learn stage {demo.learn.requests} "
+          f"in {demo.learn.seconds:.0f} s; "
+          f"the audits' actions: "
           + ", ".join(f"{n} {outcome}" for outcome, n in sorted(demo.follow.outcomes.items())))
 
 

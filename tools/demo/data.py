@@ -17,6 +17,7 @@ PROGRAMME_THEMES = ["Journey and impact", "Supervision", "Pathway plans", "Domes
                     "Child protection plans", "Neglect", "Care leavers", "Permanence",
                     "Early help", "Disabled children", "Exploitation", "Voice of the child"]
 HEAD_OF_QUALITY = "demo-hoq-01"  # chairs the QA Forum and writes the monthly findings
+TEAMS_PER_AREA = 5  # a head of service leads an area of up to five teams
 DIRECTORY_HEADER = "person_id,display_name,team_id,team_name,job_role,line_manager_id,audit_group"
 
 
@@ -25,11 +26,19 @@ class Population:
     the three audit groups."""
 
     def __init__(self, teams: list[str], staff: int, *,
-                 quality_team: str | None = None) -> None:
+                 quality_team: str | None = None, leadership_team: str | None = None) -> None:
         self.teams = teams
         self.team_names = {t: f"Demo Team {i:02d}" for i, t in enumerate(teams, 1)}
-        # the head of quality, in a team of their own (the Review stage's chair), if given
+        # the head of quality and the practice learning team, in a team of their own (the
+        # Review and Learn stages), if given
         self.quality_team = quality_team
+        self.practice_learning = [f"demo-plt-{n:02d}" for n in (1, 2)] if quality_team else []
+        # heads of service (each over an area of teams) in a leadership team, if given
+        self.leadership_team = leadership_team
+        self.area_of = {t: f"Demo Area {i // TEAMS_PER_AREA + 1:02d}"
+                        for i, t in enumerate(teams)} if leadership_team else {}
+        self.heads_of_service = {area: f"demo-hos-{area[-2:]}"
+                                 for area in dict.fromkeys(self.area_of.values())}
         per_team = max(1, staff // max(1, len(teams)) - 2)
         self.managers = {t: f"demo-tm-{i:02d}" for i, t in enumerate(teams, 1)}
         self.deputies = {t: f"demo-dm-{i:02d}" for i, t in enumerate(teams, 1)}
@@ -53,6 +62,11 @@ class Population:
         if self.quality_team:
             rows.append(f"{HEAD_OF_QUALITY},Demo Head of Quality,{self.quality_team},"
                         "Demo Quality and Learning Team,Head of quality,,")
+            rows += [f"{p},Demo Practice Educator {p[-2:]},{self.quality_team},,"
+                     f"Practice educator,{HEAD_OF_QUALITY}," for p in self.practice_learning]
+        for n, head in enumerate(self.heads_of_service.values()):
+            rows.append(f"{head},Demo Head of Service {head[-2:]},{self.leadership_team},"
+                        f"{'' if n else 'Demo Service Leadership Team'},Head of service,,")
         return "\n".join(rows) + "\n"
 
 
@@ -89,6 +103,7 @@ class Bodies:
         self.outcomes_rng = random.Random(f"moderation-outcomes-{run_id}")
         self.actions_rng = random.Random(f"actions-{run_id}")  # wording and due dates
         self.moments_rng = random.Random(f"submitted-{run_id}")  # when each audit was done
+        self.sharing_rng = random.Random(f"shared-{run_id}")  # observations shared with the PLT
 
     def _until_today(self, day: date) -> str | None:
         return str(day) if day <= self.today else None  # not answered yet
@@ -196,4 +211,8 @@ class Bodies:
             else self.rng.choice(self.people.workers[team])
         return {"worker_id": worker, "team_id": team, "kind": kind, "consent_confirmed": True,
                 "observed_on": f"{month}-{self.rng.randint(1, 28):02d}",
-                "critique": "Fictional critique.", "observed_scope": "all"}
+                "critique": "Fictional critique.", "observed_scope": "all",
+                # about half the practice and ASYE observations come to the practice
+                # learning team's queue (their own generator: the year draws as before)
+                "shared_with_practice_learning_team": kind != "supervision"
+                and self.sharing_rng.random() < 0.5}

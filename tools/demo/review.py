@@ -192,6 +192,11 @@ class ReviewYear:
                 return None
             time.sleep(1)  # the signed minutes are on their way to action tracking
 
+    def _role_of(self, person: str) -> str:
+        """Supervision's next steps are a social worker's own; the rest a deputy's."""
+        workers = {w for team in self.people.workers.values() for w in team}
+        return "social_worker" if person in workers else "team_manager"
+
     def _complete(self, client: httpx.Client, action: dict, signed: Signed,
                   bar: tqdm) -> None:
         owner = action["owner_id"]
@@ -201,7 +206,7 @@ class ReviewYear:
             self.send(client, "POST", f"{url}/complete",
                       {"note": "Fictional: done as the meeting asked.",
                        "evidence": "Fictional evidence: the team's plan and minutes."},
-                      self.demo.as_person("team_manager", owner, team_id=team), bar,
+                      self.demo.as_person(self._role_of(owner), owner, team_id=team), bar,
                       ok=(200, 202, 409))
         if action["status"] != "confirmed" and self.review.rng.random() < 0.8:
             manager = self.people.managers.get(team or "")
