@@ -12,7 +12,8 @@ from shared.outbox import Outbox
 from shared.store import IndexSpec, Store, ascending
 
 ITEMS = "development_items"
-INDEXES = [IndexSpec(ITEMS, ascending("created_at"))]
+INDEXES = [IndexSpec(ITEMS, ascending("created_at")),
+           IndexSpec(ITEMS, ascending("sessions.attendee_ids"))]
 
 
 class DevelopmentProgramme(Aggregates):
@@ -21,3 +22,7 @@ class DevelopmentProgramme(Aggregates):
 
     async def newest(self, limit: int = 200) -> list[dict[str, Any]]:
         return await self._find({}, sort=[("created_at", DESCENDING)], limit=limit)
+
+    async def attended_by(self, person_id: str) -> list[dict[str, Any]]:
+        """The items with a session this person attended (for their learning record)."""
+        return await self._find({"sessions.attendee_ids": person_id})

@@ -150,7 +150,18 @@ async def _pieces(deps: Deps, person_id: str) -> list[dict[str, Any]]:
                 if s["status"] == "signed_off"]
     return learn.learning_record(person_id, as_worker=await deps.results.of_worker(person_id),
                                  as_auditor=await deps.results.audited_by(person_id),
-                                 supervisions=sessions, signoffs=signoffs)
+                                 supervisions=sessions, signoffs=signoffs,
+                                 observations=await deps.practice_observations.of_worker(person_id),
+                                 sessions=await _sessions_attended(deps, person_id))
+
+
+async def _sessions_attended(deps: Deps, person_id: str) -> list[dict[str, Any]]:
+    """Each delivered session of the L&D programme this person attended, with its item."""
+    return [{**s, "session_title": s["title"], "item_title": item["title"],
+             "source_text": item["source"]["text"]}
+            for item in await deps.development.attended_by(person_id)
+            for s in item["sessions"]
+            if s["status"] == "delivered" and person_id in s["attendee_ids"]]
 
 
 async def sign_evidence(deps: Deps, person_id: str, command: SignEvidence,

@@ -149,12 +149,19 @@ ACTIVITY = {"audit": "Audit of my practice (case audit)",
             "reflection": "Reflection on an audit of my practice",
             "audited": "Case audit I carried out as an auditor",
             "moderation": "Moderation outcome of an audit",
-            "supervision": "Reflective supervision discussion"}
+            "supervision": "Reflective supervision discussion",
+            "observation": "Observation of my practice",
+            "checklist": "Conference chair's checklist on my practice",
+            "session": "Learning session attended (learning and development programme)"}
+OBSERVED = {"practice": "Practice observation", "asye": "ASYE observation",
+            "supervision": "Observed supervision"}
 
 
 def learning_record(person_id: str, *, as_worker: list[dict[str, Any]],
                     as_auditor: list[dict[str, Any]], supervisions: list[dict[str, Any]],
-                    signoffs: dict[tuple[str, str], dict[str, Any]]) -> list[dict[str, Any]]:
+                    signoffs: dict[tuple[str, str], dict[str, Any]],
+                    observations: list[dict[str, Any]] = (),
+                    sessions: list[dict[str, Any]] = ()) -> list[dict[str, Any]]:
     """Each piece of evidence, shaped as CPD evidence for Social Work England (the
     activity, its date, what was learned or reflected, what it means for practice), with
     the line manager's sign-off if given."""
@@ -192,7 +199,24 @@ def learning_record(person_id: str, *, as_worker: list[dict[str, Any]],
         piece("supervision", s["_id"], s["held_on"], f"Supervision ({role} {other})",
               "; ".join(s.get("agreed", [])),
               "; ".join(a["description"] for a in s.get("actions", [])))
+    for o in observations:
+        _observation(piece, o)
+    for s in sessions:
+        piece("session", s["session_id"], s["delivered_on"],
+              f"{s['session_title']} ({s['item_title']})", s.get("source_text", ""), "")
     return sorted(pieces, key=lambda p: (p["date"], p["kind"], p["id"]))
+
+
+def _observation(piece: Any, o: dict[str, Any]) -> None:
+    """A practice observation of the person (its critique and action plan), or a chair's
+    checklist of their work at a conference (its grades: a checklist carries no text)."""
+    if o["kind"] == "checklist":
+        piece("checklist", o["_id"], o["on"], "Conference chair's checklist",
+              f"Quality of practice {o.get('grade') or 'not graded'}, impact for the child "
+              f"{o.get('impact_grade') or 'not graded'}", "")
+    else:
+        piece("observation", o["_id"], o["on"], OBSERVED.get(o["kind"], "Observation"),
+              o.get("critique", ""), o.get("action_plan", ""))
 
 
 def _moderation(piece: Any, result: dict[str, Any]) -> None:

@@ -15,6 +15,8 @@ import httpx
 
 from schemas import topics
 from schemas.audit import AuditResultsShared
+from schemas.observation import ChecklistAnswer, ConferenceChecklistRecorded
+from schemas.observation import PracticeObservationRecorded
 from services.action_tracking.domain.actions import action_id_for
 from tests.support.action_tracking import in_directory, publish, staff
 from tests.support.auth import bearer
@@ -118,6 +120,51 @@ async def test_results_reach_the_worker_and_manager_then_supervision_and_cpd(lea
         assert (await http.post(f"/learning-records/{sw}/sign-off", headers=manager,
                                 json=piece)).status_code == 409
 
+        # Observations of the worker, a chair's checklist of their work and a learning session
+        # they attended join the record, each signed off like the other pieces.
+        observation, checklist = uid("obs"), uid("checklist")
+        await publish(PracticeObservationRecorded(
+            observation_id=observation, worker_id=sw, observer_id=tm, team_id=team,
+            observed_on=date.today(), consent_confirmed=True,
+            critique="Synthetic critique: warm, clear direct work",
+            action_plan="Synthetic plan: shorter recordings"),
+            ConferenceChecklistRecorded(
+                checklist_id=checklist, chair_id=uid("iro"), conference_type="cp_review",
+                chair_role="cp_chair", held_on=date.today(), case_ref=uid("TEST-CASE"),
+                team_id=team, social_worker_id=sw,
+                answers=[ChecklistAnswer(item="Plan is SMART", answer="yes")],
+                quality_grade="good", impact_grade="good", feedback="Synthetic: prepared"))
+        hoq = bearer("head_of_quality", sub="hoq-001")
+        item = (await http.post("/development/items", headers=hoq, json={
+            "title": "Synthetic item: the child's voice", "scope": "team", "team_id": team,
+            "source": {"kind": "finding", "ref": "findings", "text": "Synthetic: views missing"}})).json()
+        scheduled = await http.post(f"/development/items/{item['_id']}/sessions", headers=hoq,
+                                    json={"title": "Synthetic workshop",
+                                          "scheduled_for": date.today().isoformat()})
+        session = scheduled.json()["sessions"][0]["session_id"]
+        assert (await http.post(
+            f"/development/items/{item['_id']}/sessions/{session}/delivered", headers=hoq,
+            json={"delivered_on": date.today().isoformat(), "attendee_ids": [sw]})).status_code == 200
+
+        async def with_observations():
+            pieces = (await http.get(f"/learning-records/{sw}", headers=worker)).json()["pieces"]
+            kinds = {p["kind"]: p for p in pieces}
+            return kinds if {"observation", "checklist", "session"} <= set(kinds) else None
+
+        kinds = await eventually(with_observations, what="observations in the learning record")
+        assert kinds["observation"]["id"] == observation
+        assert kinds["observation"]["practice"] == "Synthetic plan: shorter recordings"
+        assert kinds["checklist"]["learning"] == "Quality of practice good, impact for the child good"
+        assert kinds["session"]["id"] == session
+        assert kinds["session"]["title"] == "Synthetic workshop (Synthetic item: the child's voice)"
+        for kind, piece_id in (("observation", observation), ("session", session)):
+            ok = await http.post(f"/learning-records/{sw}/sign-off", headers=manager,
+                                 json={"piece_kind": kind, "piece_id": piece_id})
+            assert ok.status_code == 200, ok.text
+        # The other worker's record holds none of them.
+        other_pieces = (await http.get(f"/learning-records/{other}", headers=manager)).json()
+        assert not {observation, checklist, session} & {p["id"] for p in other_pieces["pieces"]}
+
         exported = await http.get(f"/learning-records/{sw}.csv", headers=worker)
         rows = list(csv.DictReader(io.StringIO(exported.text)))
         kinds = {r["CPD activity"]: r for r in rows}
@@ -126,5 +173,9 @@ async def test_results_reach_the_worker_and_manager_then_supervision_and_cpd(lea
         assert reflection["What I learned or reflected"].startswith("'=Synthetic reflection")
         assert reflection["Signed off by (line manager)"] == tm
         assert "Reflective supervision discussion" in kinds
+        assert kinds["Observation of my practice"]["Signed off by (line manager)"] == tm
+        assert kinds["Conference chair's checklist on my practice"]["Signed off by (line manager)"] == ""
+        assert kinds["Learning session attended (learning and development programme)"][
+            "Signed off by (line manager)"] == tm
         pdf = await http.get(f"/learning-records/{sw}.pdf", headers=worker)
         assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
