@@ -24,8 +24,9 @@ from ...domain.meetings import CancelMeeting, HoldMeeting, ScheduleMeeting
 from ...domain.minutes import Correction, Minutes
 from ...domain.refusals import Locked, NotAllowed, Refused
 from ..deps import get_deps
-from ..roles import CHAIRS, ORGANISERS, READERS, STAFF
+from ..roles import CHAIRS, ORGANISERS, READERS
 from . import forms
+from .home_links import offered
 from .rendering import templates
 
 router = APIRouter(include_in_schema=False)
@@ -144,12 +145,13 @@ def _values(meeting: dict[str, Any]) -> dict[str, str]:
 
 async def _home(request: Request, who: Principal, deps: Deps, *, values: dict[str, str],
                 errors: dict[str, str]) -> HTMLResponse:
+    today = local_date(deps.clock.now())
     return templates.TemplateResponse(request, "home.html", {
         "principal": who, "meetings": await meetings.listed(deps, kind=None, team_id=None),
         "schedule": await clinics.schedule_overview(deps), "kinds": KINDS, "labels": LABELS,
         "v": values, "errors": errors, "can_organise": who.has_any(frozenset(ORGANISERS)),
-        "is_staff": who.has_any(frozenset(STAFF)),
-        "quarter": quarter_of(local_date(deps.clock.now()))},
+        "links": offered(who, quarter=quarter_of(today), month=today.isoformat()[:7],
+                         year=today.year)},
         status_code=UNPROCESSABLE if errors else 200)
 
 
