@@ -22,6 +22,7 @@ OriginKind = Literal[
     "qa_forum",
     "meeting",  # another of the Review stage's meetings (learning's meeting kinds)
     "supervision",  # a reflective supervision session's next steps (learning)
+    "learning_circle",  # a Restorative Practice Learning Circle's actions (learning)
     "themed_audit",
     "complaint_learning",
     "direct",
@@ -62,8 +63,10 @@ class ActionRaised(EventData):
     priority: Priority = Priority.NORMAL
     raised_at: datetime
     raised_by: Id | None = Field(default=None, description="The person, for direct actions")
-    recorded_past: bool = Field(default=False,
-                                description="Records an action already taken in the past")
+    recorded_past: bool = Field(
+        default=False, description="History loaded afterwards (an action already taken, or "
+        "one raised by an audit recorded for its month): `raised_at` is when it was in fact "
+        "raised, and alerts already due by the time it was recorded are not raised")
     urgent: bool = Field(default=False, description="Raised by a Safety Link or a "
                          "safeguarding concern: to be acknowledged by `acknowledge_by`")
     acknowledge_by: datetime | None = Field(
@@ -114,6 +117,9 @@ class ActionStatusChanged(EventData):
     original_due_date: date | None = Field(
         default=None, description="The due date the action was raised with: completed in "
         "time against the original means completed on or before this")
+    recorded_past: bool = Field(
+        default=False, description="History loaded afterwards: `changed_at` is when the "
+        "change in fact happened (the envelope's `occurred_at` when it was recorded)")
 
     def subject(self) -> str:
         return self.action_id
@@ -135,6 +141,9 @@ class ActionDueDateChanged(EventData):
     changed_at: datetime
     owner_id: Id
     team_id: Id
+    recorded_past: bool = Field(
+        default=False, description="History loaded afterwards: `changed_at` is when the new "
+        "date was in fact agreed (the envelope's `occurred_at` when it was recorded)")
 
     def subject(self) -> str:
         return self.action_id

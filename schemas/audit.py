@@ -82,6 +82,9 @@ class AuditSubmitted(EventData, AuditRecord, AuditedCase):
     on_time: bool = True
     allocation_id: Id | None = Field(default=None, description="Set when it was allocated")
     submitted_by: Id | None = None
+    recorded_past: bool = Field(
+        default=False, description="History loaded afterwards: `submitted_at` is when the "
+        "audit was in fact submitted (the envelope's `occurred_at` when it was recorded)")
 
     def subject(self) -> str:
         return self.audit_id

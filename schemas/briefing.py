@@ -31,3 +31,25 @@ class BriefingSignedOff(EventData):
 
     def subject(self) -> str:
         return self.month
+
+
+HALF_PATTERN = r"^(19\d\d|[2-9]\d{3})-H[12]$"
+
+
+class StaffBriefingPublished(EventData):
+    """The lessons of a half-year's complaints, compliments and feedback, written by the head
+    of quality (the complaints manager's contribution) for the biannual briefing sheet that
+    goes to all children's services staff. Publishing again replaces the earlier lessons."""
+
+    event_type = "staff_briefing.published"
+    topic = topics.BRIEFING
+
+    half: str = Field(pattern=HALF_PATTERN, examples=["2026-H2"],
+                      description="The half-year: H1 January to June, H2 July to December")
+    lessons: list[PersonalText] = Field(min_length=1, max_length=20)
+    published_by: Id
+    published_at: datetime
+    revision: int = Field(default=1, ge=1)
+
+    def subject(self) -> str:
+        return self.half

@@ -8,7 +8,8 @@ from .audit import AuditDraftSaved, AuditGradeChanged, AuditModerated, AuditResu
 from .audit import AuditSignedOff
 from .audit import AuditSubmitted, SafeguardingConcernRaised, ThemedAuditRecorded
 from .base import EventData
-from .briefing import BriefingSignedOff
+from .briefing import BriefingSignedOff, StaffBriefingPublished
+from .circles import ChildProtectionPlansListed, LearningCircleRecorded
 from .complaint import ComplaintRecorded
 from .directory import StaffMemberUpserted, TeamUpserted
 from .learning import DecisionRecorded, FindingsGroupSignedOff, FindingsSummaryWritten
@@ -22,6 +23,7 @@ from .observation import PracticeObservationRecorded
 from .performance import LocalityIndicatorRecorded
 from .programme import CaseAllocated, CaseSampleDrawn, ModerationSampleDrawn
 from .programme import ProgrammeMonthPlanned
+from .survey import StaffSurveyAnswered
 
 EVENTS: tuple[type[EventData], ...] = (
     TeamUpserted,
@@ -51,6 +53,7 @@ EVENTS: tuple[type[EventData], ...] = (
     ActionDueDateChanged,
     AlertRaised,
     BriefingSignedOff,
+    StaffBriefingPublished,
     LocalityIndicatorRecorded,
     MeetingScheduled,
     MeetingHeld,
@@ -68,6 +71,9 @@ EVENTS: tuple[type[EventData], ...] = (
     SupervisionSignedOff,
     EvidenceSignedOff,
     GoodPracticeAcknowledged,
+    ChildProtectionPlansListed,
+    LearningCircleRecorded,
+    StaffSurveyAnswered,
 )
 
 BY_TYPE: dict[str, type[EventData]] = {model.event_type: model for model in EVENTS}

@@ -27,7 +27,7 @@ KEYS = {
     COMPLAINT: "complaint_id (derived from source and source id)",
     ACTION: "action_id",
     ALERT: "alert_id",
-    BRIEFING: "briefing month (YYYY-MM)",
+    BRIEFING: "briefing month (YYYY-MM); a staff briefing sheet's half-year (YYYY-Hn)",
     PERFORMANCE: "team_id:month:indicator (one locality indicator value)",
     LEARNING: "meeting_id (meetings and what they decided) or month (monthly findings)",
     DEADLETTER: "the failed message's original topic",

@@ -21,7 +21,6 @@ from .adapters.deadlines import DeadlineStore
 from .adapters.directory import Directory
 from .adapters.live import AlertHub
 from .adapters.webhooks import WebhookStore
-from .application.names import directory_names
 from .application.deps import Deps
 from shared.clock import Clock, SystemClock
 from .domain.deadlines import Rule
@@ -73,7 +72,7 @@ def build_app(settings: ActionTrackingSettings | None = None, *,
                  action_pages.router],
         subscriptions=subscriptions(deps))
     app.state.deps = deps
-    show_names(app, lambda: directory_names(deps))  # pages name people and teams
+    show_names(app, deps.directory.directory_names)  # pages name people and teams
     return app
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from shared import directory
+from shared.directory import DirectoryProjection
 from shared.runtime import Runtime, create_app
+from shared.web.names import show_names
 
 from .adapters import counts, imports, items, quarantine, signatures
 from .application.deps import Deps
@@ -15,15 +18,17 @@ from .entrypoints.api import webhooks as webhooks_api
 from .entrypoints.pages import imports as import_pages
 from .entrypoints.pages import quarantine as quarantine_pages
 from .entrypoints.pages import reconciliation as reconciliation_pages
+from .entrypoints.pages import statements as statement_pages
 from .entrypoints.subscriptions import subscriptions
 from .settings import FeedbackIngestionSettings
 
 __all__ = ["INDEXES", "build_app", "build_deps", "build_runtime"]
 
 INDEXES = [*items.INDEXES, *quarantine.INDEXES, *imports.INDEXES, *signatures.INDEXES,
-           *counts.INDEXES]
+           *counts.INDEXES, *directory.INDEXES]
 ROUTERS = [items_api.router, webhooks_api.router, quarantine_api.router, imports_api.router,
-           import_pages.router, quarantine_pages.router, reconciliation_pages.router]
+           import_pages.router, quarantine_pages.router, reconciliation_pages.router,
+           statement_pages.router]
 
 
 def build_deps(settings: FeedbackIngestionSettings, runtime: Runtime) -> Deps:
@@ -32,7 +37,8 @@ def build_deps(settings: FeedbackIngestionSettings, runtime: Runtime) -> Deps:
                 quarantine=quarantine.QuarantineRepository(runtime.store),
                 counts=counts.CountRepository(runtime.store),
                 imports=imports.ImportRepository(runtime.store),
-                signatures=signatures.SeenSignatures(runtime.store))
+                signatures=signatures.SeenSignatures(runtime.store),
+                directory=DirectoryProjection(runtime.store))
 
 
 def build_runtime(settings: FeedbackIngestionSettings, *, relay: bool = True) -> Runtime:
@@ -46,6 +52,7 @@ def build_app(settings: FeedbackIngestionSettings | None = None) -> FastAPI:
     runtime = build_runtime(settings)
     deps = build_deps(settings, runtime)
     app = create_app(runtime, title="Feedback ingestion", routers=ROUTERS,
-                     subscriptions=subscriptions(deps) if settings.consume_raw_topic else [])
+                     subscriptions=subscriptions(deps))
     app.state.deps = deps
+    show_names(app, deps.directory.directory_names)  # pages name people and teams
     return app

@@ -8,12 +8,21 @@ from shared.runtime import Runtime, create_app
 
 from shared.web.names import show_names
 from .adapters import alerts as alerts_store
+from .adapters import circles as circles_store
+from .adapters import survey as survey_store
+from .adapters.circles import ChildProtectionPlans, Circles
+from .adapters.survey import Surveys
+from .adapters import development as development_store
 from .adapters import directory as directory_store
 from .adapters import exports as exports_store
 from .adapters import findings as findings_store
 from .adapters import learn as learn_store
 from .adapters import meeting_actions as meeting_actions_store
 from .adapters import meetings as meetings_store
+from .adapters import practice_learning as practice_learning_store
+from .adapters.development import DevelopmentProgramme
+from .adapters.practice_learning import AnnualReviews, AsyeRecords, PracticeLearningQueue
+from .adapters.practice_learning import PracticeObservations
 from .adapters import schedule as schedule_store
 from .adapters import themed_results as themed_store
 from .adapters.alerts import AlertStore
@@ -25,28 +34,41 @@ from .adapters.meeting_actions import MeetingActions
 from .adapters.themed_results import ThemedResults
 from .adapters.meetings import Meetings
 from .adapters.schedule import ClinicSchedules
-from .application.names import directory_names
 from .application.deps import Deps
 from shared.clock import Clock, SystemClock
+from .entrypoints.api import circles as circles_api
 from .entrypoints.api import clinics as clinics_api
+from .entrypoints.api import development as development_api
+from .entrypoints.api import practice_learning as practice_learning_api
+from .entrypoints.api import survey as survey_api
+from .entrypoints.pages import circles as circles_pages
+from .entrypoints.pages import survey as survey_pages
 from .entrypoints.api import findings as findings_api
 from .entrypoints.api import governance as governance_api
 from .entrypoints.api import learn as learn_api
 from .entrypoints.api import meetings as meetings_api
+from .entrypoints.pages import development as development_pages
 from .entrypoints.pages import findings as findings_pages
+from .entrypoints.pages import practice_learning as practice_learning_pages
 from .entrypoints.pages import governance as governance_pages
 from .entrypoints.pages import learn as learn_pages
 from .entrypoints.pages import meetings as meeting_pages
+from .entrypoints.pages import supervision as supervision_pages
 from .entrypoints.schedule_loop import run_schedule_loop
 from .entrypoints.subscriptions import subscriptions
 from .settings import LearningSettings
 
 INDEXES = [*meetings_store.INDEXES, *findings_store.INDEXES, *directory_store.INDEXES,
            *schedule_store.INDEXES, *alerts_store.INDEXES, *meeting_actions_store.INDEXES,
-           *exports_store.INDEXES, *themed_store.INDEXES, *learn_store.INDEXES]
+           *exports_store.INDEXES, *themed_store.INDEXES, *learn_store.INDEXES,
+           *practice_learning_store.INDEXES, *development_store.INDEXES,
+           *circles_store.INDEXES, *survey_store.INDEXES]
 ROUTERS = [meetings_api.router, clinics_api.router, findings_api.router, governance_api.router,
            meeting_pages.router, findings_pages.router, governance_pages.router,
-           learn_api.router, learn_pages.router]
+           learn_api.router, learn_pages.router,
+           practice_learning_api.router, development_api.router,
+           practice_learning_pages.router, development_pages.router, supervision_pages.router,
+           circles_api.router, survey_api.router, circles_pages.router, survey_pages.router]
 
 
 def build_deps(settings: LearningSettings, runtime: Runtime, clock: Clock) -> Deps:
@@ -58,7 +80,13 @@ def build_deps(settings: LearningSettings, runtime: Runtime, clock: Clock) -> De
                 themed_results=ThemedResults(store), clock=clock,
                 results=Results(store, outbox), supervisions=Supervisions(store, outbox),
                 evidence=EvidenceSignoffs(store, outbox),
-                good_practice=GoodPractice(store, outbox))
+                good_practice=GoodPractice(store, outbox),
+                practice_observations=PracticeObservations(store),
+                plt_queue=PracticeLearningQueue(store, outbox),
+                annual_reviews=AnnualReviews(store, outbox), asye=AsyeRecords(store, outbox),
+                development=DevelopmentProgramme(store, outbox),
+                cp_plans=ChildProtectionPlans(store), circles=Circles(store, outbox),
+                surveys=Surveys(store, outbox))
 
 
 def build_app(settings: LearningSettings | None = None, *, clock: Clock | None = None) -> FastAPI:
@@ -72,5 +100,5 @@ def build_app(settings: LearningSettings | None = None, *, clock: Clock | None =
     app = create_app(runtime, title="Learning", routers=ROUTERS,
                      subscriptions=subscriptions(deps))
     app.state.deps = deps
-    show_names(app, lambda: directory_names(deps))  # pages name people and teams
+    show_names(app, deps.directory.directory_names)  # pages name people and teams
     return app

@@ -11,14 +11,16 @@ from .adapters.facts import INDEXES, FactStore
 from .adapters.indicator_imports import IndicatorImports
 from .adapters.report_facts import ReportFacts
 from .adapters.signoff import SignOffs
+from .adapters.staff_briefing import StaffBriefings
 from .application.names import directory_names
 from .application.deps import Deps
 from .application.known_values import KnownValues
 from .application.projections import ProjectionHandlers
 from .entrypoints.api import briefing, briefing_exports, competency, indicators, lists, packs
-from .entrypoints.api import report_exports
+from .entrypoints.api import feedback_summary, report_exports
 from .entrypoints.pages import briefing as briefing_pages
 from .entrypoints.pages import competency as competency_pages
+from .entrypoints.pages import feedback_summary as feedback_summary_pages
 from .entrypoints.pages import packs as pack_pages
 from .entrypoints.pages import reports as report_pages
 from .entrypoints.subscriptions import subscribe
@@ -26,7 +28,8 @@ from .settings import ReportingSettings
 
 ROUTERS = [briefing.router, briefing_exports.router, lists.router, packs.router,
            report_exports.router, indicators.router, briefing_pages.router, pack_pages.router,
-           report_pages.router, competency.router, competency_pages.router]
+           report_pages.router, competency.router, competency_pages.router,
+           feedback_summary.router, feedback_summary_pages.router]
 
 
 def build_deps(runtime: Runtime, settings: ReportingSettings) -> Deps:
@@ -34,7 +37,8 @@ def build_deps(runtime: Runtime, settings: ReportingSettings) -> Deps:
     reports = ReportFacts(facts)
     return Deps(settings=settings, facts=facts, reports=reports, known=KnownValues(reports),
                 signoffs=SignOffs(runtime.outbox, runtime.publisher),
-                indicators=IndicatorImports(runtime.outbox, runtime.publisher))
+                indicators=IndicatorImports(runtime.outbox, runtime.publisher),
+                staff_briefings=StaffBriefings(runtime.outbox, runtime.publisher))
 
 
 def build_app(settings: ReportingSettings | None = None) -> FastAPI:

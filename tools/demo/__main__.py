@@ -27,6 +27,7 @@ from tqdm import tqdm
 from shared.auth import issue_development_token
 from shared.settings import ServiceSettings
 
+from .action_follow import ActionFollowThrough
 from .data import PROGRAMME_THEMES, Bodies, Population
 from .review import ReviewYear
 from .review_data import Review
@@ -44,16 +45,20 @@ class Demo:
             secret=secret, subject=f"demo-{r}", roles=[r])} for r in
             ("auditor", "director", "integration", "team_manager", "head_of_quality")}
         self.secret = secret
+        # The year is loaded as history, each audit in its own month: a role that may.
+        self.headers["auditor"] = self.as_person("auditor", "demo-auditor", None, "admin")
         teams = [f"{args.team_prefix}-{t:02d}" for t in range(1, args.teams + 1)]
         self.people = Population(teams, args.staff, quality_team=f"{args.team_prefix}-quality")
         self.bodies = Bodies(random.Random(args.seed), self.people, self.run_id)
         self.months = months_back(shift(date.today().strftime("%Y-%m"), -1), args.months)
         tag = "" if args.team_prefix == DEFAULT_PREFIX else f" ({args.team_prefix})"
         self.review = ReviewYear(self, Review(self.people, self.run_id, self.months, tag=tag))
+        self.follow = ActionFollowThrough(self)
 
-    def as_person(self, role: str, person: str, team_id: str | None = None) -> dict[str, str]:
+    def as_person(self, role: str, person: str, team_id: str | None = None,
+                  *more_roles: str) -> dict[str, str]:
         return {"Authorization": "Bearer " + issue_development_token(
-            secret=self.secret, subject=person, roles=[role], team_id=team_id)}
+            secret=self.secret, subject=person, roles=[role, *more_roles], team_id=team_id)}
 
     def post(self, client: httpx.Client, url: str, body: Any, headers: dict[str, str], *,
              ok: tuple[int, ...] = (200, 201, 202), **extra: Any) -> httpx.Response:
@@ -80,8 +85,10 @@ class Demo:
         moderators = self.people.groups.get(duty.get("moderation_group"), [])
         for n in range(args.audits_per_month):
             team = b.rng.choice(self.people.teams)
-            self.post(client, f"{a}/audits", b.audit(month, team, n, auditors),
-                      self.headers["auditor"] | {"Idempotency-Key": f"{self.run_id}-{month}-{n}"})
+            body = b.audit(month, team, n, auditors)
+            audit = self.post(client, f"{a}/audits", body, self.headers["auditor"] | {
+                "Idempotency-Key": f"{self.run_id}-{month}-{n}"}).json()
+            self.follow.remember(audit["audit_id"], team, len(body["actions"]))
             bar.update()
         sample = self.post(client, f"{a}/programme/{month}/moderation-sample",
                            {"seed": args.seed}, self.headers["head_of_quality"]).json()
@@ -133,6 +140,8 @@ class Demo:
                 self.month(client, month, bar)
                 self.review.month(client, month, bar)
             self.review.follow_through(client, bar, wait=True)
+            bar.total += self.follow.requests_expected()
+            self.follow.run(client, bar)
 
     def already_loaded(self, client: httpx.Client) -> bool:
         response = client.get(f"{self.args.reporting}/reports/monthly-briefing",
@@ -175,7 +184,8 @@ def main() -> None:
             return
         demo.run(client)
     print(f"loaded a synthetic year ({demo.months[0]} to {demo.months[-1]}); the Review "
-          f"stage took {demo.review.requests} requests")
+          f"stage took {demo.review.requests} requests; the audits' actions: "
+          + ", ".join(f"{n} {outcome}" for outcome, n in sorted(demo.follow.outcomes.items())))
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ Everything is obviously fictional: "Demo Worker 03-07", "DEMO-CASE-…", "Fictio
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from shared.months import last_day
 
@@ -70,6 +70,8 @@ ACTION_WORDING = [
     "Review the risk analysis after the new referral and record the outcome (fictional).",
 ]
 
+MANAGERS_TASKS = {ACTION_WORDING[2], ACTION_WORDING[8]}  # supervision, management oversight
+
 GOOD_PRACTICE = ["Fictional: the child's own words shape the plan.",
                  "Fictional: a clear, timely chronology the family helped write.",
                  "Fictional: direct work that shows what changed for the child."]
@@ -86,6 +88,7 @@ class Bodies:
         self.today = date.today()
         self.outcomes_rng = random.Random(f"moderation-outcomes-{run_id}")
         self.actions_rng = random.Random(f"actions-{run_id}")  # wording and due dates
+        self.moments_rng = random.Random(f"submitted-{run_id}")  # when each audit was done
 
     def _until_today(self, day: date) -> str | None:
         return str(day) if day <= self.today else None  # not answered yet
@@ -97,7 +100,7 @@ class Bodies:
         overall = self.grade()
         self.rng.choice([-20, 10, 40, 400])  # kept: the rest of the year draws as before
         late = self.rng.random() < 0.15
-        return {
+        body = {
             "month": month, "case_ref": f"DEMO-CASE-{month}-{n:04d}", "team_id": team,
             "auditor_ids": [self.rng.choice(auditors or [f"demo-auditor-{n % 30:02d}"])],
             "social_worker_id": self.rng.choice(self.people.workers[team]),
@@ -111,17 +114,30 @@ class Bodies:
                            "summary": "Fictional view."},
             "parent_view": {"status": "obtained", "summary": "Fictional view."},
             "deadline": str(audit_deadline(month, late)),
-            "actions": self.actions(month, team)
-            if overall in ("requires_improvement", "inadequate") else [],
+            "submitted_at": self.submitted_at(month).isoformat(),
         }
+        body["actions"] = self.actions(month, team, body["social_worker_id"]) \
+            if overall in ("requires_improvement", "inadequate") else []
+        return body
 
-    def actions(self, month: str, team: str) -> list[dict]:
-        """One or two improvement actions, worded as an auditor would, owned by the team's
-        manager and due four to eight weeks after the audit's month (from their own
+    def submitted_at(self, month: str) -> datetime:
+        """A working-hours moment from the 2nd to the 28th of the audit's month (so one due on
+        the 1st is late, one due at the month's end on time), never after now: the demo loads
+        the year as history, each audit in its own month (its own generator)."""
+        rng = self.moments_rng
+        moment = datetime.combine(date.fromisoformat(f"{month}-{rng.randint(2, 28):02d}"),
+                                  time(rng.randint(9, 16), rng.randint(0, 59)), UTC)
+        return min(moment, datetime.now(UTC) - timedelta(minutes=10))
+
+    def actions(self, month: str, team: str, worker: str) -> list[dict]:
+        """One or two improvement actions, worded as an auditor would, owned by the case's
+        social worker (the team's deputy for a manager's task), so the team manager can
+        confirm them, and due four to eight weeks after the audit's month (from their own
         generator, so the rest of the year is unchanged)."""
         rng = self.actions_rng
         wording = rng.sample(ACTION_WORDING, rng.choice([1, 1, 2]))
-        return [{"key": f"a{n}", "description": text, "owner_id": self.people.managers[team],
+        return [{"key": f"a{n}", "description": text,
+                 "owner_id": self.people.deputies[team] if text in MANAGERS_TASKS else worker,
                  "due_date": str(last_day(month) + timedelta(days=rng.choice([28, 35, 42, 56])))}
                 for n, text in enumerate(wording, 1)]
 

@@ -17,7 +17,7 @@ from .alerts import viewer_for
 from .deps import Deps
 
 RECORDS = {  # the record behind an alert: (service, path, words)
-    "safety_link": ("feedback_ingestion", "/items/{id}", "the Safety Link statement"),
+    "safety_link": ("feedback_ingestion", "/statements/{id}", "the Safety Link statement"),
     "safeguarding_concern": ("audit_capture", "/audits/{id}/view", "the audit"),
 }
 

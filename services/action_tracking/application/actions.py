@@ -12,11 +12,12 @@ from schemas.action import ActionStatus
 from schemas.base import EventData
 from shared.auth import Principal
 from shared.envelope import Envelope
+from shared.history import recorded_moment
 from shared.logs import correlation_id_var
 
 from ..domain.actions import RaiseAction, raise_directly
 from ..domain.changes import UnknownOwner, decide_assign, decide_change, decide_due_date
-from ..domain.changes import evolve_assigned, evolve_due_date, evolve_status
+from ..domain.changes import evolve_assigned, evolve_due_date, evolve_status, last_moment
 from ..domain.deadlines import local_date
 from ..domain.lifecycle import Actor, refusal
 from .alerts import viewer_for
@@ -53,11 +54,26 @@ async def actor(deps: Deps, who: Principal, action: dict[str, Any]) -> Actor:
                  in_owners_service=team in service)
 
 
+def moment(deps: Deps, who: Principal, action: dict[str, Any],
+           at: datetime | None) -> tuple[datetime, bool]:
+    """(when the change happened, whether that was given as history): now, or `at` from
+    someone loading history, neither in the future nor before the action's last change
+    (NotAHistoryLoader, BadRecordedMoment)."""
+    now = deps.clock.now()
+    if at is None:
+        return now, False
+    since, what = last_moment(action)
+    return recorded_moment(who, at, now=now, not_before=since, what_before=what), True
+
+
 async def change(deps: Deps, action: dict[str, Any], who: Principal, change: str, *,
-                 note: str | None = None, evidence: str | None = None) -> bool:
-    """A status change (IllegalTransition, NotAllowed); True once published."""
+                 note: str | None = None, evidence: str | None = None,
+                 at: datetime | None = None) -> bool:
+    """A status change (IllegalTransition, NotAllowed; with `at`, see `moment`); True once
+    published."""
+    when, past = moment(deps, who, action, at)
     event = decide_change(action, await actor(deps, who, action), change, note=note,
-                          evidence=evidence, now=deps.clock.now())
+                          evidence=evidence, now=when, recorded_past=past)
     changes, entry = evolve_status(action, event)
     return await deps.actions.change(action, changes, entry, [(event, _envelope(deps, event))])
 
@@ -73,12 +89,13 @@ async def assign(deps: Deps, action: dict[str, Any], who: Principal, owner_id: s
 
 
 async def change_due_date(deps: Deps, action: dict[str, Any], who: Principal,
-                          due_date: date, reason: str) -> bool:
-    """A new due date agreed with a reason (IllegalTransition, NotAllowed, BadDueDate); the
-    original is kept. True once published."""
-    now = deps.clock.now()
+                          due_date: date, reason: str, at: datetime | None = None) -> bool:
+    """A new due date agreed with a reason (IllegalTransition, NotAllowed, BadDueDate; with
+    `at`, see `moment`); the original is kept. True once published."""
+    when, past = moment(deps, who, action, at)
     event = decide_due_date(action, await actor(deps, who, action), due_date=due_date,
-                            reason=reason, now=now, today=local_date(now))
+                            reason=reason, now=when, today=local_date(when),
+                            recorded_past=past)
     changes, entry = evolve_due_date(action, event)
     return await deps.actions.change(action, changes, entry, [(event, _envelope(deps, event))])
 

@@ -44,10 +44,12 @@ async def on_action_assigned(deps: Deps, event: ActionAssigned, envelope: Envelo
 
 async def on_action_due_date_changed(deps: Deps, event: ActionDueDateChanged,
                                      envelope: Envelope) -> None:
-    """A new date agreed: the action's alerts follow it (those of the old date are done)."""
+    """A new date agreed: the action's alerts follow it (those of the old date are done).
+    One agreed in history loaded afterwards raises none already due when it was recorded."""
     await deps.deadlines.register(
         about="action", about_id=event.action_id, due_on=event.due_date,
-        team_id=event.team_id, owner_id=event.owner_id, now=deps.clock.now())
+        team_id=event.team_id, owner_id=event.owner_id, now=deps.clock.now(),
+        quiet=event.recorded_past)
     deps.wake_deadline_loop()
 
 

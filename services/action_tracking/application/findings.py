@@ -3,8 +3,11 @@ exactly once."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from schemas.audit import AuditSubmitted, ThemedAuditRecorded
 from schemas.base import EventData
+from schemas.circles import LearningCircleRecorded
 from schemas.learn import SupervisionSignedOff
 from schemas.learning import MinutesSignedOff
 from schemas.observation import ConferenceChecklistRecorded, MeetingObservationRecorded
@@ -16,8 +19,11 @@ from .deps import Deps
 
 
 async def on_audit_submitted(deps: Deps, event: AuditSubmitted, envelope: Envelope) -> None:
+    """Its actions are raised when it was submitted: the same moment as its envelope's, but
+    for an audit loaded as history (`recorded_past`), in its own month."""
     await _raise(deps, event, envelope, kind="audit", origin_id=event.audit_id,
-                 team_id=event.team_id)
+                 team_id=event.team_id, raised_at=event.submitted_at,
+                 recorded_past=event.recorded_past)
 
 
 async def on_practice_observation(deps: Deps, event: PracticeObservationRecorded,
@@ -65,10 +71,20 @@ async def on_supervision(deps: Deps, event: SupervisionSignedOff, envelope: Enve
                      team_id=owner.get("team_id") or "unassigned")
 
 
+async def on_learning_circle(deps: Deps, event: LearningCircleRecorded,
+                             envelope: Envelope) -> None:
+    """A learning circle's actions, in the child's team."""
+    await _raise(deps, event, envelope, kind="learning_circle", origin_id=event.circle_id,
+                 team_id=event.team_id)
+
+
 async def _raise(deps: Deps, event: EventData, envelope: Envelope, *, kind, origin_id,
-                 team_id) -> None:
+                 team_id, raised_at: datetime | None = None,
+                 recorded_past: bool = False) -> None:
     for raised in actions_from_finding(origin_kind=kind, origin_id=origin_id, team_id=team_id,
-                                       raised=event.actions, raised_at=envelope.occurred_at):
+                                       raised=event.actions,
+                                       raised_at=raised_at or envelope.occurred_at,
+                                       recorded_past=recorded_past):
         derived = deps.publisher.envelope(
             raised, correlation_id=envelope.correlation_id,
             causation_id=str(envelope.event_id), event_id=raised_event_id(raised.action_id),

@@ -23,8 +23,10 @@ def raised_event_id(action_id: str) -> str:
 
 def actions_from_finding(
     *, origin_kind: OriginKind, origin_id: str, team_id: str, raised: list[RaisedAction],
-    raised_at: datetime,
+    raised_at: datetime, recorded_past: bool = False,
 ) -> list[ActionRaised]:
+    """`raised_at`: when the finding was made (an audit loaded as history: its month's
+    moment, `recorded_past`), so the actions count in the month that raised them."""
     return [
         ActionRaised(
             action_id=action_id_for(origin_kind, origin_id, item.key),
@@ -35,6 +37,7 @@ def actions_from_finding(
             due_date=item.due_date,
             priority=item.priority,
             raised_at=raised_at,
+            recorded_past=recorded_past,
         )
         for item in raised
     ]

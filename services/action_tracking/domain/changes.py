@@ -10,6 +10,7 @@ from typing import Any
 
 from schemas.action import ActionAssigned, ActionDueDateChanged, ActionStatus
 from schemas.action import ActionStatusChanged
+from shared.action_timeliness import completed_in_time
 
 from . import lifecycle
 from .lifecycle import Actor
@@ -33,9 +34,19 @@ def original_due_date(action: dict[str, Any]) -> str:
     return action.get("original_due_date") or str(action["due_date"])
 
 
+def last_moment(action: dict[str, Any]) -> tuple[datetime, str]:
+    """The moment of the action's latest change (or its raising), and what it was: history
+    loaded afterwards is stamped no earlier, so the history reads in order."""
+    history = action.get("history") or [{"at": action["raised_at"]}]
+    moment = datetime.fromisoformat(str(history[-1]["at"]).replace("Z", "+00:00"))
+    return moment, "the action was raised" if len(history) <= 1 else "the action's last change"
+
+
 def decide_change(action: dict[str, Any], actor: Actor, change: str, *, note: str | None,
-                  evidence: str | None, now: datetime) -> ActionStatusChanged:
-    """The event of a status change; IllegalTransition (409) or NotAllowed (403) if not."""
+                  evidence: str | None, now: datetime,
+                  recorded_past: bool = False) -> ActionStatusChanged:
+    """The event of a status change (at `now`: a moment in the past when `recorded_past`,
+    history loaded); IllegalTransition (409) or NotAllowed (403) if not."""
     current = ActionStatus(action["status"])
     new = lifecycle.apply(change, current, actor, action["owner_id"])
     if change == "acknowledged" and not action.get("urgent"):
@@ -46,13 +57,15 @@ def decide_change(action: dict[str, Any], actor: Actor, change: str, *, note: st
         changed_by=actor.person_id, reason=note, changed_at=now, change=change,
         owner_id=action["owner_id"], team_id=action["team_id"], evidence=evidence,
         due_date=date.fromisoformat(str(action["due_date"])),
-        original_due_date=date.fromisoformat(original_due_date(action)))
+        original_due_date=date.fromisoformat(original_due_date(action)),
+        recorded_past=recorded_past)
 
 
 def decide_due_date(action: dict[str, Any], actor: Actor, *, due_date: date, reason: str,
-                    now: datetime, today: date) -> ActionDueDateChanged:
+                    now: datetime, today: date,
+                    recorded_past: bool = False) -> ActionDueDateChanged:
     """A new due date agreed with a reason (IllegalTransition, NotAllowed, BadDueDate); the
-    original date is kept."""
+    original date is kept. `today`: the day it was agreed (in the past for history)."""
     lifecycle.apply("rescheduled", ActionStatus(action["status"]), actor, action["owner_id"])
     previous = date.fromisoformat(str(action["due_date"]))
     if due_date < today:
@@ -64,7 +77,7 @@ def decide_due_date(action: dict[str, Any], actor: Actor, *, due_date: date, rea
         action_id=action["_id"], due_date=due_date, previous_due_date=previous,
         original_due_date=date.fromisoformat(original_due_date(action)), reason=reason,
         changed_by=actor.person_id, changed_at=now, owner_id=action["owner_id"],
-        team_id=action["team_id"])
+        team_id=action["team_id"], recorded_past=recorded_past)
 
 
 def evolve_due_date(action: dict[str, Any],
@@ -72,7 +85,8 @@ def evolve_due_date(action: dict[str, Any],
     entry = history_entry(
         at=event.changed_at, by=event.changed_by, change="due_date_changed",
         status=action["status"], note=event.reason,
-        due_from=event.previous_due_date.isoformat(), due_to=event.due_date.isoformat())
+        due_from=event.previous_due_date.isoformat(), due_to=event.due_date.isoformat(),
+        **_loaded(event.recorded_past))
     return {"due_date": event.due_date.isoformat(),
             "original_due_date": event.original_due_date.isoformat(),
             "updated_at": event.changed_at.isoformat()}, entry
@@ -106,12 +120,20 @@ def evolve_status(action: dict[str, Any],
         changes["evidence"] = event.evidence
     if event.change == "completed":
         changes["completed_on"] = event.changed_at.date().isoformat()
+        changes["completed_in_time"] = completed_in_time(
+            changes["completed_on"], event.original_due_date or event.due_date)
     if event.change == "acknowledged":
         changes["acknowledged_at"], changes["acknowledged_by"] = at, event.changed_by
     entry = history_entry(at=event.changed_at, by=event.changed_by, change=str(event.change),
                           status=event.status.value, note=event.evidence or event.reason,
-                          reason=event.reason, evidence=event.evidence)
+                          reason=event.reason, evidence=event.evidence,
+                          **_loaded(event.recorded_past))
     return changes, entry
+
+
+def _loaded(recorded_past: bool) -> dict[str, Any]:
+    """A history entry stamped afterwards says so (the stamp is when it happened)."""
+    return {"recorded_past": True} if recorded_past else {}
 
 
 def evolve_assigned(action: dict[str, Any], event: ActionAssigned,

@@ -12,6 +12,7 @@ from schemas.action import ActionAssigned, ActionDueDateChanged, ActionRaised
 from schemas.action import ActionStatusChanged
 from schemas.alert import AlertRaised
 from schemas.audit import AuditSubmitted, SafeguardingConcernRaised, ThemedAuditRecorded
+from schemas.circles import LearningCircleRecorded
 from schemas.complaint import ComplaintRecorded
 from schemas.directory import StaffMemberUpserted, TeamUpserted
 from schemas.feedback import SafetyLinkTriggered
@@ -47,7 +48,8 @@ def subscriptions(deps: Deps) -> list[TopicRoutes]:
             ConferenceChecklistRecorded: bind(findings.on_conference_checklist),
         }),
         TopicRoutes(topics.LEARNING, {MinutesSignedOff: bind(findings.on_meeting_minutes),
-                                      SupervisionSignedOff: bind(findings.on_supervision)}),
+                                      SupervisionSignedOff: bind(findings.on_supervision),
+                                      LearningCircleRecorded: bind(findings.on_learning_circle)}),
         TopicRoutes(topics.PROGRAMME, {CaseAllocated: bind(deadlines.on_case_allocated)}),
         TopicRoutes(topics.COMPLAINT,
                     {ComplaintRecorded: bind(deadlines.on_complaint_recorded)}),

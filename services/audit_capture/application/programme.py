@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from schemas.circles import ChildProtectionPlansListed
 from schemas.programme import CaseSampleDrawn, SelectedCase
 from shared.auth import Principal
 from shared.envelope import derived_id, utc_now
@@ -18,7 +19,8 @@ from shared.http import current_correlation_id
 from ..domain.programme import PlanProgramme, last_month_of, plan_programme
 from ..domain.rotation import PlannedDuty, rotation
 from ..domain.sampling import Case, draw_sample, exclusion_window
-from ..domain.selection import DrawModerationSample, DrawSample, draw_moderation_sample
+from ..domain.selection import CASE_FIELDS, CaseListRow, DrawModerationSample, DrawSample
+from ..domain.selection import draw_moderation_sample
 from .deps import Deps
 
 
@@ -95,10 +97,18 @@ async def record_plan(deps: Deps, command: PlanProgramme, *, who: Principal) -> 
     return published
 
 
-async def record_cases(deps: Deps, month: str, rows: list[dict[str, Any]]) -> None:
+async def record_cases(deps: Deps, month: str, rows: list[dict[str, Any]], *,
+                       who: Principal | None = None) -> bool:
+    """The month's case list (the sample is drawn from it). Its child protection plans go
+    out as one event, for learning to find the children for learning circles; True once
+    published."""
     planned = await planned_month(deps, month)
-    await deps.months.change(planned, {"cases": rows}, [],
-                             correlation_id=current_correlation_id())
+    plans = [plan for row in rows if (plan := CaseListRow(**row).plan())]
+    listed = ChildProtectionPlansListed(month=month, plans=plans, listed_on=utc_now().date(),
+                                        listed_by=who.subject if who else None)
+    return await deps.months.change(
+        planned, {"cases": [{k: row.get(k) for k in CASE_FIELDS} for row in rows]}, [listed],
+        correlation_id=current_correlation_id())
 
 
 async def record_sample(deps: Deps, month: str, command: DrawSample, *,

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import UTC, datetime, time
 from typing import Any
 
 from shared.auth import Principal
 from shared.envelope import derived_id, utc_now
+from shared.history import recorded_moment
 from shared.http import current_correlation_id
 from shared.outbox import VersionConflict
 
 from ..domain.audits import AuditFindings, SubmitAudit, results_shared, submit_audit
 from ..domain.lifecycle import Status, next_status
+from ..domain.months import first_day
 from .deps import Deps
 
 
@@ -27,12 +30,18 @@ class Submitted:
 async def submit_whole_audit(deps: Deps, command: SubmitAudit, *, who: Principal,
                              idempotency_key: str | None) -> Submitted:
     """A whole audit in one request; the same idempotency key again publishes what the
-    first attempt left in the outbox and records nothing new."""
+    first attempt left in the outbox and records nothing new. History loaded afterwards
+    carries `submitted_at` (NotAHistoryLoader, BadRecordedMoment: shared/history.py)."""
     audit_id = (derived_id("audit", who.subject, idempotency_key) if idempotency_key
                 else str(uuid.uuid4()))
+    now = utc_now()
+    if command.submitted_at is not None:
+        month_began = datetime.combine(first_day(command.month), time(), UTC)
+        now = recorded_moment(who, command.submitted_at, now=now, not_before=month_began,
+                              what_before=f"the audit's month ({command.month}) began")
     command = await _with_line_manager(deps, command)
     submitted, concerns = submit_audit(command, audit_id=audit_id, submitted_by=who.subject,
-                                       now=utc_now())
+                                       now=now, recorded_past=command.submitted_at is not None)
     try:
         published = await deps.audits.add_submitted(
             submitted, [submitted, *concerns, results_shared(submitted)],

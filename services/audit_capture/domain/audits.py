@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from schemas.audit import AuditedCase, AuditRecord, AuditResultsShared, AuditSubmitted
 from schemas.audit import SafeguardingConcernRaised
@@ -35,17 +35,23 @@ class AuditFindings(AuditRecord):
 class SubmitAudit(AuditFindings, AuditedCase):
     """The one-step command: an audit that was not allocated through the programme."""
 
+    submitted_at: datetime | None = Field(
+        default=None, description="Loading history only (role admin): when the audit was in "
+        "fact submitted, not in the future nor before its month began. Its actions are then "
+        "raised at that moment, and it is on time against its deadline by that moment")
+
 
 def submit_audit(
     command: SubmitAudit, *, audit_id: str, submitted_by: str, now: datetime,
-    allocation_id: str | None = None,
+    allocation_id: str | None = None, recorded_past: bool = False,
 ) -> tuple[AuditSubmitted, list[SafeguardingConcernRaised]]:
-    """The submitted fact and any safeguarding concern, raised at once as its own fact."""
-    fields = command.model_dump(exclude={"safeguarding_concern"})
+    """The submitted fact and any safeguarding concern, raised at once as its own fact.
+    `now` is when it was submitted (`recorded_past`: a moment in the past, history loaded)."""
+    fields = command.model_dump(exclude={"safeguarding_concern", "submitted_at"})
     fields["standards"] = sorted(fields["standards"], key=lambda s: s["standard"])
     submitted = AuditSubmitted(
         **fields, audit_id=audit_id, submitted_at=now, submitted_by=submitted_by,
-        allocation_id=allocation_id,
+        allocation_id=allocation_id, recorded_past=recorded_past,
         on_time=command.deadline is None or now.date() <= command.deadline,
     )
     concerns = []

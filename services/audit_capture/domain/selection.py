@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError, ValidationInfo, field_validator
 
+from schemas.circles import ChildProtectionPlan
 from schemas.programme import ModerationSampleDrawn
 
 from .csv_rows import LINE_BREAK, UnreadableRow, dict_reader, numbered
@@ -19,6 +20,35 @@ class CaseRow(BaseModel):
     team_id: str = Field(min_length=1)
     category: str = Field(min_length=1, examples=["CIN", "CP", "LAC", "care_leaver"])
     social_worker_id: str | None = None
+
+
+class CaseListRow(CaseRow):
+    """A case list row, with the child protection plan's columns when the child has one
+    (learning finds the children for learning circles from them)."""
+
+    cp_plan_number: int | None = Field(default=None, ge=1, le=20)
+    cp_plan_end_date: date | None = None
+    cp_plan_start_date: date | None = Field(default=None, validate_default=True)
+
+    @field_validator("cp_plan_start_date")
+    @classmethod
+    def _plan_has_a_start(cls, start: date | None, info: ValidationInfo) -> date | None:
+        if start is None and (info.data.get("cp_plan_number")
+                              or info.data.get("cp_plan_end_date")):
+            raise ValueError("a child protection plan needs its start date (YYYY-MM-DD)")
+        return start
+
+    def plan(self) -> ChildProtectionPlan | None:
+        """The child's plan, for a CP case or a row with plan data; None otherwise."""
+        if self.category != "CP" and self.cp_plan_start_date is None:
+            return None
+        return ChildProtectionPlan(case_ref=self.case_ref, team_id=self.team_id,
+                                   plan_start_date=self.cp_plan_start_date,
+                                   plan_number=self.cp_plan_number,
+                                   plan_end_date=self.cp_plan_end_date)
+
+
+CASE_FIELDS = tuple(CaseRow.model_fields)
 
 
 class Override(BaseModel):
@@ -59,15 +89,17 @@ def draw_moderation_sample(command: DrawModerationSample, *, month: str,
 
 
 def parse_cases(text: str) -> tuple[list[dict[str, Any]], list[tuple[list[Any], str]]]:
-    """Rows of case_ref, team_id, category[, social_worker_id]; problems name row and column."""
+    """Rows of case_ref, team_id, category[, social_worker_id][, cp_plan_start_date,
+    cp_plan_number, cp_plan_end_date]; problems name row and column."""
     rows, problems = [], []
     try:
         for number, row in numbered(dict_reader(text)):
             try:
-                rows.append(CaseRow(**{k.strip(): (v or "").strip() or None
-                                       for k, v in row.items() if k}).model_dump())
+                rows.append(CaseListRow(**{k.strip(): (v or "").strip() or None
+                                           for k, v in row.items() if k}).model_dump(mode="json"))
             except ValidationError as error:
-                problems += [(["row", number, *e["loc"]], e["msg"]) for e in error.errors()]
+                problems += [(["row", number, *e["loc"]], e["msg"].removeprefix("Value error, "))
+                             for e in error.errors()]
     except UnreadableRow as unreadable:
         problems.append((["row", unreadable.row], LINE_BREAK))
     if not rows and not problems:

@@ -1,5 +1,6 @@
 """Everything a use case or event handler of feedback ingestion may use, built once by
-bootstrap.py: the repositories, the publisher (for envelopes), the settings and the clock."""
+bootstrap.py: the repositories (the staff directory's projection too), the publisher (for
+envelopes), the settings and the clock."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from shared.directory import DirectoryProjection
 from shared.envelope import utc_now
 from shared.kafka import EventPublisher
 
@@ -28,6 +30,7 @@ class Deps:
     counts: CountRepository
     imports: ImportRepository
     signatures: SeenSignatures
+    directory: DirectoryProjection
     clock: Callable[[], datetime] = utc_now
 
     @property

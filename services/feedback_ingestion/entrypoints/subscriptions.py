@@ -6,13 +6,20 @@ from __future__ import annotations
 from functools import partial
 
 from schemas import topics
+from schemas.directory import StaffMemberUpserted, TeamUpserted
 from schemas.feedback import RawFeedbackSubmitted
 from shared.consumer import TopicRoutes
 
-from ..application import raw_items
+from ..application import directory, raw_items
 from ..application.deps import Deps
 
 
 def subscriptions(deps: Deps) -> list[TopicRoutes]:
-    return [TopicRoutes(topics.FEEDBACK_RAW,
-                        {RawFeedbackSubmitted: partial(raw_items.on_raw_item, deps)})]
+    """The directory always; qa.feedback.raw unless the settings turn it off."""
+    routes = [TopicRoutes(topics.DIRECTORY, {
+        StaffMemberUpserted: partial(directory.on_staff_member, deps),
+        TeamUpserted: partial(directory.on_team, deps)})]
+    if deps.settings.consume_raw_topic:
+        routes.append(TopicRoutes(topics.FEEDBACK_RAW,
+                                  {RawFeedbackSubmitted: partial(raw_items.on_raw_item, deps)}))
+    return routes

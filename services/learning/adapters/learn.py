@@ -25,7 +25,9 @@ INDEXES = [IndexSpec(RESULTS, ascending("social_worker_id", "delivered_at")),
            IndexSpec(RESULTS, ascending("auditor_ids", "delivered_at")),
            IndexSpec(SUPERVISIONS, ascending("supervisee_id", "held_on")),
            IndexSpec(SUPERVISIONS, ascending("supervisor_id", "held_on")),
-           IndexSpec(EVIDENCE_SIGNOFFS, ascending("person_id", "_id"))]
+           IndexSpec(EVIDENCE_SIGNOFFS, ascending("person_id", "_id")),
+           IndexSpec(RESULTS, ascending("team_id", "month")),
+           IndexSpec(GOOD_PRACTICE, ascending("acknowledged_at"))]
 NEWEST = [("delivered_at", DESCENDING)]
 
 
@@ -41,6 +43,14 @@ class Results(Aggregates):
 
     async def audited_by(self, person_id: str) -> list[dict[str, Any]]:
         return await self._find({"auditor_ids": person_id}, sort=NEWEST, limit=1000)
+
+    async def of_teams(self, team_ids: list[str], *, from_month: str,
+                       to_month: str) -> list[dict[str, Any]]:
+        """The teams' audit results of these months (inclusive): an L&D item's before and
+        after."""
+        return await self._find({"team_id": {"$in": team_ids},
+                                 "month": {"$gte": from_month, "$lte": to_month}},
+                                sort="month", limit=5000)
 
     async def moderated(self, audit_id: str, outcome: dict[str, Any]) -> bool:
         """The moderation outcome beside the results (a redelivery sets the same); False if
@@ -73,6 +83,9 @@ class EvidenceSignoffs(Aggregates):
 class GoodPractice(Aggregates):
     def __init__(self, store: Store, outbox: Outbox) -> None:
         super().__init__(store, outbox, GOOD_PRACTICE)
+
+    async def newest(self, limit: int = 20) -> list[dict[str, Any]]:
+        return await self._find({}, sort=[("acknowledged_at", DESCENDING)], limit=limit)
 
     async def acknowledge_once(self, acknowledged: GoodPracticeAcknowledged, *,
                                correlation_id: str) -> bool:

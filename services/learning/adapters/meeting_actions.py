@@ -1,5 +1,7 @@
-"""The actions meetings raised, as action tracking reports them on qa.action (collection
-`meeting_actions`): so a clinic opens with what became of the last one's actions."""
+"""The actions meetings and supervision sessions raised, as action tracking reports them on
+qa.action (collection `meeting_actions`, the origin's id in `meeting_id`): so a clinic opens
+with what became of the last one's actions, and a supervision can discuss a person's actions
+by what they say."""
 
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ from pymongo import ASCENDING
 from shared.store import IndexSpec, Store, ascending
 
 MEETING_ACTIONS = "meeting_actions"
-INDEXES = [IndexSpec(MEETING_ACTIONS, ascending("meeting_id", "due_date"))]
+INDEXES = [IndexSpec(MEETING_ACTIONS, ascending("meeting_id", "due_date")),
+           IndexSpec(MEETING_ACTIONS, ascending("owner_id", "due_date"))]
 
 
 class MeetingActions:
@@ -31,3 +34,10 @@ class MeetingActions:
     async def of_meeting(self, meeting_id: str) -> list[dict[str, Any]]:
         cursor = self.collection.find({"meeting_id": meeting_id}).sort("due_date", ASCENDING)
         return await cursor.to_list(500)
+
+    async def owned_by(self, owner_id: str) -> list[dict[str, Any]]:
+        cursor = self.collection.find({"owner_id": owner_id}).sort("due_date", ASCENDING)
+        return await cursor.to_list(500)
+
+    async def get(self, action_id: str) -> dict[str, Any] | None:
+        return await self.collection.find_one({"_id": action_id})

@@ -19,6 +19,7 @@ from ..domain import learn
 from ..domain.learn import RecordReflection, RecordSupervision, SignEvidence
 from ..domain.refusals import NotAllowed
 from .deps import Deps
+from .supervision import title as discussed_title
 
 Chain = tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]
 
@@ -127,18 +128,9 @@ async def supervision(deps: Deps, supervision_id: str, who: Principal) -> dict[s
     people, teams = await _chain(deps, pair)
     if not learn.may_read(set(pair), who.subject, people, teams):
         raise NotAllowed("only the two people and those above them read a supervision record")
-    return {**session, "discussed": [{**d, "title": await _title(deps, d)}
+    supervisee = session["supervisee_id"]
+    return {**session, "discussed": [{**d, "title": await discussed_title(deps, d, supervisee)}
                                      for d in session.get("discussed", [])]}
-
-
-async def _title(deps: Deps, discussed: dict[str, Any]) -> str:
-    if discussed["kind"] == "audit":
-        result = await deps.results.get(discussed["id"])
-        if result:
-            return f"Audit {result['month']}: overall {result['overall_grade']}"
-    names = {"audit": "Audit", "observation": "Observation", "checklist": "Checklist",
-             "action": "Action"}
-    return f"{names[discussed['kind']]} {discussed['id']}"
 
 
 async def record(deps: Deps, person_id: str, who: Principal) -> dict[str, Any]:

@@ -55,7 +55,7 @@ def queued_observation(observation: dict[str, Any]) -> dict[str, Any] | None:
     """Only observations the observer shared with the team come to its queue."""
     if not observation["shared"]:
         return None
-    return {"_id": f"observation:{observation['_id']}", "kind": "observation",
+    return {"_id": f"observation-{observation['_id']}", "kind": "observation",
             "ref_id": observation["_id"], "worker_id": observation["worker_id"],
             "team_id": observation["team_id"], "on": observation["on"],
             "title": f"Practice observation ({observation['kind']}) on {observation['on']}",
@@ -65,7 +65,7 @@ def queued_observation(observation: dict[str, Any]) -> dict[str, Any] | None:
 
 def queued_audit(shared: AuditResultsShared) -> dict[str, Any]:
     """Every audit's outcome comes to the queue: the team tracks that learning happens."""
-    return {"_id": f"audit:{shared.audit_id}", "kind": "audit", "ref_id": shared.audit_id,
+    return {"_id": f"audit-{shared.audit_id}", "kind": "audit", "ref_id": shared.audit_id,
             "worker_id": shared.social_worker_id, "team_id": shared.team_id,
             "on": shared.shared_at.date().isoformat(), "month": shared.month,
             "title": f"Audit {shared.month}: overall {shared.overall_grade}, impact "
@@ -90,13 +90,14 @@ def decide_reviewed(item: dict[str, Any], command: MarkReviewed, *, by: str,
 
 def what_followed(item: dict[str, Any], *, audits: list[dict[str, Any]],
                   observations: list[dict[str, Any]]) -> dict[str, Any]:
-    """The worker's first audit and first observation after the item, with their grades:
-    whether learning followed shows in what came next."""
+    """The worker's first audit after the item's month and first observation from the day it
+    came (not the item itself), with their grades: whether learning followed shows in what
+    came next."""
     after = item.get("month") or item["on"][:7]
     next_audit = min((a for a in audits if a["month"] > after and a["_id"] != item["ref_id"]),
                      key=lambda a: (a["month"], a["_id"]), default=None)
     next_observation = min((o for o in observations
-                            if o["on"] > item["on"] and o["_id"] != item["ref_id"]),
+                            if o["on"] >= item["on"] and o["_id"] != item["ref_id"]),
                            key=lambda o: (o["on"], o["_id"]), default=None)
     return {"next_audit": next_audit and {
                 "id": next_audit["_id"], "month": next_audit["month"],

@@ -23,3 +23,16 @@ GOVERNANCE_READERS = (Role.HEAD_OF_QUALITY, Role.DIRECTOR, Role.ASSISTANT_DIRECT
                       Role.LEAD_MEMBER, Role.HEAD_OF_SERVICE, Role.PRINCIPAL_SOCIAL_WORKER,
                       Role.PRACTICE_LEARNING_TEAM, Role.PERFORMANCE_TEAM, Role.INTEGRATION)
 EXPORTERS = (Role.HEAD_OF_QUALITY,)
+# Learning circles: finding the 'stuck' core groups, the schedule, recording a circle.
+CIRCLE_KEEPERS = (Role.PRACTICE_LEARNING_TEAM, Role.PRINCIPAL_SOCIAL_WORKER,
+                  Role.HEAD_OF_SERVICE)
+# The annual staff survey: who sets its questions, who reads its results (all staff answer).
+SURVEY_AUTHORS = (Role.HEAD_OF_QUALITY, Role.PRACTICE_LEARNING_TEAM)
+SURVEY_READERS = (Role.HEAD_OF_QUALITY, Role.DIRECTOR, Role.PRACTICE_LEARNING_TEAM)
+# The practice learning team's queue and annual reviews (a principal social worker may read).
+PLT = (Role.PRACTICE_LEARNING_TEAM,)
+PLT_READERS = (Role.PRACTICE_LEARNING_TEAM, Role.PRINCIPAL_SOCIAL_WORKER)
+ASYE_KEEPERS = (Role.PRACTICE_LEARNING_TEAM, Role.PRINCIPAL_SOCIAL_WORKER)
+# The learning and development programme: who manages it (everyone on the staff reads it).
+DEVELOPMENT_MANAGERS = (Role.HEAD_OF_QUALITY, Role.PRINCIPAL_SOCIAL_WORKER,
+                        Role.PRACTICE_LEARNING_TEAM)

@@ -10,17 +10,28 @@ from typing import Any
 from schemas import topics
 from schemas.action import ActionRaised, ActionStatusChanged
 from schemas.audit import AuditModerated, AuditResultsShared, ThemedAuditRecorded
+from schemas.circles import ChildProtectionPlansListed
 from schemas.directory import StaffMemberUpserted, TeamUpserted
+from schemas.observation import ConferenceChecklistRecorded, PracticeObservationRecorded
 from shared.consumer import Handler, TopicRoutes
 from shared.envelope import Envelope
 
-from ..application import directory, learn, meeting_actions, themed_results
+from ..application import circles, directory, learn, meeting_actions, themed_results
+from ..application import practice_learning
 from ..application.deps import Deps
 
 
 def subscriptions(deps: Deps) -> list[TopicRoutes]:
     def bind(handler: Callable[[Deps, Any, Envelope], Awaitable[None]]) -> Handler:
         return partial(handler, deps)
+
+    def bind_each(*handlers: Callable[[Deps, Any, Envelope], Awaitable[None]]) -> Handler:
+        """One event, several effects, in order (each idempotent, so a redelivery after a
+        failure part way through repeats nothing)."""
+        async def each(event: Any, envelope: Envelope) -> None:
+            for handler in handlers:
+                await handler(deps, event, envelope)
+        return each
 
     return [
         TopicRoutes(topics.DIRECTORY, {StaffMemberUpserted: bind(directory.on_staff_member),
@@ -32,6 +43,16 @@ def subscriptions(deps: Deps) -> list[TopicRoutes]:
         # Themed audits beside the monthly findings; an audit's results delivered to the
         # worker and their line manager, with the moderation outcome beside them (Learn).
         TopicRoutes(topics.AUDIT, {ThemedAuditRecorded: bind(themed_results.on_themed_recorded),
-                                   AuditResultsShared: bind(learn.on_results_shared),
+                                   AuditResultsShared: bind_each(
+                                       learn.on_results_shared,
+                                       practice_learning.on_results_shared),
                                    AuditModerated: bind(learn.on_audit_moderated)}),
+        # Practice observations and chairs' checklists: the practice learning team's queue
+        # (those shared with it), each worker's annual review and ASYE evidence.
+        TopicRoutes(topics.OBSERVATION, {
+            PracticeObservationRecorded: bind(practice_learning.on_practice_observation),
+            ConferenceChecklistRecorded: bind(practice_learning.on_checklist)}),
+        # The case list's child protection plans, for learning circles.
+        TopicRoutes(topics.PROGRAMME, {
+            ChildProtectionPlansListed: bind(circles.on_plans_listed)}),
     ]

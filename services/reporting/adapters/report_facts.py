@@ -103,6 +103,12 @@ class ReportFacts:
         return await self.facts.find(names.GOOD_PRACTICE,
                                      scoped({"month": {"$in": months}}, team))
 
+    async def audit_workers(self, audit_ids: list[str]) -> dict[str, str | None]:
+        """{audit id: the social worker whose case it audited}, by _id."""
+        found = await self.facts.find(names.AUDITS, {"_id": {"$in": sorted(audit_ids)}},
+                                      fields=["social_worker_id"])
+        return {row["_id"]: row.get("social_worker_id") for row in found}
+
     async def programme_months(self, months: list[str]) -> Rows:
         return await self.facts.find(names.PROGRAMME, {"_id": {"$in": months}})
 
@@ -129,6 +135,23 @@ class ReportFacts:
                          theme: str | None) -> Rows:
         return await self.facts.find(names.COMPLAINTS,
                                      scoped(complaints_for(months), team, theme, True))
+
+    async def feedback_period(self, months: list[str], *,
+                              team: str | None = None) -> tuple[Rows, Rows, Rows]:
+        """(feedback received, complaints received, every complaint a report over `months`
+        reads) for the feedback summary and the staff briefing sheet."""
+        window = {"month": {"$in": months}}
+        items, every = await asyncio.gather(
+            self.facts.find(names.FEEDBACK, scoped(window, team),
+                            fields=["source", "month", "team_id", "themes", "rating"]),
+            self.facts.find(names.COMPLAINTS, scoped(complaints_for(months), team),
+                            fields=["month", "team_id", "themes", "complainant",
+                                    "current_stage", "stages"]))
+        return items, [c for c in every if c["month"] in months], every
+
+    async def staff_briefing(self, half: str) -> dict[str, Any] | None:
+        found = await self.facts.find(names.STAFF_BRIEFINGS, {"_id": half})
+        return _public(found[0]) if found else None
 
     async def listed(self, kind: str, *, months: list[str] | None, team: str | None,
                      grade: str | None, status: str | None) -> Rows:

@@ -25,11 +25,12 @@ PRIORITY_OUTCOMES = "priority_outcome_facts"
 ESCALATED_THEMES = "escalated_theme_facts"
 THEME_ANSWERS = "theme_answer_facts"
 GOOD_PRACTICE = "good_practice_facts"
+STAFF_BRIEFINGS = "staff_briefing_facts"  # the lessons of each half-year's briefing sheet
 
 ALL = (AUDITS, MODERATIONS, GRADE_CHANGES, CONCERNS, THEMED_AUDITS, PROGRAMME, SAMPLES,
        ALLOCATIONS, OBSERVATIONS, CHECKLISTS, FEEDBACK, SAFETY_LINKS, COMPLAINTS, ACTIONS,
        ALERTS, TEAMS, STAFF, SIGNOFFS, INDICATORS, MEETINGS, PRIORITIES, PRIORITY_OUTCOMES,
-       ESCALATED_THEMES, THEME_ANSWERS, GOOD_PRACTICE)
+       ESCALATED_THEMES, THEME_ANSWERS, GOOD_PRACTICE, STAFF_BRIEFINGS)
 
 # The lists behind a briefing figure (GET /reports/facts/{kind}): the facts, and the field
 # that holds their month.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from shared import action_timeliness as timeliness
 from shared.workdays import add_working_days
 
 from .figures import RANK, STANDARDS, count_by, count_each, count_if, good_or_better, percent
@@ -59,12 +60,20 @@ def moderation(moderations: Rows, changes: Rows, *, planned_sample: int | None) 
 
 
 def is_overdue(action: dict[str, Any], as_of: date) -> bool:
-    return action.get("status") in OPEN and action["due_date"] < as_of.isoformat()
+    """Open past the date now due: an agreed new date, else the original (as action
+    tracking's alerts)."""
+    due = action.get("agreed_due_date") or action["due_date"]
+    return action.get("status") in OPEN and due < as_of.isoformat()
 
 
 def completed_in_time(action: dict[str, Any]) -> bool:
-    done = action.get("completed_on")
-    return done is not None and done <= action["due_date"]
+    """Against the original due date (`due_date`, as raised), never an agreed later one."""
+    return timeliness.completed_in_time(action.get("completed_on"), action["due_date"])
+
+
+def met_agreed_date_only(action: dict[str, Any]) -> bool:
+    return timeliness.met_agreed_date_only(action.get("completed_on"), action["due_date"],
+                                           action.get("agreed_due_date"))
 
 
 def actions(raised: Rows, live: Rows, *, as_of: date, month: str | None = None,
@@ -83,6 +92,9 @@ def actions(raised: Rows, live: Rows, *, as_of: date, month: str | None = None,
         "completed": len(completed),
         "completed_in_time": in_time,
         "completed_in_time_percent": percent(in_time, len(completed)),
+        # Late against the original but by a date agreed since: shown, not counted in time.
+        "completed_by_agreed_date_only": sum(1 for a in completed if met_agreed_date_only(a)),
+        "new_date_agreed": sum(1 for a in due if a.get("agreed_due_date")),
         "overdue_now": sum(1 for a in live if is_overdue(a, as_of)),
         "by_origin": count_by(raised, "origin_kind"),
     }

@@ -21,3 +21,11 @@ COMPETENCY_READERS = (Role.HEAD_OF_QUALITY, Role.PRINCIPAL_SOCIAL_WORKER)
 OWN_RECORD_READERS = (*COMPETENCY_READERS, Role.AUDITOR, Role.MODERATOR, Role.TEAM_MANAGER)
 # The register of outstanding practice: whoever reads the Forum pack's figures by team.
 REGISTER_READERS = FORUM_READERS
+# Feedback to everyone (issue 13): the quarterly customer feedback summary is the leadership
+# team's (the whole service, each team beside it) and each team's own (its members read their
+# team's); the biannual staff briefing sheet goes to all staff; the head of quality (there is
+# no complaints manager role) publishes its lessons.
+TEAM_MEMBERS = (Role.TEAM_MANAGER, Role.SOCIAL_WORKER, Role.CONSULTANT_SOCIAL_WORKER)
+FEEDBACK_SUMMARY_READERS = (*BRIEFING_READERS, *TEAM_MEMBERS)
+STAFF_BRIEFING_READERS = tuple(r for r in EVERYONE if r is not Role.INTEGRATION)
+LESSONS_AUTHORS = (Role.HEAD_OF_QUALITY,)

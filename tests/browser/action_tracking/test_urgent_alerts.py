@@ -44,7 +44,7 @@ async def test_a_safety_link_becomes_an_urgent_action_acknowledged_from_the_aler
     assert await alert.get_by_role("link", name="the action (open)").get_attribute(
         "href") == f"/action/{action_id}"
     assert (await alert.get_by_role("link", name="the Safety Link statement").get_attribute(
-        "href")).endswith(f"/items/{event.item_id}")
+        "href")).endswith(f"/statements/{event.item_id}")
     await assert_accessible(page, "my actions with an urgent alert")
 
     await alert.get_by_role("button", name="Acknowledge").focus()  # one key press

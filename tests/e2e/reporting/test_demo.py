@@ -50,6 +50,44 @@ async def test_the_demo_year_reaches_the_briefing(services, http):
     await review_year_shown(services, http, prefix, month)
 
 
+@pytest.mark.timeout(300)
+async def test_the_demo_raises_actions_across_months_and_follows_most_through(services, http):
+    """Issue 11: a longer, thinner demo year (five months, little else) loaded as history:
+    the audits' actions raised in their audits' months, read back from reporting; of those
+    due by now most completed, and confirmed by the team manager, in action tracking."""
+    prefix = uid("story")
+    out = await run_demo(services, prefix, "--months", "5", "--audits-per-month", "8",
+                         "--feedback-per-month", "1", "--complaints-per-month", "1",
+                         "--observations-per-month", "1")
+    month = shift(utc_now().strftime("%Y-%m"), -1)
+    months = [shift(month, -n) for n in range(4, -1, -1)]
+    teams = [f"{prefix}-{t:02d}" for t in range(1, 4)]
+    tracked = [a for t in teams for a in (await http.get(
+        f"{services.url('action_tracking')}/actions", params={"team_id": t},
+        headers=bearer("head_of_quality"))).json() if a["origin"]["kind"] == "audit"]
+    today = utc_now().date().isoformat()
+    due = [a for a in tracked if (a.get("original_due_date") or a["due_date"]) < today]
+    finished = [a for a in due if a["status"] in ("completed", "confirmed")]
+    confirmed = [a for a in due if a["status"] == "confirmed"]
+    assert len(due) >= 6, (len(tracked), out[-300:])
+    assert len(finished) > len(due) / 2 and confirmed, [a["status"] for a in due]
+    assert all(a["history"][-1]["at"] < utc_now().isoformat() for a in tracked)
+    assert {a["raised_at"][:7] for a in tracked} >= set(months[:3])  # not all in today's month
+
+    async def reported():
+        rows = [r for m in months for t in teams
+                for r in await _listed(http, services, "actions", m, t, by_team=True)]
+        ours = [r for r in rows if r["origin_kind"] == "audit"]
+        return ours if len(ours) == len(tracked) and sum(
+            r["status"] in ("completed", "confirmed") for r in ours) == len(
+            [a for a in tracked if a["status"] in ("completed", "confirmed")]) else None
+
+    rows = await eventually(reported, what="the demo's actions in reporting, as followed "
+                            "through", timeout=90)
+    by_month = {m: sum(r["raised_month"] == m for r in rows) for m in months}
+    assert sum(1 for n in by_month.values() if n) >= 3, by_month  # raised across months
+
+
 async def review_year_shown(services, http, prefix: str, month: str) -> None:
     """The demo's Review stage (issue 12): last month's findings signed off by the three audit
     groups; a clinic held for every team and the next one planned; the quarter's Forum held

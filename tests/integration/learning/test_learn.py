@@ -91,7 +91,8 @@ async def test_results_reach_the_worker_and_manager_then_supervision_and_cpd(lea
         created = await http.post("/supervisions", headers=manager, json=session)
         assert created.status_code == 201, created.text
         sid = created.json()["_id"]
-        assert created.json()["discussed"][0]["title"] == f"Audit {month}: overall requires_improvement"
+        assert created.json()["discussed"][0]["title"] == \
+            f"Audit {month}, case {delivered['data']['case_ref']}: overall requires improvement"
         for outsider in (bearer("social_worker", sub=other), bearer("auditor", sub=auditor)):
             assert (await http.get(f"/supervisions/{sid}", headers=outsider)).status_code == 403
         assert (await http.get(f"/supervisions/{sid}", headers=bearer(

@@ -131,6 +131,7 @@ def test_allocation_has_a_two_week_window_and_needs_the_months_audit_group():
 def test_the_case_list_csv_names_each_bad_row():
     rows, problems = parse_cases("case_ref,team_id,category\nC1,t,CP\nC2,t,\n")
     assert rows == [{"case_ref": "C1", "team_id": "t", "category": "CP",
-                     "social_worker_id": None}]
+                     "social_worker_id": None, "cp_plan_number": None,
+                     "cp_plan_end_date": None, "cp_plan_start_date": None}]
     assert problems[0][0] == ["row", 3, "category"]
     assert parse_cases("case_ref,team_id,category\n") == ([], [(["csv_text"], "no case rows")])

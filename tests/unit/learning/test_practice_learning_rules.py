@@ -62,7 +62,7 @@ def test_an_annual_review_needs_observations_and_a_date_not_in_the_future():
 
 
 def test_an_item_is_reviewed_once_with_its_note():
-    item = {"_id": "audit:a1", "status": "to_review"}
+    item = {"_id": "audit-a1", "status": "to_review"}
     changes = decide_reviewed(item, MarkReviewed(note="Fictional note"), by="plt", now=NOW)
     assert changes["status"] == "reviewed" and changes["review"]["by"] == "plt"
     with pytest.raises(Locked):

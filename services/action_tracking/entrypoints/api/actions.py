@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Response, status
 
 from shared.auth import Principal, allow
+from shared.history import BadRecordedMoment, NotAHistoryLoader
 from shared.http import PENDING_RESPONSE, found_or_404
 
 from ...application import actions
@@ -70,6 +71,10 @@ async def _run(deps: Deps, response: Response, action_id: str, change: Change) -
         raise field_error("owner_id", str(error)) from error
     except BadDueDate as error:
         raise field_error("due_date", str(error)) from error
+    except NotAHistoryLoader as error:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, detail=str(error)) from error
+    except BadRecordedMoment as error:
+        raise field_error("at", str(error)) from error
     return answered(response, published, await _load(deps, action_id))
 
 
@@ -103,7 +108,7 @@ async def progress(action_id: str, body: Progress, response: Response,
                    who: Principal = Depends(allow(*WORKERS)),
                    deps: Deps = Depends(get_deps)) -> dict:
     return await _run(deps, response, action_id, lambda action: actions.change(
-        deps, action, who, "progressed", note=body.note, evidence=body.evidence))
+        deps, action, who, "progressed", note=body.note, evidence=body.evidence, at=body.at))
 
 
 @router.post("/{action_id}/complete", responses=PENDING_RESPONSE)
@@ -111,7 +116,7 @@ async def complete(action_id: str, body: Complete, response: Response,
                    who: Principal = Depends(allow(*WORKERS)),
                    deps: Deps = Depends(get_deps)) -> dict:
     return await _run(deps, response, action_id, lambda action: actions.change(
-        deps, action, who, "completed", note=body.note, evidence=body.evidence))
+        deps, action, who, "completed", note=body.note, evidence=body.evidence, at=body.at))
 
 
 @router.post("/{action_id}/confirm", responses=PENDING_RESPONSE)
@@ -120,7 +125,7 @@ async def confirm(action_id: str, body: Confirm, response: Response,
                   deps: Deps = Depends(get_deps)) -> dict:
     """The owner's team manager confirms the completion (the framework's "TM confirms")."""
     return await _run(deps, response, action_id, lambda action: actions.change(
-        deps, action, who, "confirmed", note=body.note))
+        deps, action, who, "confirmed", note=body.note, at=body.at))
 
 
 @router.post("/{action_id}/reopen", responses=PENDING_RESPONSE)
@@ -155,7 +160,7 @@ async def new_due_date(action_id: str, body: NewDueDate, response: Response,
     """A new due date agreed with a reason; the original stays as `original_due_date`
     (action.due_date_changed)."""
     return await _run(deps, response, action_id, lambda action: actions.change_due_date(
-        deps, action, who, body.due_date, body.reason))
+        deps, action, who, body.due_date, body.reason, body.at))
 
 
 @router.post("/{action_id}/acknowledge", responses=PENDING_RESPONSE)

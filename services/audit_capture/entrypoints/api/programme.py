@@ -52,15 +52,17 @@ async def get_month(month: MonthPath, _: Principal = Depends(allow(*READERS)),
 @router.post("/{month}/cases", responses=PENDING_RESPONSE)
 async def import_cases(month: MonthPath,
                        csv_text: Annotated[str, Body(media_type="text/csv")],
-                       _: Principal = Depends(allow(*PLANNERS)),
+                       response: Response, who: Principal = Depends(allow(*PLANNERS)),
                        deps: Deps = Depends(get_deps)) -> dict[str, Any]:
-    """The month's case list: case_ref, team_id, category[, social_worker_id]."""
+    """The month's case list: case_ref, team_id, category[, social_worker_id]; for a child
+    on a child protection plan also cp_plan_start_date, cp_plan_number (1 for a first plan)
+    and cp_plan_end_date (YYYY-MM-DD), which go to learning for learning circles."""
     await _planned(planned_month(deps, month))
     rows, problems = parse_cases(csv_text)
     if problems:
         raise invalid(*problems)
-    await _planned(record_cases(deps, month, rows))
-    return {"month": month, "cases": len(rows)}
+    published = await _planned(record_cases(deps, month, rows, who=who))
+    return recorded(response, published, month=month, cases=len(rows))
 
 
 @router.post("/{month}/sample", responses=PENDING_RESPONSE)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Header, Response, status
+from fastapi import APIRouter, Depends, Header, HTTPException, Response, status
 
 from shared.auth import Principal, allow
+from shared.history import BadRecordedMoment, NotAHistoryLoader
 from shared.http import PENDING_RESPONSE
 
 from ...application.deps import Deps
@@ -15,7 +16,7 @@ from ...application.submissions import record_submission, submit_whole_audit
 from ...domain.audits import AuditFindings, SubmitAudit
 from ..deps import get_deps
 from ..roles import AUDITORS
-from .answers import load, recorded
+from .answers import invalid, load, recorded
 
 router = APIRouter(prefix="/audits", tags=["audits"])
 
@@ -28,8 +29,16 @@ async def submit(
     idempotency_key: str | None = Header(default=None, max_length=128),
     deps: Deps = Depends(get_deps),
 ) -> dict[str, str | bool]:
-    """A whole audit in one request (not allocated through the programme)."""
-    done = await submit_whole_audit(deps, command, who=who, idempotency_key=idempotency_key)
+    """A whole audit in one request (not allocated through the programme). Loading history,
+    an admin gives `submitted_at` (the token's roles must include admin beside auditor or head
+    of quality)."""
+    try:
+        done = await submit_whole_audit(deps, command, who=who,
+                                        idempotency_key=idempotency_key)
+    except NotAHistoryLoader as refused:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, detail=str(refused)) from refused
+    except BadRecordedMoment as wrong:
+        raise invalid((["submitted_at"], str(wrong))) from wrong
     if done.again:
         response.status_code = status.HTTP_200_OK  # a retry of the same request
     if not done.published:

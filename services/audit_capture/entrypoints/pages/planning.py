@@ -73,7 +73,7 @@ async def post_cases(month: MonthPath, request: Request,
         message = "; ".join(f"{' '.join(map(str, loc))}: {msg}" for loc, msg in problems[:5])
         return await render_month(request, who, deps, month, values=form,
                                   errors={"cases_csv": message}, status_code=INVALID)
-    await record_cases(deps, month, rows)
+    await record_cases(deps, month, rows, who=who)
     return _done(month, "cases")
 
 

@@ -24,7 +24,7 @@ from ...domain.meetings import CancelMeeting, HoldMeeting, ScheduleMeeting
 from ...domain.minutes import Correction, Minutes
 from ...domain.refusals import Locked, NotAllowed, Refused
 from ..deps import get_deps
-from ..roles import CHAIRS, ORGANISERS, READERS
+from ..roles import CHAIRS, ORGANISERS, READERS, STAFF
 from . import forms
 from .rendering import templates
 
@@ -148,6 +148,7 @@ async def _home(request: Request, who: Principal, deps: Deps, *, values: dict[st
         "principal": who, "meetings": await meetings.listed(deps, kind=None, team_id=None),
         "schedule": await clinics.schedule_overview(deps), "kinds": KINDS, "labels": LABELS,
         "v": values, "errors": errors, "can_organise": who.has_any(frozenset(ORGANISERS)),
+        "is_staff": who.has_any(frozenset(STAFF)),
         "quarter": quarter_of(local_date(deps.clock.now()))},
         status_code=UNPROCESSABLE if errors else 200)
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from schemas.action import ActionAssigned, ActionRaised, ActionStatusChanged
+from schemas.action import ActionAssigned, ActionDueDateChanged, ActionRaised
+from schemas.action import ActionStatusChanged
 from schemas.alert import AlertRaised
 from schemas.audit import AuditGradeChanged, AuditModerated, AuditSignedOff, AuditSubmitted
 from schemas.audit import SafeguardingConcernRaised, ThemedAuditRecorded
 from schemas.base import EventData
-from schemas.briefing import BriefingSignedOff
+from schemas.briefing import BriefingSignedOff, StaffBriefingPublished
 from schemas.complaint import ComplaintRecorded
 from schemas.directory import StaffMemberUpserted, TeamUpserted
 from schemas.feedback import FeedbackItemAccepted, SafetyLinkTriggered
@@ -27,7 +28,8 @@ from schemas.observation import PracticeObservationRecorded
 from schemas.performance import LocalityIndicatorRecorded
 from schemas.programme import CaseAllocated, CaseSampleDrawn, ProgrammeMonthPlanned
 
-from .actions import action_assigned_facts, action_raised_facts, action_status_facts
+from .actions import action_assigned_facts, action_due_date_facts, action_raised_facts
+from .actions import action_status_facts
 from .actions import alert_facts
 from .audits import audit_facts, case_key, concern_facts, grade_change_facts
 from .audits import moderation_facts, signed_off_facts, themed_audit_facts
@@ -40,7 +42,7 @@ from .learning import theme_escalated_facts
 from .observations import checklist_facts, meeting_observation_facts
 from .observations import practice_observation_facts
 from .programme import allocation_facts, programme_facts, sample_facts
-from .signoffs_and_indicators import indicator_facts, signoff_facts
+from .signoffs_and_indicators import indicator_facts, signoff_facts, staff_briefing_facts
 
 __all__ = ["FACT_FUNCTIONS", "Fact", "case_key"]
 
@@ -63,10 +65,12 @@ FACT_FUNCTIONS: dict[type[EventData], Callable[[Any], list[Fact]]] = {
     ActionRaised: action_raised_facts,
     ActionStatusChanged: action_status_facts,
     ActionAssigned: action_assigned_facts,
+    ActionDueDateChanged: action_due_date_facts,
     AlertRaised: alert_facts,
     TeamUpserted: team_facts,
     StaffMemberUpserted: staff_facts,
     BriefingSignedOff: signoff_facts,
+    StaffBriefingPublished: staff_briefing_facts,
     LocalityIndicatorRecorded: indicator_facts,
     MeetingScheduled: meeting_scheduled_facts,
     MeetingHeld: meeting_held_facts,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from schemas.action import ActionAssigned, ActionRaised, ActionStatusChanged
+from schemas.action import ActionAssigned, ActionDueDateChanged, ActionRaised
+from schemas.action import ActionStatusChanged
 from schemas.alert import AlertRaised
 
 from .. import names
@@ -31,6 +32,12 @@ def action_status_facts(e: ActionStatusChanged) -> list[Fact]:
     if e.team_id:
         fields["team_id"] = e.team_id
     return [Fact(names.ACTIONS, e.action_id, fields)]
+
+
+def action_due_date_facts(e: ActionDueDateChanged) -> list[Fact]:
+    """The new date agreed; `due_date` stays the original, against which "completed in
+    time" is counted (shared/action_timeliness.py)."""
+    return [Fact(names.ACTIONS, e.action_id, {"agreed_due_date": e.due_date.isoformat()})]
 
 
 def action_assigned_facts(e: ActionAssigned) -> list[Fact]:

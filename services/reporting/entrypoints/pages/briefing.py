@@ -23,6 +23,7 @@ from ..deps import get_deps
 from ..filters import Filters, filters, known_values
 from ..formats import charts
 from ..roles import BRIEFING_READERS, COMPETENCY_READERS, EVERYONE, OWN_RECORD_READERS, SIGNERS
+from ..roles import STAFF_BRIEFING_READERS, TEAM_MEMBERS
 
 router = APIRouter(include_in_schema=False)
 templates = page_templates(Path(__file__).parents[2] / "templates")
@@ -38,6 +39,10 @@ async def home(request: Request, who: Principal = Depends(allow(*EVERYONE)),
         "can_read_clinic": can_read_briefing or who.has_any(frozenset({Role.TEAM_MANAGER})),
         "can_read_auditors": who.has_any(frozenset(COMPETENCY_READERS)),
         "can_read_own_record": who.has_any(frozenset(OWN_RECORD_READERS)),
+        # A team's members read their own team's feedback summary: their sign-in names it.
+        "can_read_feedback_summary": can_read_briefing or bool(
+            who.team_id and who.has_any(frozenset(TEAM_MEMBERS))),
+        "can_read_staff_briefing": who.has_any(frozenset(STAFF_BRIEFING_READERS)),
         "month": month, "quarter": quarter_of(month)})
 
 
