@@ -37,6 +37,7 @@ from .sealing import NONCE_BYTES, new_key
 KEYS = "subject_keys"
 INDEXES = [IndexSpec(KEYS, ascending("subject"), unique=True)]
 CACHE_SIZE = 50_000
+SEALING_CACHE_SECONDS = 600.0
 CANARY = "canary"  # a key only the right master key unwraps: checked at every start
 
 
@@ -70,7 +71,10 @@ class StoreKeyring:
         self._keys = collection
         self._wrapping = AESGCM(derived(master, "wrap subject keys"))
         self._naming = derived(master, "name subjects")
-        self._by_subject: TTLCache[str, tuple[str, bytes]] = TTLCache(CACHE_SIZE, cache_seconds)
+        # Sealing may use a key longer than reading may: a value sealed with a key erased
+        # meanwhile is simply unreadable at once, which is what the erasure asked for.
+        self._by_subject: TTLCache[str, tuple[str, bytes]] = TTLCache(
+            CACHE_SIZE, max(cache_seconds, SEALING_CACHE_SECONDS))
         self._by_id: TTLCache[str, bytes | None] = TTLCache(CACHE_SIZE, cache_seconds)
 
     async def prepare(self) -> None:
