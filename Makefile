@@ -66,6 +66,10 @@ bench-alerts:   ## overdue alert: due moment → published → SSE client, next 
 reporting-rebuild: ## replay every topic into new read models, swap them in when caught up
 	@source $(LOCAL)/env.sh && use_profile run && $(PY) -m services.reporting.rebuild
 
+.PHONY: bench-sealing
+bench-sealing:  ## what sealing personal data costs publishing and projecting, next to the same without (test infra)
+	@source $(LOCAL)/env.sh && use_profile test && $(LOCAL)/setup.sh && infra start && $(PY) -m bench.sealing $(BENCH_ARGS)
+
 .PHONY: reporting-rebuild bench-reporting
 bench-reporting: ## reporting's projector vs a raw aiokafka consumer (the test Kafka and store)
 	@source $(LOCAL)/env.sh && use_profile test && $(LOCAL)/setup.sh && infra start && $(PY) -m bench.projector $(BENCH_ARGS)

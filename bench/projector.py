@@ -191,7 +191,7 @@ async def live_path(settings: ReportingSettings, topic: str, count: int,
     runtime = Runtime.build(settings, indexes=indexes(0))
     await runtime.store.create_indexes()  # the service creates them at start-up
     facts = FactStore(runtime.store)
-    projections = ProjectionHandlers(facts, {topic: ALL_TYPES})
+    projections = ProjectionHandlers(facts, {topic: ALL_TYPES}, personal=runtime.personal)
     subscribe(runtime.consumer, projections)  # as the service subscribes
     elapsed, cpu = await consume_all(runtime, count)
     stored = sum([await runtime.store.db[c].estimated_document_count()
@@ -230,7 +230,7 @@ async def rebuild_path(settings: ReportingSettings,
     with CpuMeter() as cpu:
         async with TopicReader(settings.kafka_bootstrap, [topic]) as reader:
             await load_fresh(reader, FreshGenerationLoader(facts, runtime.store), counts,
-                             progress=False)
+                             runtime.personal, progress=False)
     elapsed = time.perf_counter() - started
     stored, ceiling, ceiling_cpu = await store_ceiling(runtime.store.db)
     await runtime.store.client.drop_database(settings.database_name)

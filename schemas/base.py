@@ -36,6 +36,14 @@ class EventData(BaseModel):
         """The aggregate id this fact is about: the Kafka key."""
         raise NotImplementedError
 
+    @classmethod
+    def personal_data_subject(cls, data: dict[str, Any], aggregate_id: str) -> str:
+        """Whose key seals this event's marked fields (shared/personal_data): the child's when
+        it names a case, else the record's own, which is destroyed with the child the record
+        is about when that child is erased."""
+        case_ref = data.get("case_ref")
+        return f"child:{case_ref}" if case_ref else f"record:{aggregate_id}"
+
 
 def personal_fields(model: type[BaseModel], prefix: str = "") -> list[str]:
     """Dotted paths of every field marked as personal data, nested models included."""

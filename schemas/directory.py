@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -42,3 +42,7 @@ class StaffMemberUpserted(EventData):
 
     def subject(self) -> str:
         return self.person_id
+
+    @classmethod
+    def personal_data_subject(cls, data: dict[str, Any], aggregate_id: str) -> str:
+        return f"staff:{data['person_id']}"

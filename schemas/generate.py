@@ -15,7 +15,7 @@ from typing import Any
 from shared.envelope import Envelope
 
 from . import topics
-from .base import EventData, personal_fields
+from .base import PERSONAL_DATA_KEY, EventData, personal_fields
 from .catalogue import EVENTS
 from .deadletter import DeadLetter
 
@@ -33,10 +33,30 @@ PRODUCERS = {
 }
 
 
+SEALED = {"type": "string", "pattern": "^pd1:[0-9a-f]{32}:[sj]:",
+          "description": "Personal data sealed with its data subject's key: opened by the "
+                         "platform's services, unreadable once the subject is erased"}
+
+
+def sealable(node: Any) -> Any:
+    """Every schema node marked as personal data also accepts its sealed form, as it travels
+    on Kafka (shared/personal_data)."""
+    if isinstance(node, list):
+        return [sealable(n) for n in node]
+    if not isinstance(node, dict):
+        return node
+    walked = {k: sealable(v) for k, v in node.items()}
+    if walked.get(PERSONAL_DATA_KEY) is True:
+        clear = {k: v for k, v in walked.items() if k not in (PERSONAL_DATA_KEY, "title")}
+        return {"anyOf": [clear, SEALED], PERSONAL_DATA_KEY: True,
+                **({"title": walked["title"]} if "title" in walked else {})}
+    return walked
+
+
 def event_schema(model: type[EventData]) -> dict[str, Any]:
     """The envelope's schema with `data` replaced by this event's payload schema."""
     envelope = Envelope.model_json_schema()
-    data = model.model_json_schema(ref_template="#/$defs/{model}")
+    data = sealable(model.model_json_schema(ref_template="#/$defs/{model}"))
     defs = data.pop("$defs", {})
     envelope["properties"]["event_type"] = {"const": model.event_type, "type": "string"}
     envelope["properties"]["schema_version"] = {"const": model.schema_version, "type": "integer"}

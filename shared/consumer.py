@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from aiokafka.errors import KafkaError
 from faststream import AckPolicy
@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 
 Handler = Callable[[Any, Envelope], Awaitable[None]]
 BatchHandler = Callable[[Sequence[Any]], Awaitable["BatchOutcome"]]  # Kafka records
+T = TypeVar("T")
 TRANSIENT = (ConnectionFailure, BrokerUnavailable, KafkaError, TimeoutError, StillConflicting)
 
 
@@ -206,6 +207,8 @@ class EventConsumer:
             self.metrics.events_ignored.labels(record.topic).inc()
             return  # tolerant reader: another consumer's event, or a newer type
         model, handler = route
+        if self.publisher.personal is not None:  # an outage of the key store is retried
+            envelope = await self._retrying(self.publisher.personal.open, envelope)
         try:
             data = model.model_validate(envelope.data)
         except ValidationError as error:
@@ -228,6 +231,10 @@ class EventConsumer:
         self.metrics.events_handled.labels(envelope.event_type).inc()
 
     async def _apply_with_retry(self, handler: Handler, data: Any, envelope: Envelope) -> None:
+        await self._retrying(handler, data, envelope)
+
+    async def _retrying(self, work: Callable[..., Awaitable[T]], *args: Any) -> T:
+        """`work` run again while it meets an outage, then the outage raised (nack)."""
         async for attempt in AsyncRetrying(
             retry=retry_if_exception(is_transient),
             wait=wait_exponential(multiplier=0.2, max=3),
@@ -235,7 +242,8 @@ class EventConsumer:
             reraise=True,
         ):
             with attempt:
-                await handler(data, envelope)
+                return await work(*args)
+        raise AssertionError("unreachable: tenacity either returns or raises")
 
     async def dead_letter(self, record: Any, reason: str, error: str) -> None:
         """To qa.deadletter, cut to fit (shared/deadletters.py). A letter the broker still

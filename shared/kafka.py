@@ -18,12 +18,15 @@ from aiokafka.errors import (KafkaError, MessageSizeTooLargeError, RecordListToo
 from faststream.kafka import KafkaBroker
 from faststream.kafka.prometheus import KafkaPrometheusMiddleware
 
+from pymongo.errors import PyMongoError
+
 from schemas.base import EventData
 
 from .producer import DirectProducer
 from . import tracing
 from .envelope import Envelope, utc_now
 from .metrics import PlatformMetrics
+from .personal_data.envelopes import PersonalData
 from .settings import ServiceSettings
 
 log = logging.getLogger(__name__)
@@ -61,9 +64,10 @@ class EventPublisher:
 
     def __init__(
         self, broker: KafkaBroker, *, source: str, metrics: PlatformMetrics, timeout: float,
-        direct: DirectProducer | None = None,
+        direct: DirectProducer | None = None, personal: PersonalData | None = None,
     ) -> None:
         self.broker = broker
+        self.personal = personal
         self.source = source
         self.metrics = metrics
         self.timeout = timeout
@@ -97,6 +101,7 @@ class EventPublisher:
     async def publish_in_order(self, events: Sequence[tuple[str, Envelope]]) -> None:
         """(topic, envelope) pairs, each acknowledged before the next is sent (those with the
         same topic and key go together: one partition keeps their order)."""
+        events = await self._sealed(events)
         if self.direct is None:
             for topic, envelope in events:
                 with tracing.publishing(topic, envelope.event_type, envelope.correlation_id,
@@ -123,12 +128,27 @@ class EventPublisher:
             return True
         assert self.direct is not None, "built without a direct producer"
         try:
+            events = await self._sealed(events)
+        except BrokerUnavailable:
+            return False
+        try:
             await self.direct.send_all(events, timeout=self.timeout * 4)
         except (TimeoutError, KafkaError):
             return False
         for _, envelope in events:
             self.metrics.events_published.labels(envelope.event_type).inc()
         return True
+
+    async def _sealed(self, events: Sequence[tuple[str, Envelope]]) -> Sequence[tuple[str, Envelope]]:
+        """Personal data sealed before it leaves (shared/personal_data); a key store that
+        cannot be reached is an outage like the broker's: nothing is sent, the outbox keeps it."""
+        if self.personal is None:
+            return events
+        try:
+            return await self.personal.seal_all(events)
+        except PyMongoError as error:
+            raise BrokerUnavailable("personal data could not be sealed: key store unreachable") \
+                from error
 
     async def publish_raw(self, value: bytes, topic: str, *, key: bytes | None, **extra: Any) -> None:
         try:

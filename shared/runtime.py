@@ -11,7 +11,9 @@ from typing import Any
 
 from fastapi import APIRouter, FastAPI
 from faststream.kafka import KafkaBroker
-from tenacity import AsyncRetrying, stop_after_delay, wait_exponential
+from pymongo.errors import PyMongoError
+from tenacity import (AsyncRetrying, retry_if_exception_type, stop_after_delay,
+                      wait_exponential)
 
 from schemas import topics
 
@@ -24,6 +26,8 @@ from .kafka import EventPublisher, ensure_topics, make_broker
 from .logs import configure_logging
 from .metrics import PlatformMetrics
 from .outbox import OUTBOX_INDEXES, Outbox
+from .personal_data.envelopes import PersonalData
+from .personal_data.keyring import keyring_for
 from .settings import ServiceSettings
 from .store import IndexSpec, Store
 from .web.docs import docs_router
@@ -41,6 +45,7 @@ class Runtime:
     store: Store
     outbox: Outbox
     consumer: EventConsumer
+    personal: PersonalData
     relay_outbox: bool = False  # this service writes through the outbox: relay it
     tasks: list[asyncio.Task] = field(default_factory=list)
     # A service's own long-running work (a scheduling loop...): each started once the
@@ -54,13 +59,15 @@ class Runtime:
     ) -> Runtime:
         metrics = PlatformMetrics.create()
         broker = make_broker(settings, metrics)
-        publisher = EventPublisher(broker, source=settings.service_name, metrics=metrics,
-                                   timeout=settings.publish_timeout_seconds,
-                                   direct=DirectProducer(settings))
         all_indexes = [*indexes, *OUTBOX_INDEXES]
         store = Store.connect(settings, all_indexes)
+        personal = PersonalData(keyring_for(settings, store.client))
+        publisher = EventPublisher(broker, source=settings.service_name, metrics=metrics,
+                                   timeout=settings.publish_timeout_seconds,
+                                   direct=DirectProducer(settings), personal=personal)
         return cls(
             settings=settings, metrics=metrics, broker=broker, publisher=publisher, store=store,
+            personal=personal,
             outbox=Outbox(store, publisher, metrics),
             relay_outbox=relay_outbox,
             consumer=EventConsumer(broker, publisher, metrics, group_id=settings.consumer_group),
@@ -72,6 +79,11 @@ class Runtime:
                                            stop=stop_after_delay(60), reraise=True):
             with attempt:
                 await self.store.create_indexes()
+        async for attempt in AsyncRetrying(retry=retry_if_exception_type(PyMongoError),
+                                           wait=wait_exponential(max=2),
+                                           stop=stop_after_delay(60), reraise=True):
+            with attempt:  # a wrong master key stops the service here, at once
+                await self.personal.keyring.prepare()
         async for attempt in AsyncRetrying(wait=wait_exponential(max=2),
                                            stop=stop_after_delay(60), reraise=True):
             with attempt:

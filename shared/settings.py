@@ -12,6 +12,9 @@ from pydantic import model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEVELOPMENT_SECRET = "development-only-secret-change-me"
+# docker-compose's and the local Kubernetes overlay's master key, shared by their containers
+# (32 bytes of base64); production refuses it like the development secret.
+DEVELOPMENT_MASTER_KEY = "ZGV2ZWxvcG1lbnQtb25seS1tYXN0ZXIta2V5LTMyYiE="
 
 
 class ServiceSettings(BaseSettings):
@@ -47,6 +50,12 @@ class ServiceSettings(BaseSettings):
     service_urls: dict[str, str] = {}  # QA_SERVICE_URLS='{"reporting": "http://..."}': page links
     outbox_relay_seconds: float = 2.0
     log_level: str = "INFO"
+    # Personal data sealed per subject (shared/personal_data): the master key that wraps the
+    # subjects' keys, as base64 (a Secret), or else a file every process on the machine shares.
+    master_key: str = ""
+    master_key_file: str = "var/keys/master.key"
+    key_database: str = "qa_keys"
+    key_cache_seconds: float = 5.0
     # OTLP/HTTP traces endpoint (e.g. http://otel-collector:4318/v1/traces); empty: no tracing
     otel_exporter_otlp_endpoint: str = ""
 
@@ -65,6 +74,9 @@ class ServiceSettings(BaseSettings):
         problems = []
         if self.auth_dev_secret == DEVELOPMENT_SECRET:
             problems.append("QA_AUTH_DEV_SECRET is the development secret")
+        if not self.master_key or self.master_key == DEVELOPMENT_MASTER_KEY:
+            problems.append("QA_MASTER_KEY must be set to the council's own key (base64 of 32 "
+                            "bytes), not the development one or a file")
         for name in ("oidc_issuer", "oidc_audience", "oidc_jwks_url"):
             if not getattr(self, name):
                 problems.append(f"QA_{name.upper()} must be set")

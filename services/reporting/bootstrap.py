@@ -46,7 +46,7 @@ def build_app(settings: ReportingSettings | None = None) -> FastAPI:
     runtime = Runtime.build(settings, indexes=INDEXES, relay_outbox=True)
     deps = build_deps(runtime, settings)
     app = create_app(runtime, title="Reporting", routers=ROUTERS)
-    subscribe(runtime.consumer, ProjectionHandlers(deps.facts))  # batches (create_app's are one by one)
+    subscribe(runtime.consumer, ProjectionHandlers(deps.facts, personal=runtime.personal))  # batches (create_app's are one by one)
     app.state.deps = deps
     show_names(app, lambda: directory_names(deps))  # pages name people and teams
     return app

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from tqdm import tqdm
 
+from shared.personal_data.envelopes import PersonalData
+from shared.personal_data.keyring import keyring_for
 from shared.store import Store
 
 from .adapters.decoding import Pending, facts_of
@@ -42,30 +44,32 @@ class RebuildResult:
 
 
 async def load_fresh(reader: TopicReader, loader: FreshGenerationLoader,
-                     counts: dict[str, int], *, progress: bool) -> None:
+                     counts: dict[str, int], personal: PersonalData, *,
+                     progress: bool) -> None:
     """The whole log into the empty generation, each fact inserted once in its last state."""
     await loader.begin()
     ends = await reader.ends()
     with tqdm(total=await reader.remaining(ends), unit="ev", disable=not progress,
               desc=f"replaying {len(reader.partitions)} partitions") as bar:
         async for records in reader.read_until(ends):
-            loader.add(decode(records, counts))
+            loader.add(await decode(records, counts, personal))
             await loader.flush()
             bar.update(len(records))
     with tqdm(unit="fact", disable=not progress, desc="writing facts that changed") as bar:
         await loader.finish(bar)
 
 
-async def catch_up(reader: TopicReader, facts: FactStore, counts: dict[str, int]) -> None:
+async def catch_up(reader: TopicReader, facts: FactStore, counts: dict[str, int],
+                   personal: PersonalData) -> None:
     """What arrived since: few events, applied with the live rule (newer wins)."""
     async for records in reader.read_until(await reader.ends()):
-        await facts.apply_all(decode(records, counts))
+        await facts.apply_all(await decode(records, counts, personal))
 
 
-def decode(records, counts: dict[str, int]) -> list[Pending]:
+async def decode(records, counts: dict[str, int], personal: PersonalData) -> list[Pending]:
     pending: list[Pending] = []
-    for record in records:
-        found, outcome = facts_of(record.value or b"")
+    for value in await personal.open_raw([record.value or b"" for record in records]):
+        found, outcome = facts_of(value)
         counts[outcome] += 1
         pending.extend(found)
     return pending
@@ -81,15 +85,17 @@ async def rebuild(settings: ReportingSettings, *, progress: bool = True,
     store.indexes = indexes(generation)  # the new generation's, created by the loader
     facts = FactStore(store, generation=generation)
     counts = {"applied": 0, "ignored": 0, "invalid": 0}
+    personal = PersonalData(keyring_for(settings, store.client))  # erased subjects stay so
     try:
+        await personal.keyring.prepare()
         async with TopicReader(settings.kafka_bootstrap, TOPICS) as reader:
-            await load_fresh(reader, FreshGenerationLoader(facts, store), counts,
+            await load_fresh(reader, FreshGenerationLoader(facts, store), counts, personal,
                              progress=progress)
             previous = await generations.swap(generation, events=sum(counts.values()))
             # The live consumer may still write to the old generation for one pointer TTL:
             # replay what arrived meanwhile into the new one.
             await asyncio.sleep(2 * POINTER_TTL_SECONDS)
-            await catch_up(reader, facts, counts)
+            await catch_up(reader, facts, counts, personal)
         if not keep_old and previous != generation:
             await generations.drop(previous, names.ALL)
     finally:

@@ -18,23 +18,37 @@ import uuid
 from collections.abc import Iterable
 from typing import Any, Protocol
 
+from pathlib import Path
+
 from cachetools import TTLCache
+from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from pymongo import AsyncMongoClient
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.errors import DuplicateKeyError
 
 from shared.envelope import utc_now
+from shared.settings import ServiceSettings
 from shared.store import IndexSpec, ascending
 
-from .master_key import derived, pseudonym
+from .master_key import derived, load_master_key, pseudonym
 from .sealing import NONCE_BYTES, new_key
 
 KEYS = "subject_keys"
 INDEXES = [IndexSpec(KEYS, ascending("subject"), unique=True)]
 CACHE_SIZE = 50_000
+SEALING_CACHE_SECONDS = 600.0
+CANARY = "canary"  # a key only the right master key unwraps: checked at every start
+
+
+class WrongMasterKey(Exception):
+    """This process's master key does not unwrap the keys in the store: a configuration
+    error that must stop the service, never make data read as erased."""
 
 
 class Keyring(Protocol):
+    async def prepare(self) -> None:
+        """Ready to use (indexes made); WrongMasterKey if its master key is not the store's."""
     async def key_for(self, subject: str) -> tuple[str, bytes]:
         """The subject's key id and key, made the first time they are needed."""
 
@@ -57,8 +71,22 @@ class StoreKeyring:
         self._keys = collection
         self._wrapping = AESGCM(derived(master, "wrap subject keys"))
         self._naming = derived(master, "name subjects")
-        self._by_subject: TTLCache[str, tuple[str, bytes]] = TTLCache(CACHE_SIZE, cache_seconds)
+        # Sealing may use a key longer than reading may: a value sealed with a key erased
+        # meanwhile is simply unreadable at once, which is what the erasure asked for.
+        self._by_subject: TTLCache[str, tuple[str, bytes]] = TTLCache(
+            CACHE_SIZE, max(cache_seconds, SEALING_CACHE_SECONDS))
         self._by_id: TTLCache[str, bytes | None] = TTLCache(CACHE_SIZE, cache_seconds)
+
+    async def prepare(self) -> None:
+        """Its index, and proof that this master key is the one the stored keys are wrapped
+        by (the first process to start leaves the canary; WrongMasterKey otherwise)."""
+        await self._keys.create_indexes([spec.model() for spec in INDEXES])
+        try:
+            await self._keys.insert_one({"_id": CANARY, "subject": CANARY,
+                                         "wrapped": self._wrap(CANARY, new_key())})
+        except DuplicateKeyError:
+            pass
+        self._unwrap(await self._keys.find_one({"_id": CANARY}))
 
     async def key_for(self, subject: str) -> tuple[str, bytes]:
         name = pseudonym(self._naming, subject)
@@ -117,5 +145,16 @@ class StoreKeyring:
 
     def _unwrap(self, stored: dict[str, Any]) -> bytes:
         wrapped = bytes(stored["wrapped"])
-        return self._wrapping.decrypt(wrapped[:NONCE_BYTES], wrapped[NONCE_BYTES:],
-                                      stored["_id"].encode())
+        try:
+            return self._wrapping.decrypt(wrapped[:NONCE_BYTES], wrapped[NONCE_BYTES:],
+                                          stored["_id"].encode())
+        except InvalidTag:
+            raise WrongMasterKey("the master key does not unwrap the key store's keys: "
+                                 "QA_MASTER_KEY (or its file) differs from the one that "
+                                 "made them") from None
+
+
+def keyring_for(settings: ServiceSettings, client: AsyncMongoClient) -> StoreKeyring:
+    master = load_master_key(encoded=settings.master_key, path=Path(settings.master_key_file))
+    return StoreKeyring(client[settings.key_database][KEYS], master,
+                        cache_seconds=settings.key_cache_seconds)

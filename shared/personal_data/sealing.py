@@ -14,6 +14,7 @@ otherwise) and the caller is told how many did.
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import os
 from collections.abc import Callable, Iterable
@@ -31,6 +32,12 @@ NONCE_BYTES = 12
 
 class Unreadable(Exception):
     """A sealed value that cannot be opened: its key is gone, wrong, or the text damaged."""
+
+
+@functools.lru_cache(maxsize=4096)
+def _cipher(key: bytes) -> AESGCM:
+    """One cipher object a key: making it costs about as much as sealing a short value."""
+    return AESGCM(key)
 
 
 def new_key() -> bytes:
@@ -58,7 +65,7 @@ def seal(value: Any, *, kid: str, key: bytes) -> str:
     kind, plain = ("s", value.encode()) if isinstance(value, str) else (
         "j", json.dumps(value, separators=(",", ":"), default=str).encode())
     nonce = os.urandom(NONCE_BYTES)
-    sealed = AESGCM(key).encrypt(nonce, plain, _associated(kid, kind))
+    sealed = _cipher(key).encrypt(nonce, plain, _associated(kid, kind))
     return f"{PREFIX}:{kid}:{kind}:{base64.b64encode(nonce + sealed).decode()}"
 
 
@@ -72,7 +79,7 @@ def open_sealed(value: str, key: bytes | None) -> Any:
     if prefix != PREFIX or kind not in ("s", "j") or key is None or len(raw) <= NONCE_BYTES:
         raise Unreadable("no key for it" if key is None else "not a sealed value")
     try:
-        plain = AESGCM(key).decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:], _associated(kid, kind))
+        plain = _cipher(key).decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:], _associated(kid, kind))
     except (InvalidTag, ValueError):
         raise Unreadable("the key does not open it") from None
     return plain.decode() if kind == "s" else json.loads(plain)

@@ -8,7 +8,7 @@ import asyncio
 
 import pytest
 
-from shared.personal_data.keyring import INDEXES, KEYS, StoreKeyring
+from shared.personal_data.keyring import INDEXES, KEYS, StoreKeyring, WrongMasterKey
 from shared.personal_data.master_key import derived
 from shared.personal_data.sealing import new_key, open_fields, seal_fields
 from shared.store import Store
@@ -28,7 +28,7 @@ async def test_one_key_per_subject_however_many_processes_ask_at_once(keys_colle
     rings = [StoreKeyring(keys_collection, MASTER) for _ in range(4)]
     answers = await asyncio.gather(*(r.key_for("child:CASE-FICT-0101") for r in rings * 3))
     assert len(set(answers)) == 1
-    assert await keys_collection.count_documents({}) == 1
+    assert await keys_collection.count_documents({"_id": {"$ne": "canary"}}) == 1
 
 
 async def test_the_store_holds_neither_the_subject_nor_the_key_in_clear(keys_collection):
@@ -39,10 +39,14 @@ async def test_the_store_holds_neither_the_subject_nor_the_key_in_clear(keys_col
     assert key not in bytes(stored["wrapped"])
 
 
-async def test_another_master_key_cannot_unwrap(keys_collection):
+async def test_another_master_key_stops_the_service_rather_than_read_as_erased(keys_collection):
+    await StoreKeyring(keys_collection, MASTER).prepare()
     kid, _ = await StoreKeyring(keys_collection, MASTER).key_for("child:CASE-FICT-0103")
-    with pytest.raises(Exception):  # InvalidTag: never a wrong key handed out
-        await StoreKeyring(keys_collection, derived(MASTER, "another")).keys([kid])
+    wrong = StoreKeyring(keys_collection, derived(MASTER, "another"))
+    with pytest.raises(WrongMasterKey):  # at start-up
+        await wrong.prepare()
+    with pytest.raises(WrongMasterKey):  # and never a wrong key handed out, nor None
+        await wrong.keys([kid])
 
 
 async def test_after_erasure_every_process_reads_the_subject_as_erased(keys_collection):

@@ -10,18 +10,41 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
+from pymongo import AsyncMongoClient
+
 from schemas import topics
 from shared.kafka import ensure_topics
+from shared.personal_data.envelopes import PersonalData
+from shared.personal_data.keyring import keyring_for
 from shared.settings import ServiceSettings
 
 BOOTSTRAP = os.environ.get("QA_KAFKA_BOOTSTRAP", "127.0.0.1:29092")
+_personal: PersonalData | None = None
+
+
+def personal_data() -> PersonalData:
+    """The services' key ring, as the suite's services use it (the same master key file and
+    store), so a test reads a topic's personal data as a consuming service would."""
+    global _personal
+    if _personal is None:
+        settings = ServiceSettings()
+        _personal = PersonalData(keyring_for(settings, AsyncMongoClient(settings.mongo_uri)))
+    return _personal
+
+
+async def opened(raw: bytes) -> dict[str, Any]:
+    """A message as a consuming service reads it: sealed personal data opened."""
+    return json.loads((await personal_data().open_raw([raw]))[0])
 
 
 class TopicTail:
-    """`async with TopicTail(topic) as tail:` act, then `await tail.wait_for(predicate)`."""
+    """`async with TopicTail(topic) as tail:` act, then `await tail.wait_for(predicate)`.
+    Messages are shown with their personal data opened, as a service reads them; with
+    `sealed=True`, as they are on the topic."""
 
-    def __init__(self, topic: str) -> None:
+    def __init__(self, topic: str, *, sealed: bool = False) -> None:
         self.topic = topic
+        self.sealed = sealed
         self.consumer = AIOKafkaConsumer(bootstrap_servers=BOOTSTRAP, enable_auto_commit=False)
         self.start_offsets: dict[TopicPartition, int] = {}
         self.unexamined: list[Any] = []  # fetched, not yet shown to a predicate
@@ -59,7 +82,7 @@ class TopicTail:
         deadline = time.monotonic() + timeout
         while True:
             while self.unexamined:
-                value = json.loads(self.unexamined.pop(0).value)
+                value = await self._read(self.unexamined.pop(0).value)
                 if predicate(value):
                     return value
             if time.monotonic() >= deadline:
@@ -73,12 +96,15 @@ class TopicTail:
         ends = await self.consumer.end_offsets(list(self.start_offsets))
         while True:
             while self.unexamined:
-                visit(json.loads(self.unexamined.pop(0).value))
+                visit(await self._read(self.unexamined.pop(0).value))
             positions = {tp: await self.consumer.position(tp) for tp in ends}
             if all(positions[tp] >= end for tp, end in ends.items()):
                 return
             batches = await self.consumer.getmany(timeout_ms=200)
             self.unexamined = [r for records in batches.values() for r in records]
+
+    async def _read(self, raw: bytes) -> dict[str, Any]:
+        return json.loads(raw) if self.sealed else await opened(raw)
 
     async def new_message_count(self) -> int:
         ends = await self.consumer.end_offsets(list(self.start_offsets))

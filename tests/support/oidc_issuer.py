@@ -30,6 +30,7 @@ from fastapi import FastAPI, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
 from services.launcher import ROOT, ServiceProcesses
+from shared.settings import ServiceSettings
 
 CLIENT_ID, AUDIENCE = "qa-platform-pages", "qa-platform"
 # The issuer's directory of synthetic people: who may sign in, with which roles.
@@ -173,6 +174,9 @@ def production_service(issuer: FakeIssuer, service: str = "audit_capture",
         port_base=session_base + 40,
         log_dir=ROOT / "var" / f"test-logs-{session_base}" / "production-sign-in",
         extra_env={"QA_ENVIRONMENT": "production", "QA_AUTH_DEV_SECRET": secrets.token_hex(24),
+                   # the suite's own master key, as a production Secret would give it
+                   "QA_MASTER_KEY": base64.b64encode(
+                       (ROOT / ServiceSettings().master_key_file).read_bytes()).decode(),
                    "QA_OIDC_ISSUER": issuer.url, "QA_OIDC_AUDIENCE": AUDIENCE,
                    "QA_OIDC_JWKS_URL": f"{issuer.url}/jwks", "QA_OIDC_CLIENT_ID": CLIENT_ID,
                    "QA_MONGO_DATABASE": database, "QA_KAFKA_GROUP_SUFFIX": f"-oidc-{run}"})

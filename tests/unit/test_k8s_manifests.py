@@ -28,11 +28,12 @@ OVERLAYS = ("local", "production")
 KUBERNETES_VERSIONS = ("1.31.0", "1.37.0")
 HTTP_SERVICES = {"audit_capture", "feedback_ingestion", "reporting", "learning"}
 # Secrets the production overlay references and the council creates (deploy/k8s/README.md).
-PRODUCTION_SECRETS = {"qa-platform-secrets": {"QA_AUTH_DEV_SECRET", "QA_OIDC_CLIENT_SECRET"},
+PRODUCTION_SECRETS = {"qa-platform-secrets": {"QA_AUTH_DEV_SECRET", "QA_OIDC_CLIENT_SECRET",
+                                              "QA_MASTER_KEY"},
                       **{f"qa-{s.replace('_', '-')}": {"QA_MONGO_URI"} for s in SERVICES}}
 PRODUCTION_SECRETS["qa-feedback-ingestion"] |= {"QA_WEBHOOK_SECRETS"}
 SECRET_VARIABLES = {"QA_MONGO_URI", "QA_WEBHOOK_SECRETS", "QA_AUTH_DEV_SECRET",
-                    "QA_OIDC_CLIENT_SECRET"}
+                    "QA_OIDC_CLIENT_SECRET", "QA_MASTER_KEY"}
 
 
 @functools.cache

@@ -43,7 +43,7 @@ def jwks_url():
 
 @pytest.fixture
 def verifier(jwks_url, monkeypatch):
-    for name, value in {"QA_ENVIRONMENT": "production", "QA_AUTH_DEV_SECRET": "p" * 40,
+    for name, value in {"QA_ENVIRONMENT": "production", "QA_AUTH_DEV_SECRET": "p" * 40, "QA_MASTER_KEY": "eA" * 21 + "eA==",
                         "QA_OIDC_ISSUER": ISSUER, "QA_OIDC_AUDIENCE": AUDIENCE,
                         "QA_OIDC_JWKS_URL": jwks_url}.items():
         monkeypatch.setenv(name, value)

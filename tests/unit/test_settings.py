@@ -17,9 +17,23 @@ def test_production_refuses_the_development_secret(monkeypatch):
 
 
 def test_production_starts_with_real_secrets_and_an_issuer(monkeypatch):
-    for name, value in {"QA_ENVIRONMENT": "production", "QA_AUTH_DEV_SECRET": "x" * 40,
+    for name, value in {"QA_ENVIRONMENT": "production", "QA_AUTH_DEV_SECRET": "x" * 40, "QA_MASTER_KEY": "eA" * 21 + "eA==",
                         "QA_OIDC_ISSUER": "https://idp.example.test/",
                         "QA_OIDC_AUDIENCE": "qa-platform",
                         "QA_OIDC_JWKS_URL": "https://idp.example.test/jwks"}.items():
         monkeypatch.setenv(name, value)
     assert ReportingSettings().environment == "production"
+
+
+def test_production_refuses_the_development_master_key_or_none(monkeypatch):
+    from shared.settings import DEVELOPMENT_MASTER_KEY
+    for name, value in {"QA_ENVIRONMENT": "production", "QA_AUTH_DEV_SECRET": "x" * 40,
+                        "QA_OIDC_ISSUER": "https://idp.example.test/",
+                        "QA_OIDC_AUDIENCE": "qa-platform",
+                        "QA_OIDC_JWKS_URL": "https://idp.example.test/jwks"}.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(ValidationError, match="QA_MASTER_KEY"):
+        ReportingSettings()
+    monkeypatch.setenv("QA_MASTER_KEY", DEVELOPMENT_MASTER_KEY)
+    with pytest.raises(ValidationError, match="QA_MASTER_KEY"):
+        ReportingSettings()

@@ -13,6 +13,7 @@ from schemas.base import EventData
 from shared import tracing
 from shared.consumer import BatchOutcome
 from shared.envelope import Envelope
+from shared.personal_data.envelopes import PersonalData
 
 from ..adapters.decoding import Pending, decode_live
 from ..adapters.facts import FactStore
@@ -32,8 +33,10 @@ def projected_by_topic() -> dict[str, frozenset[str]]:
 
 class ProjectionHandlers:
     def __init__(self, store: FactStore,
-                 projected: Mapping[str, frozenset[str]] | None = None) -> None:
+                 projected: Mapping[str, frozenset[str]] | None = None, *,
+                 personal: PersonalData | None = None) -> None:
         self.store = store
+        self.personal = personal
         self.projected = dict(projected) if projected is not None else projected_by_topic()
 
     async def apply_batch(self, records: Sequence[Any]) -> BatchOutcome:
@@ -73,9 +76,11 @@ class ProjectionHandlers:
                       spans: list[Span]) -> list[Pending]:
         pending: list[Pending] = []
         traced = tracing.is_on()
-        for n, record in enumerate(records, 1):
-            decoded = decode_live(record.value or b"", self.projected.get(record.topic,
-                                                                          frozenset()))
+        values = [record.value or b"" for record in records]
+        if self.personal is not None:  # personal data opened (or read as erased) first
+            values = await self.personal.open_raw(values)
+        for n, (record, value) in enumerate(zip(records, values), 1):
+            decoded = decode_live(value, self.projected.get(record.topic, frozenset()))
             if decoded.reason is not None:
                 outcome.rejected.append((record, decoded.reason, decoded.error))
             elif decoded.event_type is None:

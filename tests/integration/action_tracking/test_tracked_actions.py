@@ -16,7 +16,7 @@ from tests.support.action_tracking import in_directory, publish, staff
 from tests.support.auth import bearer
 from tests.support.events import audit_submitted
 from tests.support.factories import uid
-from tests.support.kafka import TopicTail
+from tests.support.kafka import opened, TopicTail
 from tests.support.waiting import eventually
 
 
@@ -53,7 +53,7 @@ async def test_an_audit_and_an_observation_raise_their_actions_exactly_once(trac
             ends = await tail.consumer.end_offsets(list(tail.start_offsets))
             while [tp for tp, end in ends.items() if await tail.consumer.position(tp) < end]:
                 batches = await tail.consumer.getmany(timeout_ms=200)
-                messages.extend(json.loads(r.value) for rs in batches.values() for r in rs)
+                messages.extend([await opened(r.value) for rs in batches.values() for r in rs])
             return [m for m in messages if m["event_type"] == "action.raised"
                     and m["data"]["origin"]["id"] == observation.observation_id]
 

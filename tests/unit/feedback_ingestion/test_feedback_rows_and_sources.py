@@ -68,7 +68,7 @@ def test_themes_come_from_keywords_as_whole_words_plus_the_sources_own():
 
 
 def test_production_refuses_development_webhook_secrets():
-    production = {"environment": "production", "auth_dev_secret": "x" * 40,
+    production = {"environment": "production", "auth_dev_secret": "x" * 40, "master_key": "eA" * 21 + "eA==",
                   "oidc_issuer": "https://id.example", "oidc_audience": "qa",
                   "oidc_jwks_url": "https://id.example/jwks"}
     with pytest.raises(ValidationError, match="QA_WEBHOOK_SECRETS"):
