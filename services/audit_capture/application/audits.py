@@ -35,7 +35,9 @@ async def open_audit(deps: Deps, audit_id: str, *,
         raise UnknownAudit(audit_id)
     if auditor and Role.HEAD_OF_QUALITY not in auditor.roles \
             and auditor.subject not in audit["auditor_ids"]:
-        raise NotAnAuditorOf(f"{auditor.subject} is not an auditor of {audit_id}")
+        # Worded without ids: the 403 page shows it to a person (issue 11, names not ids).
+        raise NotAnAuditorOf("only this audit's allocated auditors and the head of quality "
+                             "may open it; you are not one of its auditors")
     return audit
 
 

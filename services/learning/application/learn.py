@@ -148,9 +148,11 @@ async def _pieces(deps: Deps, person_id: str) -> list[dict[str, Any]]:
                 for s in await deps.evidence.of_person(person_id)}
     sessions = [s for s in await deps.supervisions.of_person(person_id)
                 if s["status"] == "signed_off"]
+    others = {s["supervisor_id"] for s in sessions} | {s["supervisee_id"] for s in sessions}
     return learn.learning_record(person_id, as_worker=await deps.results.of_worker(person_id),
                                  as_auditor=await deps.results.audited_by(person_id),
                                  supervisions=sessions, signoffs=signoffs,
+                                 names=await deps.directory.people_named(others),
                                  observations=await deps.practice_observations.of_worker(person_id),
                                  sessions=await _sessions_attended(deps, person_id))
 

@@ -161,11 +161,14 @@ def learning_record(person_id: str, *, as_worker: list[dict[str, Any]],
                     as_auditor: list[dict[str, Any]], supervisions: list[dict[str, Any]],
                     signoffs: dict[tuple[str, str], dict[str, Any]],
                     observations: list[dict[str, Any]] = (),
-                    sessions: list[dict[str, Any]] = ()) -> list[dict[str, Any]]:
+                    sessions: list[dict[str, Any]] = (),
+                    names: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """Each piece of evidence, shaped as CPD evidence for Social Work England (the
     activity, its date, what was learned or reflected, what it means for practice), with
-    the line manager's sign-off if given."""
+    the line manager's sign-off if given. `names`: display names by person id, so a title
+    names the other person of a supervision (an id the directory lacks stays as it is)."""
     pieces: list[dict[str, Any]] = []
+    names = names or {}
 
     def piece(kind: str, piece_id: str, on: str, title: str, learning: str,
               practice: str) -> None:
@@ -196,7 +199,8 @@ def learning_record(person_id: str, *, as_worker: list[dict[str, Any]],
     for s in supervisions:
         other = s["supervisor_id"] if s["supervisee_id"] == person_id else s["supervisee_id"]
         role = "supervised by" if s["supervisee_id"] == person_id else "supervising"
-        piece("supervision", s["_id"], s["held_on"], f"Supervision ({role} {other})",
+        piece("supervision", s["_id"], s["held_on"],
+              f"Supervision ({role} {names.get(other, other)})",
               "; ".join(s.get("agreed", [])),
               "; ".join(a["description"] for a in s.get("actions", [])))
     for o in observations:
