@@ -120,6 +120,9 @@ async def test_results_supervision_and_a_session_reach_the_briefings_learn_secti
         impact = (await reporting.get("/reports/impact", params=query, headers=HOQ)).json()
         assert impact["learn"]["sessions_delivered"] == 1
         assert impact["learn"]["discussed_in_supervision"] == 1
+        impact_page = await reporting.get("/impact", params=query,
+                                          headers=HOQ | {"Accept": "text/html"})
+        assert impact_page.status_code == 200 and 'id="table-sessions"' in impact_page.text
 
         empty = (await reporting.get("/reports/monthly-briefing",
                                      params={"month": unique_month()}, headers=HOQ)).json()
