@@ -46,8 +46,24 @@ def services():
     try:
         processes.wait_ready()
         yield processes
+        _scan_for_leaks(processes)
     finally:
         processes.stop()
+
+
+def _scan_for_leaks(processes) -> None:
+    """The leak scan (logs, metrics, dead letters) while the services still answer, unless
+    the runs_last test already ran it: a session that ran only some layers is checked too."""
+    import asyncio
+
+    from tests.support import leak_scan
+
+    if leak_scan.checked_this_session or not processes.processes:
+        return
+    found, read = asyncio.run(leak_scan.leaks(
+        {name: processes.url(name) for name in processes.processes}))
+    print(f"\nleak scan at the end of the session: {read}")
+    assert not found, f"test personal data found where it must never be: {found}"
 
 
 @pytest.fixture

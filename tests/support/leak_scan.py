@@ -1,8 +1,11 @@
 """Looking for the synthetic personal data the tests send (case references, names, free text)
-where it must never be: the services' logs, and the dead letters' own text.
+where it must never be: the services' logs, their metrics, and the dead letters' own text.
 
 The logs are read from where they stood when the session began (`remember_log_sizes`,
-called by tests/conftest.py), so a run is judged by what it wrote itself."""
+called by tests/conftest.py), so a run is judged by what it wrote itself. `leaks` is the
+whole check: the runs_last test asserts on it, and the suite's `services` fixture runs it
+again as it stops the services if that test was not part of the run, so every session that
+started the services is checked while they still answer /metrics."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ import re
 import time
 from pathlib import Path
 
+import httpx
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from schemas import topics
@@ -26,6 +30,7 @@ PERSONAL = re.compile("|".join([
     r"Synthetic compliment about a fictional visit", r"Synthetic action \d",
 ]))
 _log_sizes: dict[Path, int] = {}
+checked_this_session = False  # set once `leaks` has run against the session's services
 
 
 def session_log_dir() -> Path:
@@ -48,6 +53,29 @@ def logs_written_this_session() -> dict[Path, str]:
 
 def hits(text: str) -> list[str]:
     return sorted({match.group(0) for match in PERSONAL.finditer(text)})
+
+
+async def every_metrics_page(urls: dict[str, str]) -> dict[str, str]:
+    """Each service's Prometheus exposition, by service (the text a scraper stores)."""
+    async with httpx.AsyncClient(timeout=10) as client:
+        return {name: (await client.get(f"{url}/metrics")).text for name, url in urls.items()}
+
+
+async def leaks(urls: dict[str, str]) -> tuple[dict[str, list[str]], str]:
+    """Where the test personal data appears (place -> what was found), and what was read."""
+    global checked_this_session
+    logs = logs_written_this_session()
+    assert any(logs.values()), "the services wrote logs during this run"
+    pages = await every_metrics_page(urls)
+    letters = await every_dead_letter()
+    found = {str(path): hits(text) for path, text in logs.items() if hits(text)}
+    found |= {f"{name} /metrics": hits(page) for name, page in pages.items() if hits(page)}
+    found |= {f"dead letter {n}": hits(letter) for n, letter in enumerate(letters)
+              if hits(letter)}
+    checked_this_session = True
+    return found, (f"{len(logs)} logs ({sum(map(len, logs.values())):,} characters), "
+                   f"{len(pages)} metrics pages ({sum(map(len, pages.values())):,} characters), "
+                   f"{len(letters)} dead letters")
 
 
 async def every_dead_letter(timeout: float = 30.0) -> list[str]:
