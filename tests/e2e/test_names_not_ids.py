@@ -18,11 +18,10 @@ from services.reporting.domain.periods import shift
 from shared.envelope import utc_now
 from tests.support.auth import bearer
 from tests.support.demo import run_demo, small_directory
+from tests.support.demo_pages import demo_pages, demo_reported, person_for
 from tests.support.factories import feedback_item, uid
-from tests.support.routes import routes_of
 from tests.support.waiting import eventually
 
-SERVICES = ("audit_capture", "feedback_ingestion", "action_tracking", "reporting", "learning")
 TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]*>", re.S)
 
 
@@ -44,67 +43,29 @@ def test_raw_ids_are_found_in_text_only():
     assert raw_ids("<td>demo-tm-011</td>", named) == []
 
 
-async def _page_paths(services, http, prefix: str, month: str) -> dict[str, list[str]]:
-    """Every GET page of every service, with its path filled from the demo's own records."""
-    audits = (await http.get(f"{services.url('reporting')}/reports/facts/audits",
-                             params={"month": month, "team": f"{prefix}-01"},
-                             headers=bearer("director"))).json()
-    values = {"month": month, "team": f"{prefix}-01", "team_id": f"{prefix}-01",
-              "auditor_id": "demo-tm-01", "person_id": "demo-tm-01",
-              "quarter": f"{month[:4]}-Q{(int(month[5:]) - 1) // 3 + 1}"}
-    if audits:
-        values["audit_id"] = audits[0]["_id"]
-    found: dict[str, list[str]] = {}
-    for service in SERVICES:
-        for route in routes_of(service):
-            if (route.method != "GET" or not route.protected or "{fmt" in route.path
-                    or route.path.endswith("/stream")):  # server-sent events never end
-                continue
-            params = re.findall(r"\{(\w+)(?::\w+)?\}", route.path)
-            if any(p not in values for p in params) or route.path.endswith((".pdf", ".csv")):
-                continue
-            path = re.sub(r"\{(\w+)(?::\w+)?\}", lambda m: values[m.group(1)], route.path)
-            found.setdefault(service, []).append((path, route.roles))
-    return found
-
-
 @pytest.mark.timeout(420)
 async def test_no_page_shows_a_raw_id_where_the_directory_has_a_name(services, http):
     prefix = uid("names")
     await run_demo(services, prefix)
     named = small_directory(prefix)
-    month = shift(utc_now().strftime("%Y-%m"), -1)
-    reporting = services.url("reporting")
-
-    async def directory_everywhere():
-        """Reporting shows the demo's workers by name (the directory reached it), and its
-        audits are projected."""
-        page = await http.get(f"{reporting}/coverage", params={"team": f"{prefix}-01"},
-                              headers=bearer("head_of_quality") | {"Accept": "text/html"})
-        briefing = await http.get(f"{reporting}/reports/monthly-briefing",
-                                  params={"month": month}, headers=bearer("director"))
-        return ("Demo Worker 01-01" in page.text and briefing.status_code == 200
-                and briefing.json()["audits"]["completed"] >= 3)
-
-    await eventually(directory_everywhere, what="the demo's directory and audits in reporting",
-                     timeout=120)
+    month = await demo_reported(services, http, prefix)
     shown: list[str] = []
     opened = 0
-    for service, paths in (await _page_paths(services, http, prefix, month)).items():
-        for path, roles in paths:
-            # Every home page as every role; any other page as each role that may open it,
-            # up to three (the pages differ by role in what they offer, not in whom they name).
-            for role in sorted(roles) if path == "/" else sorted(roles)[:3]:
-                sub = "demo-sw-01-01" if role == "social_worker" else "demo-tm-01"
-                answer = await http.get(services.url(service) + path,
-                                        headers=bearer(role, sub=sub) | {"Accept": "text/html"})
-                if not answer.headers.get("content-type", "").startswith("text/html"):
-                    continue
-                opened += 1
-                page = answer.text
-                ids = raw_ids(page, named)
-                if ids:
-                    shown.append(f"{service} {path} as {role}: {', '.join(ids)}")
+    for demo_page in await demo_pages(services, http, prefix, month):
+        service, path, roles = demo_page.service, demo_page.path, demo_page.roles
+        # Every home page as every role; any other page as each role that may open it,
+        # up to three (the pages differ by role in what they offer, not in whom they name).
+        for role in sorted(roles) if path == "/" else sorted(roles)[:3]:
+            answer = await http.get(services.url(service) + path,
+                                    headers=bearer(role, sub=person_for(role))
+                                    | {"Accept": "text/html"})
+            if not answer.headers.get("content-type", "").startswith("text/html"):
+                continue
+            opened += 1
+            page = answer.text
+            ids = raw_ids(page, named)
+            if ids:
+                shown.append(f"{service} {path} as {role}: {', '.join(ids)}")
     assert opened > 50, opened
     assert not shown, "pages showing ids the directory names:\n" + "\n".join(shown)
 
