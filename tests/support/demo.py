@@ -28,7 +28,8 @@ async def run_demo(services, prefix: str, *extra: str) -> str:
 
 def small_directory(prefix: str) -> dict[str, str]:
     """{id: name} of every person and team the small demo puts in the directory."""
-    people = Population([f"{prefix}-{t:02d}" for t in range(1, 4)], 9)
+    people = Population([f"{prefix}-{t:02d}" for t in range(1, 4)], 9,
+                        quality_team=f"{prefix}-quality", leadership_team=f"{prefix}-leadership")
     named = {}
     for line in people.directory_csv().splitlines()[1:]:
         person_id, name, team_id, team_name = line.split(",")[:4]

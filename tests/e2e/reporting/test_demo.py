@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
 
 from services.reporting.domain.periods import shift
@@ -48,6 +51,7 @@ async def test_the_demo_year_reaches_the_briefing(services, http):
     assert sum(r["evidence_quality"]["not_judged"] for r in records) < sum(
         r["moderated"] for r in records)
     await review_year_shown(services, http, prefix, month)
+    await learn_year_shown(services, http, prefix)
 
 
 @pytest.mark.timeout(300)
@@ -140,6 +144,74 @@ async def review_year_shown(services, http, prefix: str, month: str) -> None:
                                       by_team=True)]
     latest_due = shift(month, 2)
     assert all(a["due_date"][:7] <= latest_due for a in actions), actions
+
+
+async def learn_year_shown(services, http, prefix: str) -> None:
+    """The demo's Learn stage (issue 13): each page has the demo's own content. Learning
+    circles proposed from the case list and held; supervision after an audit, signed off;
+    the practice learning team's reviews, annual reviews and ASYE; the L&D programme with a
+    session delivered; the staff survey's results for both years; the staff briefing's
+    lessons; the quarter's feedback summary."""
+    learning, reporting = services.url("learning"), services.url("reporting")
+    today = utc_now().date()
+
+    async def page(base: str, path: str, role: str, sub: str = "demo-tm-01", **params) -> str:
+        answer = await http.get(base + path, params=params, headers=bearer(
+            role, sub=sub, team=f"{prefix}-01") | {"Accept": "text/html"})
+        assert answer.status_code == 200, (path, answer.status_code, answer.text[:300])
+        return text_of(answer.text)
+
+    children = f"DEMO-CHILD-{prefix}-"
+    circles = await page(learning, "/circles", "practice_learning_team", "demo-plt-01")
+    assert circles.count(children) >= 2, circles[-1500:]  # proposed, and held
+    circles_api = (await http.get(f"{learning}/learning-circles", headers=bearer(
+        "practice_learning_team"))).json()
+    assert any(h["case_ref"].startswith(children) for h in circles_api["held"])
+    assert any(c["case_ref"].startswith(children) for c in circles_api["children"])
+
+    sessions = await page(learning, "/supervision", "team_manager")
+    assert "Demo Worker 01-01" in sessions and "signed off" in sessions, sessions[-1500:]
+    head = await page(learning, "/supervision", "head_of_service", "demo-hos-01")
+    assert "Demo Manager 0" in head and "signed off" in head, head[-1500:]
+
+    queue = (await http.get(f"{learning}/practice-learning/queue",
+                            headers=bearer("practice_learning_team"))).json()
+    assert any(i["review"]["by"] == "demo-plt-01" for i in queue["reviewed"]), queue
+    assert "Fictional" in await page(learning, "/practice-learning-team",
+                                     "practice_learning_team", "demo-plt-01")
+    reviews = await page(learning, "/practice-learning-team/annual-reviews",
+                         "practice_learning_team", "demo-plt-01")
+    asye = await page(learning, "/asye-programme", "practice_learning_team", "demo-plt-01")
+    assert "Demo Worker" in reviews and "Demo Worker" in asye, (reviews[-800:], asye[-800:])
+
+    programme = await page(learning, "/learning-and-development", "social_worker",
+                           "demo-sw-01-01")
+    assert f"({prefix})" in programme, programme[-1500:]
+    items = [i for i in (await http.get(f"{learning}/development/programme",
+                                        headers=bearer("head_of_quality"))).json()
+             if i["title"].endswith(f"({prefix})")]
+    assert len(items) == 4 and any(s["status"] == "delivered" and s["attendee_ids"]
+                                   for i in items for s in i["sessions"]), items
+
+    for year in (today.year - 1, today.year):
+        results = (await http.get(f"{learning}/staff-surveys/{year}/results",
+                                  headers=bearer("head_of_quality"))).json()
+        assert results["questions"] and results["answers"] >= 1, results
+        shown = await page(learning, f"/staff-survey/{year}/results", "head_of_quality",
+                           "demo-hoq-01")
+        assert results["questions"][0]["text"] in shown, shown[-1500:]
+
+    half = f"{today.year}-H{1 if today.month <= 6 else 2}"
+    sheet = await page(reporting, "/staff-briefing", "social_worker", "demo-sw-01-01",
+                       half=half)
+    assert "Fictional: " in sheet, sheet[-1500:]  # the head of quality's lessons
+    quarter = f"{today.year}-Q{(today.month - 1) // 3 + 1}"
+    summary = await page(reporting, "/feedback-summary", "director", quarter=quarter)
+    assert "Demo Team 01" in summary, summary[-1500:]
+
+
+def text_of(page: str) -> str:
+    return html.unescape(re.sub(r"<(script|style)\b.*?</\1>|<[^>]*>", " ", page, flags=re.S))
 
 
 async def _listed(http, services, kind: str, month: str, team: str, *, by_team: bool = False):
