@@ -30,6 +30,8 @@ PRODUCERS = {
     topics.LEARNING: "learning",
     topics.BRIEFING: "reporting", topics.PERFORMANCE: "reporting (imports by the performance team)",
     topics.DEADLETTER: "every consumer",
+    topics.PRIVACY: "data_protection (erasures, legal holds, retention runs)",
+    topics.ACCESS: "every service (who read which subject's personal data; append-only)",
 }
 
 

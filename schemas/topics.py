@@ -13,9 +13,11 @@ BRIEFING = "qa.briefing"
 PERFORMANCE = "qa.performance"
 LEARNING = "qa.learning"
 DEADLETTER = "qa.deadletter"
+PRIVACY = "qa.privacy"
+ACCESS = "qa.access"
 
 ALL = (DIRECTORY, PROGRAMME, AUDIT, OBSERVATION, FEEDBACK, FEEDBACK_RAW, COMPLAINT, ACTION, ALERT,
-       BRIEFING, PERFORMANCE, LEARNING, DEADLETTER)
+       BRIEFING, PERFORMANCE, LEARNING, DEADLETTER, PRIVACY, ACCESS)
 
 KEYS = {
     DIRECTORY: "person_id or team_id",
@@ -32,4 +34,7 @@ KEYS = {
     LEARNING: ("meeting_id (meetings and what they decided), month (monthly findings) or "
                "a learning and development programme item's id (its sessions delivered)"),
     DEADLETTER: "the failed message's original topic",
+    PRIVACY: ("an erasure's, a legal hold's or a retention run's id (never a case reference "
+              "or a name: the subject travels as its pseudonym)"),
+    ACCESS: "the data subject's pseudonym (each read of their personal data, append-only)",
 }

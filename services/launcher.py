@@ -23,7 +23,8 @@ import httpx
 
 from services.supervisor import Supervisor
 
-SERVICES = ("audit_capture", "feedback_ingestion", "action_tracking", "reporting", "learning")
+SERVICES = ("audit_capture", "feedback_ingestion", "action_tracking", "reporting", "learning",
+            "data_protection")
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -22,6 +22,9 @@ class Role(StrEnum):
     SOCIAL_WORKER = "social_worker"
     INTEGRATION = "integration"
     ADMIN = "admin"
+    # Answers the council's data protection duties: subject access, erasure, legal holds,
+    # retention and the access log (services/data_protection).
+    DATA_PROTECTION_OFFICER = "data_protection_officer"
     # A guest of one meeting (student, partner, foster carer): learning lets them open that
     # meeting's pack only; no other service names this role in what it allows.
     GUEST = "guest"

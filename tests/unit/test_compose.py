@@ -6,6 +6,7 @@ import yaml
 
 from services.action_tracking.settings import ActionTrackingSettings
 from services.audit_capture.settings import AuditCaptureSettings
+from services.data_protection.settings import DataProtectionSettings
 from services.feedback_ingestion.settings import FeedbackIngestionSettings
 from services.learning.settings import LearningSettings
 from services.reporting.settings import ReportingSettings
@@ -13,7 +14,7 @@ from services.reporting.settings import ReportingSettings
 COMPOSE = yaml.safe_load((Path(__file__).parents[2] / "docker-compose.yml").read_text())
 SETTINGS = {"audit_capture": AuditCaptureSettings, "feedback_ingestion": FeedbackIngestionSettings,
             "action_tracking": ActionTrackingSettings, "reporting": ReportingSettings,
-            "learning": LearningSettings}
+            "learning": LearningSettings, "data_protection": DataProtectionSettings}
 
 
 def variables(settings_class) -> set[str]:

@@ -32,6 +32,7 @@ PRODUCTION_SECRETS = {"qa-platform-secrets": {"QA_AUTH_DEV_SECRET", "QA_OIDC_CLI
                                               "QA_MASTER_KEY"},
                       **{f"qa-{s.replace('_', '-')}": {"QA_MONGO_URI"} for s in SERVICES}}
 PRODUCTION_SECRETS["qa-feedback-ingestion"] |= {"QA_WEBHOOK_SECRETS"}
+DATA_PROTECTION_PEER = {"podSelector": {"matchLabels": {"app.kubernetes.io/name": "data-protection"}}}
 SECRET_VARIABLES = {"QA_MONGO_URI", "QA_WEBHOOK_SECRETS", "QA_AUTH_DEV_SECRET",
                     "QA_OIDC_CLIENT_SECRET", "QA_MASTER_KEY"}
 
@@ -215,8 +216,10 @@ def test_network_policies_allow_only_what_each_service_needs():
         egress = [(rule, peer) for spec in mine.values() for rule in spec.get("egress", [])
                   for peer in rule["to"]]
         ports = {p["port"] for rule, _ in egress for p in rule["ports"]}
-        # DNS, Kafka, the store, HTTPS (the OIDC issuer), OTLP/HTTP traces to the collector
-        assert ports == {53, 9092, 27017, 443, 4318}, (name, ports)
+        # DNS, Kafka, the store, HTTPS (the OIDC issuer), OTLP/HTTP traces to the collector;
+        # data protection also asks the platform's services to blank an erased subject.
+        between_services = {"http"} if name == "data-protection" else set()
+        assert ports == {53, 9092, 27017, 443, 4318} | between_services, (name, ports)
         assert all("ports" in rule for spec in mine.values() for rule in spec.get("egress", []))
         private = ipaddress.ip_network("10.0.0.0/8")
         reaches_private = any(
@@ -229,7 +232,9 @@ def test_network_policies_allow_only_what_each_service_needs():
         assert reaches_private == (name == "action-tracking"), name
         ingress = [peer for spec in mine.values() for rule in spec.get("ingress", [])
                    for peer in rule["from"]]
-        assert ingress and all("namespaceSelector" in peer for peer in ingress), name
+        # From outside: the ingress controller and Prometheus; from inside, data protection alone.
+        assert ingress and all("namespaceSelector" in peer or peer == DATA_PROTECTION_PEER
+                               for peer in ingress), name
 
 
 def test_topics_are_the_platforms_replicated_three_times():

@@ -24,7 +24,8 @@ from playwright.async_api import async_playwright
 from shared.auth import EVERYONE, issue_development_token
 from shared.settings import ServiceSettings
 
-SERVICES = ("audit_capture", "feedback_ingestion", "action_tracking", "reporting", "learning")
+SERVICES = ("audit_capture", "feedback_ingestion", "action_tracking", "reporting", "learning",
+            "data_protection")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
 PEOPLE = {"social_worker": "demo-sw-01-01"}  # anyone else signs in as a demo team manager
 
