@@ -28,6 +28,7 @@ from .metrics import PlatformMetrics
 from .outbox import OUTBOX_INDEXES, Outbox
 from .personal_data.envelopes import PersonalData
 from .personal_data.keyring import keyring_for
+from .personal_data.retention_schedule import RetentionSchedule, schedule_for
 from .settings import ServiceSettings
 from .store import IndexSpec, Store
 from .web.docs import docs_router
@@ -46,6 +47,7 @@ class Runtime:
     outbox: Outbox
     consumer: EventConsumer
     personal: PersonalData
+    retention: RetentionSchedule
     relay_outbox: bool = False  # this service writes through the outbox: relay it
     tasks: list[asyncio.Task] = field(default_factory=list)
     # A service's own long-running work (a scheduling loop...): each started once the
@@ -57,6 +59,7 @@ class Runtime:
         cls, settings: ServiceSettings, *, indexes: Sequence[IndexSpec] = (),
         relay_outbox: bool = False,
     ) -> Runtime:
+        retention = schedule_for(settings)  # a wrong rule stops the service here, named
         metrics = PlatformMetrics.create()
         broker = make_broker(settings, metrics)
         all_indexes = [*indexes, *OUTBOX_INDEXES]
@@ -67,7 +70,7 @@ class Runtime:
                                    direct=DirectProducer(settings), personal=personal)
         return cls(
             settings=settings, metrics=metrics, broker=broker, publisher=publisher, store=store,
-            personal=personal,
+            personal=personal, retention=retention,
             outbox=Outbox(store, publisher, metrics),
             relay_outbox=relay_outbox,
             consumer=EventConsumer(broker, publisher, metrics, group_id=settings.consumer_group),

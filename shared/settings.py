@@ -56,6 +56,9 @@ class ServiceSettings(BaseSettings):
     master_key_file: str = "var/keys/master.key"
     key_database: str = "qa_keys"
     key_cache_seconds: float = 5.0
+    # The retention schedule (shared/personal_data/retention_schedule.py); empty: the shipped
+    # deploy/config/retention.toml. A wrong rule stops the service at start-up.
+    retention_schedule: str = ""
     # OTLP/HTTP traces endpoint (e.g. http://otel-collector:4318/v1/traces); empty: no tracing
     otel_exporter_otlp_endpoint: str = ""
 

@@ -32,6 +32,12 @@ class RetentionSchedule:
         return self.rules.get(kind)
 
 
+def schedule_for(settings: Any) -> RetentionSchedule:
+    """The schedule a service's settings name (QA_RETENTION_SCHEDULE), else the shipped one."""
+    return load_schedule(Path(settings.retention_schedule) if settings.retention_schedule
+                         else DEFAULT_SCHEDULE)
+
+
 def load_schedule(path: Path = DEFAULT_SCHEDULE) -> RetentionSchedule:
     text = path.read_text(encoding="utf-8")
     try:
