@@ -1,0 +1,63 @@
+"""The retention endpoint every service mounts: data protection's daily job (or its dry run)
+asks each service to apply the schedule to what it keeps, sending the legal holds in force
+with the request, so a service never sweeps with a view of the holds older than the job's."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from pydantic import BaseModel, Field
+
+from shared.auth import Role, allow
+
+from .retention import Hold, HoldScope, RecordKind
+from .retention_sweep import RetainedCollection, apply_retention
+
+
+class HoldIn(BaseModel):
+    hold_id: str = Field(min_length=1, max_length=128)
+    subject: str | None = Field(default=None, max_length=200,
+                                description="child:<case reference> or staff:<person id>")
+    team_id: str | None = Field(default=None, max_length=128)
+    from_date: date | None = None
+    to_date: date | None = None
+    record_kind: RecordKind | None = None
+    reason: str = Field(default="", max_length=2000)
+    set_by: str = Field(default="", max_length=128)
+
+    def hold(self) -> Hold:
+        return Hold(hold_id=self.hold_id, reason=self.reason, set_by=self.set_by,
+                    scope=HoldScope(subject=self.subject, team_id=self.team_id,
+                                    from_date=self.from_date, to_date=self.to_date,
+                                    record_kind=self.record_kind))
+
+
+class RetentionRequest(BaseModel):
+    run_id: str = Field(min_length=1, max_length=128)
+    today: date
+    dry_run: bool = True
+    holds: list[HoldIn] = Field(default_factory=list, max_length=10_000)
+
+
+def retention_router(declared: Sequence[RetainedCollection]) -> APIRouter:
+    router = APIRouter(prefix="/personal-data", tags=["personal data"])
+
+    @router.post("/retention")
+    async def apply_schedule(
+        body: RetentionRequest, request: Request,
+        _: Any = Depends(allow(Role.DATA_PROTECTION_OFFICER)),
+    ) -> dict[str, Any]:
+        """Apply the retention schedule to this service's records (or, in a dry run, list
+        what it would do): counts and record ids by kind; never a name or case reference."""
+        runtime = request.app.state.runtime
+        outcome = await apply_retention(
+            runtime.store.db, declared, schedule=runtime.retention,
+            holds=[h.hold() for h in body.holds], today=body.today, dry_run=body.dry_run)
+        return {"run_id": body.run_id, "service": runtime.settings.service_name,
+                "dry_run": body.dry_run, "today": body.today.isoformat(),
+                "kinds": {kind: o.as_dict() for kind, o in outcome.items()}}
+
+    return router
