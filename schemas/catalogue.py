@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .access import PersonalDataRead
 from .action import ActionAssigned, ActionDueDateChanged, ActionRaised, ActionStatusChanged
 from .alert import AlertRaised
 from .audit import AuditDraftSaved, AuditGradeChanged, AuditModerated, AuditResultsShared
@@ -76,6 +77,7 @@ EVENTS: tuple[type[EventData], ...] = (
     LearningCircleRecorded,
     StaffSurveyAnswered,
     DevelopmentSessionDelivered,
+    PersonalDataRead,
 )
 
 BY_TYPE: dict[str, type[EventData]] = {model.event_type: model for model in EVENTS}

@@ -5,19 +5,30 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from shared.clock import Clock, SystemClock
+from shared.personal_data.pseudonyms import Pseudonyms
 from shared.runtime import Runtime, create_app
 
+from .adapters import access_log
+from .adapters import holds
 from .application.deps import Deps
+from .entrypoints.api import access_log as access_log_api
+from .entrypoints.api import holds as holds_api
+from .entrypoints.pages import access_log as access_log_pages
+from .entrypoints.pages import holds as holds_pages
 from .entrypoints.pages import home as home_pages
 from .entrypoints.subscriptions import subscriptions
 from .settings import DataProtectionSettings
 
-INDEXES: list = []
-ROUTERS = [home_pages.router]
+INDEXES = [*access_log.INDEXES, *holds.INDEXES]
+ROUTERS = [home_pages.router, access_log_pages.router, access_log_api.router,
+           holds_pages.router, holds_api.router]
 
 
 def build_deps(settings: DataProtectionSettings, runtime: Runtime, clock: Clock) -> Deps:
-    return Deps(settings=settings, clock=clock)
+    return Deps(settings=settings, clock=clock,
+                access_log=access_log.AccessLogStore(runtime.store),
+                pseudonyms=Pseudonyms.from_settings(settings),
+                holds=holds.LegalHolds(runtime.store, runtime.outbox))
 
 
 def build_app(settings: DataProtectionSettings | None = None, *,

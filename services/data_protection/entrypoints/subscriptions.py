@@ -1,13 +1,19 @@
-"""Every event data protection consumes, in one place (none yet: what it needs to know it
-asks the services for, and the erasure's own event is consumed by every service through
-shared/personal_data)."""
+"""Every event data protection consumes, in one place: the access log's entries (qa.access),
+which this projection alone writes. What else it needs to know it asks the services for, and
+the erasure's own event is consumed by every service through shared/personal_data."""
 
 from __future__ import annotations
 
+from functools import partial
+
+from schemas import topics
+from schemas.access import PersonalDataRead
 from shared.consumer import TopicRoutes
 
+from ..application import access_log
 from ..application.deps import Deps
 
 
 def subscriptions(deps: Deps) -> list[TopicRoutes]:
-    return []
+    return [TopicRoutes(topics.ACCESS, {
+        PersonalDataRead: partial(access_log.on_personal_data_read, deps)})]

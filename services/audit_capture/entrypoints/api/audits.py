@@ -11,6 +11,7 @@ from fastapi.exceptions import RequestValidationError
 from schemas.common import Month
 from shared.auth import Principal, allow
 from shared.http import PENDING_RESPONSE
+from shared.personal_data.access_log import Reads, records_reads
 
 from ...application.audits import NotSharedWith, allocated_to, audits_matching
 from ...application.audits import audits_shared_with, open_shared_audit, record_draft
@@ -31,12 +32,15 @@ async def list_audits(
     auditor_id: str | None = None,
     audit_status: Annotated[Status | None, Query(alias="status")] = None,
     late: bool | None = None,
-    _: Principal = Depends(allow(*READERS)),
+    who: Principal = Depends(allow(*READERS)),
     deps: Deps = Depends(get_deps),
+    reads: Reads = Depends(records_reads),
 ) -> list[dict[str, Any]]:
     """Audits by month, auditor and status; `late=true` lists those past their window."""
-    return await audits_matching(deps, month=month, auditor_id=auditor_id, status=audit_status,
-                                 late=late)
+    found = await audits_matching(deps, month=month, auditor_id=auditor_id, status=audit_status,
+                                  late=late)
+    await reads.children(who, [(a.get("case_ref"), a.get("_id")) for a in found])
+    return found
 
 
 @router.get("/mine")
@@ -49,23 +53,29 @@ async def my_allocations(
 @router.get("/of-my-cases")
 async def audits_of_my_cases(
     who: Principal = Depends(allow(*WORKERS)), deps: Deps = Depends(get_deps),
+    reads: Reads = Depends(records_reads),
 ) -> list[dict[str, Any]]:
     """A social worker's: the audits of their cases whose results are shared with them."""
-    return [with_lateness(a) for a in await audits_shared_with(deps, who.subject)]
+    found = [with_lateness(a) for a in await audits_shared_with(deps, who.subject)]
+    await reads.children(who, [(a.get("case_ref"), a.get("_id")) for a in found])
+    return found
 
 
 @router.get("/{audit_id}")
 async def get_audit(audit_id: str, who: Principal = Depends(allow(*READERS, *WORKERS)),
-                    deps: Deps = Depends(get_deps)) -> dict:
+                    deps: Deps = Depends(get_deps),
+                    reads: Reads = Depends(records_reads)) -> dict:
     """One audit: for those who read audits, and for the case's social worker once its
     results are shared with them (403 otherwise)."""
     if not who.has_any(frozenset(READERS)):
         try:
-            return with_lateness(await open_shared_audit(deps, audit_id, who=who,
-                                                         reader=False))
+            audit = await open_shared_audit(deps, audit_id, who=who, reader=False)
         except NotSharedWith as refused:
             raise HTTPException(status.HTTP_403_FORBIDDEN, detail=str(refused)) from None
-    return with_lateness(await load(deps, audit_id))
+    else:
+        audit = await load(deps, audit_id)
+    await reads.child(who, audit.get("case_ref"), record_id=audit_id)
+    return with_lateness(audit)
 
 
 @router.put("/{audit_id}/draft", responses=PENDING_RESPONSE)

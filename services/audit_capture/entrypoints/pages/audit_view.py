@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse
 from schemas.audit import AUDIT_COMPETENCIES, JUDGEMENTS
 from schemas.standards import GRADE_LABELS, STANDARDS_FOR_PRACTICE
 from shared.auth import Principal, allow
+from shared.personal_data.access_log import Reads, records_reads
 
 from ...application.audits import NotSharedWith, UnknownAudit, open_shared_audit
 from ...application.audits import with_lateness
@@ -32,7 +33,8 @@ VIEW_LABELS = {"obtained": "Obtained", "not_appropriate": "Not appropriate",
 @router.get("/audits/{audit_id}/view", response_class=HTMLResponse)
 async def audit_page(audit_id: str, request: Request,
                      who: Principal = Depends(allow(*READERS, *WORKERS)),
-                     deps: Deps = Depends(get_deps)) -> HTMLResponse:
+                     deps: Deps = Depends(get_deps),
+                     reads: Reads = Depends(records_reads)) -> HTMLResponse:
     try:
         audit = await open_shared_audit(deps, audit_id, who=who,
                                         reader=who.has_any(frozenset(READERS)))
@@ -41,6 +43,7 @@ async def audit_page(audit_id: str, request: Request,
     except UnknownAudit:
         return templates.TemplateResponse(request, "audit_missing.html", {
             "principal": who, "audit_id": audit_id}, status_code=status.HTTP_404_NOT_FOUND)
+    await reads.child(who, audit.get("case_ref"), record_id=audit_id)
     sample = await sample_of_month(deps, audit["month"])
     signer = who.has_any(frozenset(SIGNERS))
     refusal = sign_off_refusal(audit_id, audit["status"], sample=sample) if signer else None
@@ -55,7 +58,8 @@ async def audit_page(audit_id: str, request: Request,
         "sees_learning_needs": who.has_any(frozenset(MODERATORS))
         or who.subject in audit["auditor_ids"],
         "competencies": AUDIT_COMPETENCIES, "judgements": JUDGEMENTS,
-        "standards": STANDARDS_FOR_PRACTICE, "grades": GRADE_LABELS, "views": VIEW_LABELS})
+        "standards": STANDARDS_FOR_PRACTICE, "grades": GRADE_LABELS, "views": VIEW_LABELS,
+        **reads.page_context()})
 
 
 def grade_changes(audit: dict[str, Any]) -> dict[int | str, dict[str, Any]]:
