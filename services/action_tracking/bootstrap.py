@@ -7,9 +7,11 @@ import asyncio
 import httpx
 from fastapi import FastAPI
 
+from shared.personal_data.erasure_api import erasure_router
 from shared.runtime import Runtime, create_app
 
 from shared.web.names import show_names
+from .adapters.personal_holdings import HOLDINGS
 from .adapters import actions as actions_store
 from .adapters import alerts as alerts_store
 from .adapters import deadlines as deadlines_store
@@ -69,7 +71,7 @@ def build_app(settings: ActionTrackingSettings | None = None, *,
     app = create_app(
         runtime, title="Action tracking",
         routers=[actions_api.router, alerts_api.router, webhooks_api.router,
-                 action_pages.router],
+                 action_pages.router, erasure_router(HOLDINGS)],
         subscriptions=subscriptions(deps))
     app.state.deps = deps
     show_names(app, deps.directory.directory_names)  # pages name people and teams

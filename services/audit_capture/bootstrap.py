@@ -5,10 +5,12 @@ from __future__ import annotations
 from fastapi import FastAPI, Request, status
 from fastapi.responses import JSONResponse, Response
 
+from shared.personal_data.erasure_api import erasure_router
 from shared.runtime import Runtime, create_app
 from shared.web.pages import wants_html
 
 from shared.web.names import show_names
+from .adapters.personal_holdings import HOLDINGS
 from .adapters.audits import AuditRepository
 from .adapters.collections import INDEXES
 from .adapters.observations import Observations
@@ -40,6 +42,8 @@ ROUTERS = [submissions.router, audits.router, moderation.router, programme.route
            directory.router, observations.router, themes.router, audit_pages.router,
            planning.router, observation_pages.router, moderation_pages.router,
            audit_view.router, themed_audits.router, theme_pages.router]
+# Erasure and subject access: what this service holds about a data subject.
+ROUTERS.append(erasure_router(HOLDINGS))
 
 
 def build_deps(settings: AuditCaptureSettings, runtime: Runtime) -> Deps:

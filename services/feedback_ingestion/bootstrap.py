@@ -6,9 +6,11 @@ from fastapi import FastAPI
 
 from shared import directory
 from shared.directory import DirectoryProjection
+from shared.personal_data.erasure_api import erasure_router
 from shared.runtime import Runtime, create_app
 from shared.web.names import show_names
 
+from .adapters.personal_holdings import HOLDINGS
 from .adapters import counts, imports, items, quarantine, signatures
 from .application.deps import Deps
 from .entrypoints.api import imports as imports_api
@@ -29,6 +31,8 @@ INDEXES = [*items.INDEXES, *quarantine.INDEXES, *imports.INDEXES, *signatures.IN
 ROUTERS = [items_api.router, webhooks_api.router, quarantine_api.router, imports_api.router,
            import_pages.router, quarantine_pages.router, reconciliation_pages.router,
            statement_pages.router]
+# Erasure and subject access: what this service holds about a data subject.
+ROUTERS.append(erasure_router(HOLDINGS))
 
 
 def build_deps(settings: FeedbackIngestionSettings, runtime: Runtime) -> Deps:

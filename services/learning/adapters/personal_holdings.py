@@ -1,0 +1,12 @@
+"""Which of learning's collections hold a data subject's personal data, and by which field
+(shared/personal_data/blanking.py blanks them when the subject is erased)."""
+
+from shared.personal_data.blanking import Holding
+
+HOLDINGS = [
+    Holding("results", "case_ref"),  # results delivered, the worker's reflection beside them
+    Holding("circles", "case_ref"),
+    Holding("circle_proposals", "case_ref"),
+    Holding("cp_plans", "case_ref"),
+    Holding("cp_plans", "plans.case_ref"),
+]

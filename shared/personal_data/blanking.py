@@ -1,0 +1,119 @@
+"""Blanking an erased subject's personal data in a service's own collections (pure walking,
+plus one function over a database).
+
+Each service declares once, as `Holding`s, which of its collections hold a subject's data and
+by which field (`case_ref`, or `cases.case_ref` inside a list); erasure finds those documents
+by that field and writes "[erased]" into every field the event schemas mark as personal data,
+in the object that names the subject: the whole record, or only the matching element of a
+list (another child's entry beside it is left alone). Ids, dates, grades and counts are not
+strings the schemas mark, so figures stay as they were."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pymongo.asynchronous.database import AsyncDatabase
+
+from schemas.base import personal_fields
+from schemas.catalogue import EVENTS
+
+ERASED = "[erased]"
+MARKED_NAMES = frozenset(path.split(".")[-1] for model in EVENTS for path in personal_fields(model))
+
+
+def _same(reference: str) -> Any:
+    return reference
+
+
+@dataclass(frozen=True)
+class Holding:
+    """`collection` holds a subject of `kind` in the field at `by` (dotted; a list on the way
+    is searched element by element). `stored_as` turns the reference into what is stored
+    (reporting keeps a hash); `linked_from` instead matches `by` against the ids of the
+    records found in that other collection (a note filed by audit id)."""
+    collection: str
+    by: str
+    kind: str = "child"
+    stored_as: Callable[[str], Any] = _same
+    linked_from: str | None = None
+    also: frozenset[str] = field(default_factory=frozenset)  # names blanked beyond the marked
+
+
+def blank_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return ERASED if value else value
+    if isinstance(value, list):
+        return [blank_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: blank_value(v) for k, v in value.items()}
+    return value
+
+
+def blank_named(node: Any, names: frozenset[str]) -> Any:
+    """`node` with every value under one of `names`, at any depth, blanked."""
+    if isinstance(node, list):
+        return [blank_named(v, names) for v in node]
+    if isinstance(node, dict):
+        return {k: blank_value(v) if k in names else blank_named(v, names)
+                for k, v in node.items()}
+    return node
+
+
+def blank_where(node: Any, path: Sequence[str], value: Any, names: frozenset[str]
+                ) -> tuple[Any, bool]:
+    """`node` with the object(s) whose field at `path` equals `value` blanked; whether any."""
+    if isinstance(node, list):
+        walked = [blank_where(v, path, value, names) for v in node]
+        return [v for v, _ in walked], any(found for _, found in walked)
+    if not isinstance(node, dict) or path[0] not in node:
+        return node, False
+    if len(path) == 1:
+        return (blank_named(node, names), True) if node[path[0]] == value else (node, False)
+    inner, found = blank_where(node[path[0]], path[1:], value, names)
+    return ({**node, path[0]: inner}, True) if found else (node, False)
+
+
+@dataclass
+class Blanked:
+    documents: int = 0
+    records: list[str] = field(default_factory=list)  # ids of whole records about the subject
+
+
+async def blank_subject(db: AsyncDatabase, holdings: Sequence[Holding], *, kind: str,
+                        reference: str, physical: Callable[[str], Any] | None = None) -> Blanked:
+    """Blank what `holdings` say this database holds about the subject; the whole records
+    found are named by id, so their own keys can be destroyed too."""
+    done, found_in = Blanked(), {}
+    for holding in (h for h in holdings if h.kind == kind):
+        name = await physical(holding.collection) if physical else holding.collection
+        path = holding.by.split(".")
+        values = (found_in.get(holding.linked_from, []) if holding.linked_from
+                  else [holding.stored_as(reference)])
+        names = MARKED_NAMES | holding.also | {path[-1]}
+        ids = []
+        async for document in db[name].find({holding.by: {"$in": values}}):
+            for value in values:
+                document, _ = blank_where(document, path, value, names)
+            await db[name].replace_one({"_id": document["_id"]}, document)
+            done.documents += 1
+            if len(path) == 1:
+                ids.append(str(document["_id"]))
+        found_in[holding.collection] = found_in.get(holding.collection, []) + ids
+        done.records.extend(ids)
+    done.records = sorted(set(done.records))
+    return done
+
+
+async def held_about(db: AsyncDatabase, holdings: Sequence[Holding], *, kind: str,
+                     reference: str, physical: Callable[[str], Any] | None = None
+                     ) -> dict[str, list[dict[str, Any]]]:
+    """Every document `holdings` say names the subject, by collection (subject access)."""
+    held: dict[str, list[dict[str, Any]]] = {}
+    for holding in (h for h in holdings if h.kind == kind and not h.linked_from):
+        name = await physical(holding.collection) if physical else holding.collection
+        found = [d async for d in db[name].find({holding.by: holding.stored_as(reference)})]
+        if found:
+            held.setdefault(holding.collection, []).extend(found)
+    return held

@@ -1,0 +1,52 @@
+"""The erasure endpoints every service mounts: data protection asks each service to blank an
+erased subject in what it holds, and to say what it holds about one (subject access). The
+reference travels in the request's path over HTTP, never on Kafka."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Request
+from fastapi.encoders import jsonable_encoder
+
+from shared.auth import Role, allow
+
+from .blanking import Holding, blank_subject, held_about
+
+Kind = Literal["child", "staff"]
+Reference = Path(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9][A-Za-z0-9 ._/-]*$",
+                 description="A child's case reference or a member of staff's person id")
+
+
+def erasure_router(holdings: Sequence[Holding], *,
+                   physical: Callable[[Any], Callable[[str], Any]] | None = None) -> APIRouter:
+    """`physical(app)`, if given, names a declared collection's current physical collection
+    (reporting's generations)."""
+    router = APIRouter(prefix="/personal-data/subjects", tags=["personal data"])
+
+    def naming(request: Request):
+        return physical(request.app) if physical else None
+
+    @router.post("/{kind}/{reference}/erasure")
+    async def erase(kind: Kind, request: Request, reference: str = Reference,
+                    _: Any = Depends(allow(Role.DATA_PROTECTION_OFFICER))) -> dict[str, Any]:
+        """Blank the subject's personal data in this service's collections (idempotent):
+        how many documents, and the ids of the records about them."""
+        runtime = request.app.state.runtime
+        done = await blank_subject(runtime.store.db, holdings, kind=kind,
+                                   reference=reference.strip(), physical=naming(request))
+        return {"service": runtime.settings.service_name, "blanked": done.documents,
+                "records": done.records}
+
+    @router.get("/{kind}/{reference}")
+    async def held(kind: Kind, request: Request, reference: str = Reference,
+                   _: Any = Depends(allow(Role.DATA_PROTECTION_OFFICER))) -> dict[str, Any]:
+        """Everything this service holds about the subject, by collection."""
+        runtime = request.app.state.runtime
+        found = await held_about(runtime.store.db, holdings, kind=kind,
+                                 reference=reference.strip(), physical=naming(request))
+        return {"service": runtime.settings.service_name, "held": jsonable_encoder(
+            found, custom_encoder={bytes: lambda b: "<binary>"})}
+
+    return router
