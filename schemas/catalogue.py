@@ -25,6 +25,7 @@ from .observation import PracticeObservationRecorded
 from .performance import LocalityIndicatorRecorded
 from .programme import CaseAllocated, CaseSampleDrawn, ModerationSampleDrawn
 from .programme import ProgrammeMonthPlanned
+from .retention import LegalHoldLifted, LegalHoldSet, RetentionRunRecorded
 from .survey import StaffSurveyAnswered
 
 EVENTS: tuple[type[EventData], ...] = (
@@ -78,6 +79,9 @@ EVENTS: tuple[type[EventData], ...] = (
     StaffSurveyAnswered,
     DevelopmentSessionDelivered,
     PersonalDataRead,
+    LegalHoldSet,
+    LegalHoldLifted,
+    RetentionRunRecorded,
 )
 
 BY_TYPE: dict[str, type[EventData]] = {model.event_type: model for model in EVENTS}

@@ -14,17 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from schemas.retention import RecordKind
 from shared.months import last_day
 
-
-class RecordKind(StrEnum):
-    AUDITS = "audits"
-    OBSERVATIONS = "observations"
-    FEEDBACK = "feedback"
-    COMPLAINTS = "complaints"
-    ACTIONS = "actions"
-    MEETINGS = "meetings"
-    LOGS = "logs"
+__all__ = ["RecordKind"]  # declared once, with the events that carry it
 
 
 # The dates a rule may count from: fields every record of the kind carries (schemas/).
@@ -35,7 +28,7 @@ DATE_FIELDS: dict[RecordKind, tuple[str, ...]] = {
     RecordKind.COMPLAINTS: ("received_on",),
     RecordKind.ACTIONS: ("raised_at", "due_date"),
     RecordKind.MEETINGS: ("scheduled_for", "held_on"),
-    RecordKind.LOGS: ("at",),
+    RecordKind.LOGS: ("read_at",),
 }
 
 

@@ -81,8 +81,8 @@ async def test_a_legal_hold_keeps_what_it_covers_from_the_dry_run_and_the_real_r
 
 async def test_a_rule_that_deletes_removes_the_record(runtime):
     db = runtime.store.db
-    await db["access"].insert_many([{"_id": "log-1", "at": "2020-01-01T10:00:00+00:00"},
-                                    {"_id": "log-2", "at": "2031-01-01T10:00:00+00:00"}])
+    await db["access"].insert_many([{"_id": "log-1", "read_at": "2020-01-01T10:00:00+00:00"},
+                                    {"_id": "log-2", "read_at": "2031-01-01T10:00:00+00:00"}])
     logs = RetainedCollection(collection="access", kind=RecordKind.LOGS, team_field=None)
     outcome = await apply_retention(db, [logs], schedule=load_schedule(), holds=[],
                                     today=TODAY, dry_run=False)
