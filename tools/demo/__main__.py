@@ -192,7 +192,8 @@ def main() -> None:
             return
         demo.run(client)
     print(f"loaded a synthetic year ({demo.months[0]} to {demo.months[-1]}); the Review "
-          f"stage took {demo.review.requests} requests, the Learn stage {demo.learn.requests} "
+          f"stage took {demo.review.requests - demo.learn.requests} requests (with the Learn stage's "
+          f"actions followed through), the Learn stage {demo.learn.requests} "
           f"in {demo.learn.seconds:.0f} s; "
           f"the audits' actions: "
           + ", ".join(f"{n} {outcome}" for outcome, n in sorted(demo.follow.outcomes.items())))

@@ -65,14 +65,15 @@ class LearnYear:
         return self.review.send(client, method, url, body, headers, bar, ok=ok)
 
     def run(self, client: httpx.Client, bar: tqdm) -> None:
-        """Once: a re-run finds the L&D programme's first item and leaves the stage as is."""
+        """Once: a re-run finds the L&D programme's first item and leaves the stage as is,
+        but for the teams' areas (the directory's import has just reset them)."""
+        started = time.monotonic()
+        self.areas(client, bar)
         items = self.programme.items()
         existing = client.get(f"{self.learning}/development/programme", headers=self.hoq)
         if existing.status_code == 200 and items[0]["title"] in {
                 i["title"] for i in existing.json()}:
             return
-        started = time.monotonic()
-        self.areas(client, bar)
         self.case_lists_and_circles(client, bar)
         self.supervisions(client, bar)
         self.practice_learning(client, bar)
