@@ -23,6 +23,7 @@ from .feedback import FeedbackItemAccepted, RawFeedbackSubmitted, SafetyLinkTrig
 from .observation import ConferenceChecklistRecorded, MeetingObservationRecorded
 from .observation import PracticeObservationRecorded
 from .performance import LocalityIndicatorRecorded
+from .privacy import SubjectErased
 from .programme import CaseAllocated, CaseSampleDrawn, ModerationSampleDrawn
 from .programme import ProgrammeMonthPlanned
 from .retention import LegalHoldLifted, LegalHoldSet, RetentionRunRecorded
@@ -78,6 +79,7 @@ EVENTS: tuple[type[EventData], ...] = (
     LearningCircleRecorded,
     StaffSurveyAnswered,
     DevelopmentSessionDelivered,
+    SubjectErased,
     PersonalDataRead,
     LegalHoldSet,
     LegalHoldLifted,

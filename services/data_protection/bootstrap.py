@@ -9,6 +9,9 @@ from shared.personal_data.pseudonyms import Pseudonyms
 from shared.runtime import Runtime, create_app
 
 from .adapters import access_log
+from .adapters.erasures import Erasures, ServiceCalls
+from .application.erasures import run_confirmations
+from .entrypoints.api import erasures as erasures_api
 from .adapters import holds
 from .application.deps import Deps
 from .entrypoints.api import access_log as access_log_api
@@ -20,7 +23,7 @@ from .entrypoints.subscriptions import subscriptions
 from .settings import DataProtectionSettings
 
 INDEXES = [*access_log.INDEXES, *holds.INDEXES]
-ROUTERS = [home_pages.router, access_log_pages.router, access_log_api.router,
+ROUTERS = [home_pages.router, erasures_api.router, access_log_pages.router, access_log_api.router,
            holds_pages.router, holds_api.router]
 
 
@@ -37,6 +40,12 @@ def build_app(settings: DataProtectionSettings | None = None, *,
     clock = clock or SystemClock()
     runtime = Runtime.build(settings, indexes=INDEXES, relay_outbox=True)
     deps = build_deps(settings, runtime, clock)
+    others = {s: url for s, url in (settings.service_api_urls or settings.service_urls).items()
+              if s != settings.service_name}
+    deps.personal, deps.publisher = runtime.personal, runtime.publisher
+    deps.erasures = Erasures(runtime.store)
+    deps.calls = ServiceCalls(others, settings.auth_dev_secret)
+    runtime.background.append(lambda: run_confirmations(deps))
     app = create_app(runtime, title="Data protection", routers=ROUTERS,
                      subscriptions=subscriptions(deps))
     app.state.deps = deps

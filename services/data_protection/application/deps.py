@@ -8,7 +8,11 @@ from dataclasses import dataclass
 from shared.clock import Clock
 from shared.personal_data.pseudonyms import Pseudonyms
 
+from shared.kafka import EventPublisher
+from shared.personal_data.envelopes import PersonalData
+
 from ..adapters.access_log import AccessLogStore
+from ..adapters.erasures import Erasures, ServiceCalls
 from ..adapters.holds import LegalHolds
 
 from ..settings import DataProtectionSettings
@@ -21,3 +25,9 @@ class Deps:
     access_log: AccessLogStore
     pseudonyms: Pseudonyms  # what the officer types, as the services recorded it
     holds: LegalHolds
+    # Erasure: the key ring (through the shared PersonalData), the event's publisher, the
+    # erasures' records and the calls asking every service to blank the subject.
+    personal: PersonalData | None = None
+    publisher: EventPublisher | None = None
+    erasures: Erasures | None = None
+    calls: ServiceCalls | None = None

@@ -1,0 +1,62 @@
+"""The erasures' records (collection `erasures`) and the HTTP calls that ask every service to
+blank an erased subject. The record keeps the case reference in clear: the officer must be
+able to say what was erased and when; it is in this service's own database, never on
+Kafka, and can be deleted when its own retention ends."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from shared.auth import issue_development_token
+from shared.store import Store
+
+ERASURES = "erasures"
+
+
+class Erasures:
+    def __init__(self, store: Store) -> None:
+        self._erasures = store.db[ERASURES]
+
+    async def add(self, erasure: dict[str, Any]) -> None:
+        await self._erasures.insert_one(erasure)
+
+    async def get(self, erasure_id: str) -> dict[str, Any] | None:
+        return await self._erasures.find_one({"_id": erasure_id})
+
+    async def confirmed(self, erasure_id: str, service: str, answer: dict[str, Any]) -> None:
+        await self._erasures.update_one({"_id": erasure_id},
+                                        {"$set": {f"confirmed.{service}": answer}})
+
+    async def add_keys(self, erasure_id: str, key_ids: list[str]) -> None:
+        await self._erasures.update_one({"_id": erasure_id},
+                                        {"$addToSet": {"key_ids": {"$each": key_ids}}})
+
+    async def unfinished(self) -> list[dict[str, Any]]:
+        return [e async for e in self._erasures.find({"finished": {"$ne": True}})]
+
+    async def finished(self, erasure_id: str) -> None:
+        await self._erasures.update_one({"_id": erasure_id}, {"$set": {"finished": True}})
+
+    async def recent(self, limit: int = 50) -> list[dict[str, Any]]:
+        return [e async for e in self._erasures.find().sort("requested_at", -1).limit(limit)]
+
+
+class ServiceCalls:
+    """POST /personal-data/subjects/{kind}/{reference}/erasure on a service, as this service
+    (a token of its own with the officer's role, signed with the platform's secret)."""
+
+    def __init__(self, urls: dict[str, str], secret: str) -> None:
+        self.urls = urls
+        self._secret = secret
+
+    async def erase(self, service: str, kind: str, reference: str) -> dict[str, Any]:
+        token = issue_development_token(secret=self._secret, subject="data_protection",
+                                        roles=["data_protection_officer"])
+        url = f"{self.urls[service]}/personal-data/subjects/{kind}/{quote(reference, safe='')}/erasure"
+        async with httpx.AsyncClient(timeout=30) as client:
+            answer = await client.post(url, headers={"Authorization": f"Bearer {token}"})
+        answer.raise_for_status()
+        return answer.json()

@@ -1,0 +1,89 @@
+"""Erasing a data subject: holds checked, the subject known, their keys destroyed and the
+event published, then every service asked to blank what it holds (retried until each has
+confirmed), and the keys of the records about them destroyed as the services name them."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from typing import Any
+
+from schemas import topics
+from schemas.privacy import SubjectErased
+from shared.envelope import utc_now
+from shared.personal_data.retention import Hold
+
+from ..domain.erasures import Refused, RequestErasure, UnknownSubject, pending
+from .deps import Deps
+
+log = logging.getLogger(__name__)
+
+
+async def holds_covering(deps: Deps, subject: str) -> list[Hold]:
+    """The legal holds in force that cover the subject. A call point for the legal holds
+    being built beside this (application/holds.py): none until they are joined here."""
+    return []
+
+
+async def request(deps: Deps, command: RequestErasure, *, requested_by: str) -> dict[str, Any]:
+    subject = command.subject
+    if held := await holds_covering(deps, subject):
+        first = held[0]
+        raise Refused(f"{subject} is under a legal hold set by {first.set_by}: {first.reason}")
+    keyring = deps.personal.keyring
+    if not await keyring.knows(subject):
+        raise UnknownSubject(f"No personal data is held for {command.kind} "
+                             f"{command.reference.strip()!r}: nothing was changed.")
+    erasure = {"_id": str(uuid.uuid4()), "kind": command.kind,
+               "reference": command.reference.strip(), "reason": command.reason,
+               "requested_by": requested_by, "requested_at": utc_now(), "confirmed": {},
+               "key_ids": []}
+    await deps.erasures.add(erasure)
+    await _destroy(deps, erasure, [subject])
+    await confirm_pending(deps, erasure["_id"])
+    return await deps.erasures.get(erasure["_id"])
+
+
+async def _destroy(deps: Deps, erasure: dict[str, Any], subjects: list[str]) -> None:
+    key_ids = [kid for s in subjects for kid in await deps.personal.keyring.erase(s)]
+    if not key_ids:
+        return
+    await deps.erasures.add_keys(erasure["_id"], key_ids)
+    event = SubjectErased(erasure_id=erasure["_id"], subject_kind=erasure["kind"],
+                          subject_pseudonym=deps.pseudonyms.of(erasure["kind"],
+                                                               erasure["reference"]),
+                          key_ids=key_ids, erased_at=utc_now())
+    await deps.publisher.publish(
+        deps.publisher.envelope(event, correlation_id=erasure["_id"]), topics.PRIVACY)
+
+
+async def confirm_pending(deps: Deps, erasure_id: str) -> list[str]:
+    """Ask each service that has not confirmed; the services still pending."""
+    erasure = await deps.erasures.get(erasure_id)
+    services = sorted(deps.calls.urls)
+    for service in pending(erasure, services):
+        try:
+            answer = await deps.calls.erase(service, erasure["kind"], erasure["reference"])
+        except Exception as error:  # noqa: BLE001 - any failure: asked again later
+            log.warning("erasure not yet confirmed", extra={"service": service,
+                                                            "error": type(error).__name__})
+            continue
+        await _destroy(deps, erasure, [f"record:{r}" for r in answer.get("records", [])])
+        await deps.erasures.confirmed(erasure_id, service, {
+            "blanked": answer.get("blanked", 0), "at": utc_now()})
+    left = pending(await deps.erasures.get(erasure_id), services)
+    if not left:
+        await deps.erasures.finished(erasure_id)
+    return left
+
+
+async def run_confirmations(deps: Deps, *, most_seconds: float = 60.0) -> None:
+    """Background: ask again, with backoff, until every erasure is confirmed everywhere."""
+    wait = 1.0
+    while True:
+        unfinished = await deps.erasures.unfinished()
+        for erasure in unfinished:
+            await confirm_pending(deps, erasure["_id"])
+        wait = 1.0 if not unfinished else min(wait * 2, most_seconds)
+        await asyncio.sleep(wait)

@@ -1,0 +1,37 @@
+"""An erasure (pure): what the data protection officer asks for, and which services have
+confirmed that they blanked the subject."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+SubjectKind = Literal["child", "staff"]
+
+
+class RequestErasure(BaseModel):
+    kind: SubjectKind = Field(description="child (by case reference) or staff (by person id)")
+    reference: str = Field(min_length=1, max_length=200,
+                           pattern=r"^[A-Za-z0-9][A-Za-z0-9 ._/-]*$",
+                           description="The child's case reference or the person's id")
+    reason: str = Field(min_length=1, max_length=2000,
+                        description="Why: the request or the rule that requires it")
+
+    @property
+    def subject(self) -> str:
+        return f"{self.kind}:{self.reference.strip()}"
+
+
+class Refused(Exception):
+    """An erasure that cannot go ahead, with the reason people read."""
+    status = 409
+
+
+class UnknownSubject(Refused):
+    status = 404
+
+
+def pending(erasure: dict, services: list[str]) -> list[str]:
+    """The services that have not yet confirmed blanking the subject."""
+    return [s for s in services if s not in erasure.get("confirmed", {})]

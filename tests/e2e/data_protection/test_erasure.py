@@ -1,0 +1,90 @@
+"""Erasure end to end (issue 14) on the real Kafka and store: a child's data written through
+audit capture (an audit with an action) and feedback ingestion; after the data protection
+officer erases them, no database of any service holds their case reference or words in clear
+text, no topic opens to them, every service has confirmed, and the figures stay. An erasure
+for a subject nothing is held about says so and changes nothing."""
+
+from __future__ import annotations
+
+import uuid
+
+from pymongo import AsyncMongoClient
+
+from tests.e2e.test_personal_data_sealed import every_message
+from tests.support.auth import bearer
+from tests.support.factories import audit_command, feedback_item
+from tests.support.waiting import eventually
+from shared.settings import ServiceSettings
+
+OFFICER = bearer("data_protection_officer", sub="dpo-fictional-001")
+OTHERS = {"audit_capture", "feedback_ingestion", "action_tracking", "reporting", "learning"}
+
+
+async def documents_naming(*needles: str) -> list[str]:
+    """Every document, in every database of the store, whose text holds one of `needles`."""
+    client = AsyncMongoClient(ServiceSettings().mongo_uri)
+    found = []
+    try:
+        for name in await client.list_database_names():
+            if name in ("admin", "local", "config"):
+                continue
+            for collection in await client[name].list_collection_names():
+                async for doc in client[name][collection].find():
+                    if any(n in repr(doc) for n in needles):
+                        found.append(f"{name}.{collection} {doc['_id']}")
+    finally:
+        await client.close()
+    return found
+
+
+async def test_an_erased_childs_data_is_nowhere_in_clear_and_the_figures_stay(services, http):
+    case_ref = f"TEST-ERASE-{uuid.uuid4().hex[:10]}"
+    words = f"Fictional words {uuid.uuid4().hex[:8]} about a fictional visit"
+    answer = await http.post(f"{services.url('audit_capture')}/audits", headers=bearer("auditor"),
+                             json=audit_command(case_ref=case_ref, actions=1,
+                                                auditor_suggestions=words))
+    assert answer.status_code == 201, answer.text
+    audit_id = answer.json()["audit_id"]
+    taken = await http.post(f"{services.url('feedback_ingestion')}/feedback/items",
+                            json=feedback_item(source="momo", case_ref=case_ref, text=words),
+                            headers=bearer("integration"))
+    assert taken.status_code in (201, 202), taken.text
+
+    async def held_everywhere():  # audit capture and feedback ingestion have it in clear
+        places = {p.split(".")[0] for p in await documents_naming(case_ref)}
+        return {"qa_audit_capture", "qa_feedback_ingestion"} <= places
+    await eventually(held_everywhere, timeout=30)
+    audit_url = f"{services.url('audit_capture')}/audits/{audit_id}"
+    before = (await http.get(audit_url, headers=bearer("head_of_quality"))).json()
+
+    erased = await http.post(f"{services.url('data_protection')}/erasures", headers=OFFICER,
+                             json={"kind": "child", "reference": case_ref,
+                                   "reason": "Fictional: the right to erasure, art. 17"})
+    assert erased.status_code == 201, erased.text
+    erasure_id = erased.json()["_id"]
+
+    async def confirmed_by_all():
+        shown = (await http.get(f"{services.url('data_protection')}/erasures/{erasure_id}",
+                                headers=OFFICER)).json()
+        return shown if shown["pending"] == [] else None
+    shown = await eventually(confirmed_by_all, timeout=60)
+    assert set(shown["confirmed"]) == OTHERS
+
+    assert await documents_naming(case_ref, words) == [f"qa_data_protection.erasures {erasure_id}"]
+    on_topics = b"".join(await every_message())
+    assert case_ref.encode() not in on_topics and words.encode() not in on_topics
+    after = (await http.get(audit_url, headers=bearer("head_of_quality"))).json()
+    assert after["overall_grade"] == before["overall_grade"]
+    assert [s["grade"] for s in after["standards"]] == [s["grade"] for s in before["standards"]]
+    assert after["case_ref"] == "[erased]"
+
+
+async def test_an_unknown_subject_is_refused_and_nothing_changes(services, http):
+    before = await documents_naming("qa_data_protection")
+    refused = await http.post(f"{services.url('data_protection')}/erasures", headers=OFFICER,
+                              json={"kind": "child", "reference": "TEST-NOBODY-0000",
+                                    "reason": "Fictional"})
+    assert refused.status_code == 404
+    assert "nothing was changed" in refused.json()["detail"]
+    assert await documents_naming("TEST-NOBODY-0000") == []
+    assert await documents_naming("qa_data_protection") == before
