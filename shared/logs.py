@@ -39,3 +39,6 @@ def configure_logging(*, service: str, level: str = "INFO") -> None:
     logging.getLogger("aiokafka").setLevel(logging.WARNING)
     logging.getLogger("pymongo").setLevel(logging.WARNING)
     logging.getLogger("faststream").setLevel(logging.WARNING)
+    # httpx logs every request's URL at INFO, and a URL can name a data subject (data
+    # protection asks each service for /personal-data/subjects/child/<case reference>).
+    logging.getLogger("httpx").setLevel(logging.WARNING)

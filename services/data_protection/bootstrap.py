@@ -13,24 +13,27 @@ from .adapters.erasures import Erasures, ServiceCalls
 from .application.erasures import run_confirmations
 from .entrypoints.api import erasures as erasures_api
 from .adapters import holds
+from .adapters import subject_access
 from .application.deps import Deps
 from .entrypoints.api import access_log as access_log_api
 from .entrypoints.api import holds as holds_api
+from .entrypoints.api import subject_access as subject_access_api
 from .entrypoints.pages import access_log as access_log_pages
 from .entrypoints.pages import holds as holds_pages
 from .entrypoints.pages import home as home_pages
 from .entrypoints.subscriptions import subscriptions
 from .settings import DataProtectionSettings
 
-INDEXES = [*access_log.INDEXES, *holds.INDEXES]
+INDEXES = [*access_log.INDEXES, *holds.INDEXES, *subject_access.INDEXES]
 ROUTERS = [home_pages.router, erasures_api.router, access_log_pages.router, access_log_api.router,
-           holds_pages.router, holds_api.router]
+           holds_pages.router, holds_api.router, subject_access_api.router]
 
 
 def build_deps(settings: DataProtectionSettings, runtime: Runtime, clock: Clock) -> Deps:
     return Deps(settings=settings, clock=clock,
                 access_log=access_log.AccessLogStore(runtime.store),
                 pseudonyms=Pseudonyms.from_settings(settings),
+                subject_access=subject_access.SubjectAccessStore(runtime.store),
                 holds=holds.LegalHolds(runtime.store, runtime.outbox))
 
 

@@ -14,6 +14,7 @@ from shared.personal_data.envelopes import PersonalData
 from ..adapters.access_log import AccessLogStore
 from ..adapters.erasures import Erasures, ServiceCalls
 from ..adapters.holds import LegalHolds
+from ..adapters.subject_access import SubjectAccessStore
 
 from ..settings import DataProtectionSettings
 
@@ -24,6 +25,7 @@ class Deps:
     clock: Clock
     access_log: AccessLogStore
     pseudonyms: Pseudonyms  # what the officer types, as the services recorded it
+    subject_access: SubjectAccessStore
     holds: LegalHolds
     # Erasure: the key ring (through the shared PersonalData), the event's publisher, the
     # erasures' records and the calls asking every service to blank the subject.
