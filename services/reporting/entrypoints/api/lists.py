@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import HTTPException, APIRouter, Depends, Query
 
 from schemas.common import MONTH_PATTERN
 from shared.auth import Principal, allow
@@ -35,6 +35,9 @@ async def drill_down(
 ):
     """The list behind a figure: ids and categories only; its CSV and Excel files (`fmt`)
     add each person's and team's name beside their id."""
+    if overdue and kind != "actions":  # only an action has a due date to be past
+        raise HTTPException(422, [{"loc": ["query", "overdue"], "type": "value_error",
+                                   "msg": "overdue applies to actions only"}])
     rows = await lists.facts_behind(deps, kind, month=month, from_month=from_month,
                                     team=f.team, grade=grade, status=status, overdue=overdue,
                                     today=utc_now().date())
