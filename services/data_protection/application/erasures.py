@@ -12,25 +12,18 @@ from typing import Any
 from schemas import topics
 from schemas.privacy import SubjectErased
 from shared.envelope import utc_now
-from shared.personal_data.retention import Hold
 
-from ..domain.erasures import Refused, RequestErasure, UnknownSubject, pending
+from ..domain.erasures import RequestErasure, UnderLegalHold, UnknownSubject, pending
 from .deps import Deps
+from .holds import holds_covering
 
 log = logging.getLogger(__name__)
-
-
-async def holds_covering(deps: Deps, subject: str) -> list[Hold]:
-    """The legal holds in force that cover the subject. A call point for the legal holds
-    being built beside this (application/holds.py): none until they are joined here."""
-    return []
 
 
 async def request(deps: Deps, command: RequestErasure, *, requested_by: str) -> dict[str, Any]:
     subject = command.subject
     if held := await holds_covering(deps, subject):
-        first = held[0]
-        raise Refused(f"{subject} is under a legal hold set by {first.set_by}: {first.reason}")
+        raise UnderLegalHold(held)
     keyring = deps.personal.keyring
     if not await keyring.knows(subject):
         raise UnknownSubject(f"No personal data is held for {command.kind} "

@@ -24,12 +24,28 @@ class RequestErasure(BaseModel):
 
 
 class Refused(Exception):
-    """An erasure that cannot go ahead, with the reason people read."""
+    """An erasure that cannot go ahead, with the reason people read; `field` is the form
+    field the reason belongs beside."""
     status = 409
+    field = "reference"
 
 
 class UnknownSubject(Refused):
     status = 404
+
+
+class UnderLegalHold(Refused):
+    """Every hold in force naming the subject, each with its reason and who set it."""
+
+    def __init__(self, holds: list[dict]) -> None:
+        self.holds = holds
+        super().__init__(" ".join(
+            f"Under a legal hold set by {h['set_by']} on {_day(h['set_at'])}: {h['reason']}."
+            for h in holds) + " Nothing was changed; the hold must be lifted first.")
+
+
+def _day(at: object) -> str:
+    return at.strftime("%d %B %Y") if hasattr(at, "strftime") else str(at)[:10]
 
 
 def pending(erasure: dict, services: list[str]) -> list[str]:

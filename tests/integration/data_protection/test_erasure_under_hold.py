@@ -1,0 +1,54 @@
+"""An erasure of a subject under a legal hold, on the real Kafka and store: refused (409) with
+each hold's reason and who set it, the subject's keys left whole; once the hold is lifted the
+same erasure goes ahead."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from services.data_protection.bootstrap import build_app
+from services.data_protection.settings import DataProtectionSettings
+from tests.support.auth import bearer
+from tests.support.factories import uid
+
+OFFICER = bearer("data_protection_officer", sub="dpo-fict-hold")
+NOWHERE = {"audit_capture": "http://127.0.0.1:9"}  # no service answers: confirmations wait
+
+
+@pytest.fixture
+async def data_protection():
+    settings = DataProtectionSettings(mongo_database=uid("itest_dp").replace("-", "_"),
+                                      kafka_group_suffix=uid("-g"), service_api_urls=NOWHERE)
+    app = build_app(settings)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://dp") as http:
+            http.app = app  # type: ignore[attr-defined]
+            yield http
+        await app.state.runtime.store.client.drop_database(settings.database_name)
+
+
+async def test_a_subject_under_a_hold_is_not_erased_until_it_is_lifted(data_protection):
+    http, deps = data_protection, data_protection.app.state.deps
+    child = f"FICT-{uid('c')[-8:]}"
+    await deps.personal.keyring.key_for(f"child:{child}")  # something is held about them
+    held = await http.post("/legal-holds", headers=OFFICER, json={
+        "subject_kind": "child", "subject_ref": child,
+        "reason": "Fictional inquiry's order to keep every record"})
+    assert held.status_code == 201, held.text
+
+    asked = {"kind": "child", "reference": child, "reason": "Fictional: art. 17 request"}
+    refused = await http.post("/erasures", headers=OFFICER, json=asked)
+    assert refused.status_code == 409, refused.text
+    detail = refused.json()["detail"]
+    assert "Fictional inquiry's order to keep every record" in detail
+    assert "dpo-fict-hold" in detail and "Nothing was changed" in detail
+    assert await deps.personal.keyring.knows(f"child:{child}")
+    assert await deps.erasures.recent() == []
+
+    lifted = await http.post(f"/legal-holds/{held.json()['_id']}/lift", headers=OFFICER)
+    assert lifted.status_code == 200, lifted.text
+    erased = await http.post("/erasures", headers=OFFICER, json=asked)
+    assert erased.status_code == 201, erased.text
+    assert not await deps.personal.keyring.knows(f"child:{child}")
