@@ -8,10 +8,12 @@ import httpx
 from fastapi import FastAPI
 
 from shared.personal_data.erasure_api import erasure_router
+from shared.personal_data.retention_api import retention_router
 from shared.runtime import Runtime, create_app
 
 from shared.web.names import show_names
 from .adapters.personal_holdings import HOLDINGS
+from .adapters.retained_collections import RETAINED
 from .adapters import actions as actions_store
 from .adapters import alerts as alerts_store
 from .adapters import deadlines as deadlines_store
@@ -71,7 +73,8 @@ def build_app(settings: ActionTrackingSettings | None = None, *,
     app = create_app(
         runtime, title="Action tracking",
         routers=[actions_api.router, alerts_api.router, webhooks_api.router,
-                 action_pages.router, erasure_router(HOLDINGS)],
+                 action_pages.router, erasure_router(HOLDINGS),
+                 retention_router(RETAINED)],
         subscriptions=subscriptions(deps))
     app.state.deps = deps
     show_names(app, deps.directory.directory_names)  # pages name people and teams

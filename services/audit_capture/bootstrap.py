@@ -6,11 +6,13 @@ from fastapi import FastAPI, Request, status
 from fastapi.responses import JSONResponse, Response
 
 from shared.personal_data.erasure_api import erasure_router
+from shared.personal_data.retention_api import retention_router
 from shared.runtime import Runtime, create_app
 from shared.web.pages import wants_html
 
 from shared.web.names import show_names
 from .adapters.personal_holdings import HOLDINGS
+from .adapters.retained_collections import RETAINED
 from .adapters.audits import AuditRepository
 from .adapters.collections import INDEXES
 from .adapters.observations import Observations
@@ -44,6 +46,7 @@ ROUTERS = [submissions.router, audits.router, moderation.router, programme.route
            audit_view.router, themed_audits.router, theme_pages.router]
 # Erasure and subject access: what this service holds about a data subject.
 ROUTERS.append(erasure_router(HOLDINGS))
+ROUTERS.append(retention_router(RETAINED))
 
 
 def build_deps(settings: AuditCaptureSettings, runtime: Runtime) -> Deps:

@@ -21,12 +21,14 @@ from .entrypoints.api import subject_access as subject_access_api
 from .entrypoints.pages import access_log as access_log_pages
 from .entrypoints.pages import holds as holds_pages
 from .entrypoints.pages import home as home_pages
+from .entrypoints.pages import subject_access as subject_access_pages
 from .entrypoints.subscriptions import subscriptions
 from .settings import DataProtectionSettings
 
 INDEXES = [*access_log.INDEXES, *holds.INDEXES, *subject_access.INDEXES]
 ROUTERS = [home_pages.router, erasures_api.router, access_log_pages.router, access_log_api.router,
-           holds_pages.router, holds_api.router, subject_access_api.router]
+           holds_pages.router, holds_api.router, subject_access_pages.router,
+           subject_access_api.router]
 
 
 def build_deps(settings: DataProtectionSettings, runtime: Runtime, clock: Clock) -> Deps:

@@ -7,10 +7,12 @@ from fastapi import FastAPI
 from shared import directory
 from shared.directory import DirectoryProjection
 from shared.personal_data.erasure_api import erasure_router
+from shared.personal_data.retention_api import retention_router
 from shared.runtime import Runtime, create_app
 from shared.web.names import show_names
 
 from .adapters.personal_holdings import HOLDINGS
+from .adapters.retained_collections import RETAINED
 from .adapters import counts, imports, items, quarantine, signatures
 from .application.deps import Deps
 from .entrypoints.api import imports as imports_api
@@ -33,6 +35,7 @@ ROUTERS = [items_api.router, webhooks_api.router, quarantine_api.router, imports
            statement_pages.router]
 # Erasure and subject access: what this service holds about a data subject.
 ROUTERS.append(erasure_router(HOLDINGS))
+ROUTERS.append(retention_router(RETAINED))
 
 
 def build_deps(settings: FeedbackIngestionSettings, runtime: Runtime) -> Deps:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from shared.personal_data.erasure_api import erasure_router
+from shared.personal_data.retention_api import retention_router
 from shared.runtime import Runtime, create_app
 
 from shared.web.names import show_names
 from .adapters.personal_holdings import HOLDINGS
+from .adapters.retained_collections import RETAINED
 from .adapters import alerts as alerts_store
 from .adapters import circles as circles_store
 from .adapters import survey as survey_store
@@ -73,6 +75,7 @@ ROUTERS = [meetings_api.router, clinics_api.router, findings_api.router, governa
            circles_api.router, survey_api.router, circles_pages.router, survey_pages.router]
 # Erasure and subject access: what this service holds about a data subject.
 ROUTERS.append(erasure_router(HOLDINGS))
+ROUTERS.append(retention_router(RETAINED))
 
 
 def build_deps(settings: LearningSettings, runtime: Runtime, clock: Clock) -> Deps:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from shared.personal_data.erasure_api import erasure_router
+from shared.personal_data.retention_api import retention_router
 from shared.runtime import Runtime, create_app
 
 from shared.web.names import show_names
 from .adapters.facts import INDEXES, FactStore
 from .adapters.personal_holdings import HOLDINGS, current_collections
+from .adapters.retained_collections import RETAINED
 from .adapters.indicator_imports import IndicatorImports
 from .adapters.report_facts import ReportFacts
 from .adapters.signoff import SignOffs
@@ -34,6 +36,7 @@ ROUTERS = [briefing.router, briefing_exports.router, lists.router, packs.router,
            feedback_summary.router, feedback_summary_pages.router]
 # Erasure and subject access: what this service holds about a data subject.
 ROUTERS.append(erasure_router(HOLDINGS, physical=current_collections))
+ROUTERS.append(retention_router(RETAINED, physical=current_collections))
 
 
 def build_deps(runtime: Runtime, settings: ReportingSettings) -> Deps:

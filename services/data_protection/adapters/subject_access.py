@@ -45,3 +45,12 @@ class SubjectAccessStore:
 
     async def bundle(self, request_id: str) -> dict[str, Any] | None:
         return await self._bundles.find_one({"_id": request_id})
+
+    async def keep_review(self, request_id: str, decision: dict[str, Any]) -> bool:
+        """The decision on one item, replacing an earlier one on it; False: no bundle. A bundle
+        gathered again starts its review afresh (its items may have changed)."""
+        item = {"service": decision["service"], "path": decision["path"]}
+        await self._bundles.update_one({"_id": request_id}, {"$pull": {"reviews": item}})
+        done = await self._bundles.update_one({"_id": request_id},
+                                              {"$push": {"reviews": decision}})
+        return done.matched_count == 1

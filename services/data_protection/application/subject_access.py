@@ -12,6 +12,7 @@ import httpx
 
 from ..domain.subject_access import Progress, StepRefused, SubjectKind, due_date, next_step
 from ..domain.subject_access import third_party
+from ..domain.bundle_review import ReviewRefused, decide
 from .deps import Deps
 
 SERVICES = ("audit_capture", "feedback_ingestion", "action_tracking", "reporting", "learning")
@@ -84,3 +85,16 @@ async def gather_bundle(deps: Deps, request_id: str, *, token: str) -> dict[str,
 async def open_bundle(deps: Deps, request_id: str) -> dict[str, Any] | None:
     await open_request(deps, request_id)
     return await deps.subject_access.bundle(request_id)
+
+
+async def review_item(deps: Deps, request_id: str, *, service: str, path: str, decision: str,
+                      reason: str, by: str) -> dict[str, Any]:
+    """Release or withhold one third-party item of the request's bundle (ReviewRefused in
+    words otherwise); the bundle with its decisions."""
+    bundle = await open_bundle(deps, request_id)
+    if bundle is None:
+        raise ReviewRefused({"path": "Gather the bundle before it is reviewed."})
+    decided = decide(bundle, service=service, path=path, decision=decision, reason=reason)
+    await deps.subject_access.keep_review(request_id, {**decided, "by": by,
+                                                       "at": deps.clock.now()})
+    return await open_bundle(deps, request_id) or bundle

@@ -19,6 +19,8 @@ from shared.personal_data.access_log import Reads, records_reads
 from ...application.deps import Deps
 from ...application.subject_access import ServiceDidNotAnswer, UnknownRequest, gather_bundle
 from ...application.subject_access import move_on, open_bundle, open_request, record_request
+from ...application.subject_access import review_item
+from ...domain.bundle_review import ReviewRefused
 from ...domain.subject_access import Progress, StepRefused
 from ..deps import get_deps
 from ..roles import OFFICERS
@@ -36,6 +38,13 @@ class NewRequest(BaseModel):
 
 class Step(BaseModel):
     progress: Progress
+
+
+class Review(BaseModel):
+    service: str = Field(max_length=64)
+    path: str = Field(max_length=500, description="A path from the bundle's third_party list")
+    decision: Literal["release", "withhold"]
+    reason: str = Field("", max_length=1000, description="Why it is withheld (required then)")
 
 
 @router.post("", status_code=status.HTTP_201_CREATED)
@@ -94,6 +103,19 @@ async def bundle(request_id: str, fmt: Literal["json", "pdf"] = "json",
         return Response(bundle_pdf(request, found), media_type="application/pdf", headers={
             "Content-Disposition": f'attachment; filename="bundle-{request_id}.pdf"'})
     return jsonable_encoder(found)
+
+
+@router.post("/{request_id}/bundle/review")
+async def review(request_id: str, body: Review, who: Principal = Depends(allow(*OFFICERS)),
+                 deps: Deps = Depends(get_deps)) -> dict[str, Any]:
+    """Release or withhold one third-party item of the bundle (a reason to withhold)."""
+    try:
+        bundle = await _found(review_item(deps, request_id, **body.model_dump(), by=who.subject))
+    except ReviewRefused as refused:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, detail=[
+            {"loc": ["body", field], "msg": msg, "type": "value_error"}
+            for field, msg in refused.errors.items()]) from None
+    return jsonable_encoder({"request_id": request_id, "reviews": bundle.get("reviews", [])})
 
 
 def officer_token(request: Request) -> str:
