@@ -75,7 +75,7 @@ def build_app(settings: ActionTrackingSettings | None = None, *,
         routers=[actions_api.router, alerts_api.router, webhooks_api.router,
                  action_pages.router, erasure_router(HOLDINGS),
                  retention_router(RETAINED)],
-        subscriptions=subscriptions(deps))
+        subscriptions=subscriptions(deps, personal=runtime.personal))
     app.state.deps = deps
     show_names(app, deps.directory.directory_names)  # pages name people and teams
     return app

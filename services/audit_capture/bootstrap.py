@@ -33,7 +33,7 @@ from .entrypoints.pages import audits as audit_pages
 from .entrypoints.pages import moderation as moderation_pages
 from .entrypoints.pages.rendering import templates
 from .entrypoints.pages import observations as observation_pages
-from .entrypoints.subscriptions import SUBSCRIPTIONS
+from .entrypoints.subscriptions import subscriptions
 from .settings import AuditCaptureSettings
 
 __all__ = ["INDEXES", "build_app", "build_deps"]
@@ -62,7 +62,7 @@ def build_deps(settings: AuditCaptureSettings, runtime: Runtime) -> Deps:
 def build_app(settings: AuditCaptureSettings | None = None) -> FastAPI:
     settings = settings or AuditCaptureSettings()
     runtime = Runtime.build(settings, indexes=INDEXES, relay_outbox=True)
-    app = create_app(runtime, title="Audit capture", routers=ROUTERS, subscriptions=SUBSCRIPTIONS)
+    app = create_app(runtime, title="Audit capture", routers=ROUTERS, subscriptions=subscriptions(personal=runtime.personal))
     app.state.deps = build_deps(settings, runtime)
     show_names(app, lambda: directory_names(app.state.deps))  # pages name people and teams
 

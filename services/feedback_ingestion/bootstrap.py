@@ -59,7 +59,7 @@ def build_app(settings: FeedbackIngestionSettings | None = None) -> FastAPI:
     runtime = build_runtime(settings)
     deps = build_deps(settings, runtime)
     app = create_app(runtime, title="Feedback ingestion", routers=ROUTERS,
-                     subscriptions=subscriptions(deps))
+                     subscriptions=subscriptions(deps, personal=runtime.personal))
     app.state.deps = deps
     show_names(app, deps.directory.directory_names)  # pages name people and teams
     return app

@@ -105,7 +105,7 @@ def build_app(settings: LearningSettings | None = None, *, clock: Clock | None =
         clock.listeners.append(deps.wake_schedule_loop)  # a test moved "now": look again
     runtime.background.append(lambda: run_schedule_loop(deps))
     app = create_app(runtime, title="Learning", routers=ROUTERS,
-                     subscriptions=subscriptions(deps))
+                     subscriptions=subscriptions(deps, personal=runtime.personal))
     app.state.deps = deps
     show_names(app, deps.directory.directory_names)  # pages name people and teams
     return app
