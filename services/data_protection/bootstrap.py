@@ -52,6 +52,6 @@ def build_app(settings: DataProtectionSettings | None = None, *,
     deps.calls = ServiceCalls(others, settings.auth_dev_secret)
     runtime.background.append(lambda: run_confirmations(deps))
     app = create_app(runtime, title="Data protection", routers=ROUTERS,
-                     subscriptions=subscriptions(deps))
+                     subscriptions=subscriptions(deps, personal=runtime.personal))
     app.state.deps = deps
     return app

@@ -23,12 +23,14 @@ from schemas.observation import PracticeObservationRecorded
 from schemas.programme import CaseAllocated
 from shared.consumer import Handler, TopicRoutes
 from shared.envelope import Envelope
+from shared.personal_data.envelopes import PersonalData
+from shared.personal_data.erasure_events import forget_erased_keys
 
 from ..application import deadlines, directory, findings, urgent, webhooks
 from ..application.deps import Deps
 
 
-def subscriptions(deps: Deps) -> list[TopicRoutes]:
+def subscriptions(deps: Deps, *, personal: PersonalData) -> list[TopicRoutes]:
     def bind(handler: Callable[[Deps, Any, Envelope], Awaitable[None]]) -> Handler:
         return partial(handler, deps)
 
@@ -37,6 +39,7 @@ def subscriptions(deps: Deps) -> list[TopicRoutes]:
         await deadlines.on_audit_submitted(deps, event, envelope)  # its audit window is met
 
     return [
+        forget_erased_keys(personal),  # erasures: their keys forgotten at once
         TopicRoutes(topics.DIRECTORY, {StaffMemberUpserted: bind(directory.on_staff_member),
                                        TeamUpserted: bind(directory.on_team)}),
         TopicRoutes(topics.AUDIT, {AuditSubmitted: on_audit_submitted,

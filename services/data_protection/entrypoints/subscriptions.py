@@ -9,11 +9,13 @@ from functools import partial
 from schemas import topics
 from schemas.access import PersonalDataRead
 from shared.consumer import TopicRoutes
+from shared.personal_data.envelopes import PersonalData
+from shared.personal_data.erasure_events import forget_erased_keys
 
 from ..application import access_log
 from ..application.deps import Deps
 
 
-def subscriptions(deps: Deps) -> list[TopicRoutes]:
-    return [TopicRoutes(topics.ACCESS, {
+def subscriptions(deps: Deps, *, personal: PersonalData) -> list[TopicRoutes]:
+    return [forget_erased_keys(personal), TopicRoutes(topics.ACCESS, {
         PersonalDataRead: partial(access_log.on_personal_data_read, deps)})]

@@ -15,13 +15,15 @@ from schemas.directory import StaffMemberUpserted, TeamUpserted
 from schemas.observation import ConferenceChecklistRecorded, PracticeObservationRecorded
 from shared.consumer import Handler, TopicRoutes
 from shared.envelope import Envelope
+from shared.personal_data.envelopes import PersonalData
+from shared.personal_data.erasure_events import forget_erased_keys
 
 from ..application import circles, directory, learn, meeting_actions, themed_results
 from ..application import practice_learning
 from ..application.deps import Deps
 
 
-def subscriptions(deps: Deps) -> list[TopicRoutes]:
+def subscriptions(deps: Deps, *, personal: PersonalData) -> list[TopicRoutes]:
     def bind(handler: Callable[[Deps, Any, Envelope], Awaitable[None]]) -> Handler:
         return partial(handler, deps)
 
@@ -34,6 +36,7 @@ def subscriptions(deps: Deps) -> list[TopicRoutes]:
         return each
 
     return [
+        forget_erased_keys(personal),  # erasures: their keys forgotten at once
         TopicRoutes(topics.DIRECTORY, {StaffMemberUpserted: bind(directory.on_staff_member),
                                        TeamUpserted: bind(directory.on_team)}),
         # What became of the actions meetings raised (action tracking tracks them).

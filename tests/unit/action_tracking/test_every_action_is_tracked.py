@@ -13,7 +13,7 @@ def carrying_actions() -> set[str]:
 
 def subscribed() -> set[str]:
     # Binding needs no running service: the handlers only close over the deps.
-    return {event_type for routes in subscriptions(deps=None)  # type: ignore[arg-type]
+    return {event_type for routes in subscriptions(deps=None, personal=None)  # type: ignore[arg-type]
             for event_type in routes.by_type()}
 
 
