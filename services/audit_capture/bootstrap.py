@@ -62,7 +62,8 @@ def build_deps(settings: AuditCaptureSettings, runtime: Runtime) -> Deps:
 def build_app(settings: AuditCaptureSettings | None = None) -> FastAPI:
     settings = settings or AuditCaptureSettings()
     runtime = Runtime.build(settings, indexes=INDEXES, relay_outbox=True)
-    app = create_app(runtime, title="Audit capture", routers=ROUTERS, subscriptions=subscriptions(personal=runtime.personal))
+    app = create_app(runtime, title="Audit capture", routers=ROUTERS,
+                     subscriptions=subscriptions(personal=runtime.personal))
     app.state.deps = build_deps(settings, runtime)
     show_names(app, lambda: directory_names(app.state.deps))  # pages name people and teams
 
