@@ -11,6 +11,12 @@ from shared.runtime import Runtime, create_app
 from .adapters import access_log
 from .adapters.erasures import Erasures, ServiceCalls
 from .application.erasures import run_confirmations
+from .adapters import retention_runs
+from .adapters.retained_collections import retained
+from .adapters.retention_calls import RetentionCalls
+from .application.retention import run_daily
+from .entrypoints.api import retention as retention_api
+from .entrypoints.pages import retention as retention_pages
 from .entrypoints.api import erasures as erasures_api
 from .adapters import holds
 from .adapters import subject_access
@@ -25,10 +31,12 @@ from .entrypoints.pages import subject_access as subject_access_pages
 from .entrypoints.subscriptions import subscriptions
 from .settings import DataProtectionSettings
 
-INDEXES = [*access_log.INDEXES, *holds.INDEXES, *subject_access.INDEXES]
+INDEXES = [*access_log.INDEXES, *holds.INDEXES, *subject_access.INDEXES,
+           *retention_runs.INDEXES]
 ROUTERS = [home_pages.router, erasures_api.router, access_log_pages.router, access_log_api.router,
            holds_pages.router, holds_api.router, subject_access_pages.router,
            subject_access_api.router]
+ROUTERS += [retention_pages.router, retention_api.router]
 
 
 def build_deps(settings: DataProtectionSettings, runtime: Runtime, clock: Clock) -> Deps:
@@ -51,6 +59,11 @@ def build_app(settings: DataProtectionSettings | None = None, *,
     deps.erasures = Erasures(runtime.store)
     deps.calls = ServiceCalls(others, settings.auth_dev_secret)
     runtime.background.append(lambda: run_confirmations(deps))
+    deps.retention_runs = retention_runs.RetentionRuns(runtime.store, runtime.outbox)
+    deps.retention_calls = RetentionCalls(others, settings.auth_dev_secret)
+    deps.retention_schedule, deps.database = runtime.retention, runtime.store.db
+    deps.retained = retained(deps.pseudonyms)
+    runtime.background.append(lambda: run_daily(deps))
     app = create_app(runtime, title="Data protection", routers=ROUTERS,
                      subscriptions=subscriptions(deps, personal=runtime.personal))
     app.state.deps = deps

@@ -10,5 +10,10 @@ class DataProtectionSettings(ServiceSettings):
     # (one machine, where the pages' and the APIs' addresses are the same).
     service_api_urls: dict[str, str] = {}
 
+    # The retention job's daily real run: once a day from this time (UTC, HH:MM); a service it
+    # could not reach is asked again every retention_check_seconds until it answers.
+    retention_daily_at: str = "02:30"
+    retention_check_seconds: float = 60.0
+
     def api_url(self, service: str) -> str:
         return (self.service_api_urls or self.service_urls).get(service, "")

@@ -4,7 +4,7 @@ with the request, so a service never sweeps with a view of the holds older than 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -42,7 +42,10 @@ class RetentionRequest(BaseModel):
     holds: list[HoldIn] = Field(default_factory=list, max_length=10_000)
 
 
-def retention_router(declared: Sequence[RetainedCollection]) -> APIRouter:
+def retention_router(declared: Sequence[RetainedCollection], *,
+                     physical: Callable[[Any], Callable[[str], Any]] | None = None) -> APIRouter:
+    """`physical(app)`, if given, names a declared collection's current physical collection
+    (reporting's generations), as for the erasure router."""
     router = APIRouter(prefix="/personal-data", tags=["personal data"])
 
     @router.post("/retention")
@@ -55,7 +58,8 @@ def retention_router(declared: Sequence[RetainedCollection]) -> APIRouter:
         runtime = request.app.state.runtime
         outcome = await apply_retention(
             runtime.store.db, declared, schedule=runtime.retention,
-            holds=[h.hold() for h in body.holds], today=body.today, dry_run=body.dry_run)
+            holds=[h.hold() for h in body.holds], today=body.today, dry_run=body.dry_run,
+            physical=physical(request.app) if physical else None)
         return {"run_id": body.run_id, "service": runtime.settings.service_name,
                 "dry_run": body.dry_run, "today": body.today.isoformat(),
                 "kinds": {kind: o.as_dict() for kind, o in outcome.items()}}

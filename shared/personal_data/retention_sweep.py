@@ -11,13 +11,14 @@ A blanked record is stamped, so a later run neither counts nor blanks it again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
 from pymongo.asynchronous.database import AsyncDatabase
 
+from .blanking import MARKED_NAMES, blank_named
 from .retention import (Disposal, Hold, Period, RecordFacts, RecordKind, RetentionRule, Verdict,
                         counted_date, decide)
 from .retention_schedule import RetentionSchedule
@@ -39,6 +40,15 @@ class RetainedCollection:
     team_field: str | None = "team_id"
     personal_fields: Sequence[str] = ()  # dotted paths blanked (through lists)
     query: Mapping[str, Any] = field(default_factory=dict)  # e.g. complaints among items
+    # Besides personal_fields, every field the event schemas mark as personal data is
+    # blanked wherever it is in the record, as erasure blanks it (blanking.MARKED_NAMES).
+    marked: bool = True
+    # A read model whose figures older periods are built on: blanked even where the source
+    # record's rule deletes it, so a past period's counts and grades never change.
+    always_blank: bool = False
+    # How a subject is stored when not by reference (reporting's case_key): a hold naming
+    # "child:<ref>" is compared as "child:<stored_as(ref)>".
+    stored_as: Mapping[str, Callable[[str], Any]] = field(default_factory=dict)
 
     def date_field(self, rule: RetentionRule) -> str:
         return self.date_fields.get(rule.counts_from, rule.counts_from)
@@ -61,22 +71,41 @@ class KindOutcome:
 
 async def apply_retention(database: AsyncDatabase, declared: Iterable[RetainedCollection], *,
                           schedule: RetentionSchedule, holds: Sequence[Hold], today: date,
-                          dry_run: bool) -> dict[str, KindOutcome]:
-    """What expired, was held and was (or, in a dry run, would be) disposed, by kind."""
+                          dry_run: bool,
+                          physical: Callable[[str], Awaitable[str]] | None = None,
+                          ) -> dict[str, KindOutcome]:
+    """What expired, was held and was (or, in a dry run, would be) disposed, by kind.
+    `physical` names a declared collection's current physical one (reporting's generations)."""
     outcomes: dict[str, KindOutcome] = {}
     for retained in declared:
         rule = schedule.rule_for(retained.kind)
         if rule is None:
             continue
+        if retained.always_blank:
+            rule = replace(rule, disposal=Disposal.BLANK)
         outcome = outcomes.setdefault(retained.kind.value, KindOutcome(disposal=rule.disposal))
-        await _sweep(database, retained, rule, holds, today, dry_run, outcome)
+        name = await physical(retained.collection) if physical else retained.collection
+        await _sweep(database[name], retained, rule, _as_stored(holds, retained), today,
+                     dry_run, outcome)
     return outcomes
 
 
-async def _sweep(database: AsyncDatabase, retained: RetainedCollection, rule: RetentionRule,
+def _as_stored(holds: Sequence[Hold], retained: RetainedCollection) -> list[Hold]:
+    if not retained.stored_as:
+        return list(holds)
+    stored = []
+    for hold in holds:
+        kind, _, ref = (hold.scope.subject or "").partition(":")
+        if kind in retained.stored_as and ref:
+            subject = f"{kind}:{retained.stored_as[kind](ref)}"
+            hold = replace(hold, scope=replace(hold.scope, subject=subject))
+        stored.append(hold)
+    return stored
+
+
+async def _sweep(collection: Any, retained: RetainedCollection, rule: RetentionRule,
                  holds: Sequence[Hold], today: date, dry_run: bool,
                  outcome: KindOutcome) -> None:
-    collection = database[retained.collection]
     date_field = retained.date_field(rule)
     cursor = collection.find(_old_enough(retained, date_field, rule.period, today)).sort("_id")
     async for document in cursor:
@@ -99,6 +128,8 @@ async def _sweep(database: AsyncDatabase, retained: RetainedCollection, rule: Re
             await collection.delete_one({"_id": document["_id"]})
         else:
             changes = blanked(document, retained.personal_fields)
+            if retained.marked:
+                changes = {**changes, **_marked_blanked({**document, **changes})}
             await collection.update_one({"_id": document["_id"]},
                                         {"$set": {**changes, DISPOSED_STAMP: today.isoformat()}})
 
@@ -141,6 +172,12 @@ def blanked(document: Mapping[str, Any], paths: Sequence[str]) -> dict[str, Any]
         base = changes.get(top, document[top])
         changes[top] = _blank(base, rest.split(".") if rest else [])
     return changes
+
+
+def _marked_blanked(document: Mapping[str, Any]) -> dict[str, Any]:
+    """The top-level fields that change once whatever the schemas mark is blanked in them."""
+    fields = {k: v for k, v in document.items() if k != "_id"}
+    return {k: v for k, v in blank_named(fields, MARKED_NAMES).items() if v != document[k]}
 
 
 def _blank(value: Any, path: list[str]) -> Any:
