@@ -10,6 +10,7 @@ from shared.runtime import Runtime, create_app
 
 from .adapters import access_log
 from .adapters.erasures import Erasures, ServiceCalls
+from .adapters.service_tokens import service_tokens
 from .application.erasures import run_confirmations
 from .adapters import retention_runs
 from .adapters.retained_collections import retained
@@ -57,7 +58,7 @@ def build_app(settings: DataProtectionSettings | None = None, *,
               if s != settings.service_name}
     deps.personal, deps.publisher = runtime.personal, runtime.publisher
     deps.erasures = Erasures(runtime.store)
-    deps.calls = ServiceCalls(others, settings.auth_dev_secret)
+    deps.calls = ServiceCalls(others, service_tokens(settings))
     runtime.background.append(lambda: run_confirmations(deps))
     deps.retention_runs = retention_runs.RetentionRuns(runtime.store, runtime.outbox)
     deps.retention_calls = RetentionCalls(others, settings.auth_dev_secret)

@@ -10,8 +10,9 @@ from urllib.parse import quote
 
 import httpx
 
-from shared.auth import issue_development_token
 from shared.store import Store
+
+from .service_tokens import ServiceTokens
 
 ERASURES = "erasures"
 
@@ -46,15 +47,14 @@ class Erasures:
 
 class ServiceCalls:
     """POST /personal-data/subjects/{kind}/{reference}/erasure on a service, as this service
-    (a token of its own with the officer's role, signed with the platform's secret)."""
+    (with the officer's role: service_tokens.py says where its token comes from)."""
 
-    def __init__(self, urls: dict[str, str], secret: str) -> None:
+    def __init__(self, urls: dict[str, str], tokens: ServiceTokens) -> None:
         self.urls = urls
-        self._secret = secret
+        self._tokens = tokens
 
     async def erase(self, service: str, kind: str, reference: str) -> dict[str, Any]:
-        token = issue_development_token(secret=self._secret, subject="data_protection",
-                                        roles=["data_protection_officer"])
+        token = await self._tokens.token()
         url = f"{self.urls[service]}/personal-data/subjects/{kind}/{quote(reference, safe='')}/erasure"
         async with httpx.AsyncClient(timeout=30) as client:
             answer = await client.post(url, headers={"Authorization": f"Bearer {token}"})
