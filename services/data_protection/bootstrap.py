@@ -26,6 +26,7 @@ from .entrypoints.api import access_log as access_log_api
 from .entrypoints.api import holds as holds_api
 from .entrypoints.api import subject_access as subject_access_api
 from .entrypoints.pages import access_log as access_log_pages
+from .entrypoints.pages import erasures as erasure_pages
 from .entrypoints.pages import holds as holds_pages
 from .entrypoints.pages import home as home_pages
 from .entrypoints.pages import subject_access as subject_access_pages
@@ -38,6 +39,7 @@ ROUTERS = [home_pages.router, erasures_api.router, access_log_pages.router, acce
            holds_pages.router, holds_api.router, subject_access_pages.router,
            subject_access_api.router]
 ROUTERS += [retention_pages.router, retention_api.router]
+ROUTERS.append(erasure_pages.router)
 
 
 def build_deps(settings: DataProtectionSettings, runtime: Runtime, clock: Clock) -> Deps:

@@ -20,20 +20,26 @@ from .holds import holds_covering
 log = logging.getLogger(__name__)
 
 
-async def request(deps: Deps, command: RequestErasure, *, requested_by: str) -> dict[str, Any]:
+async def check(deps: Deps, command: RequestErasure) -> list[str]:
+    """Whether the erasure may go ahead (UnderLegalHold, UnknownSubject otherwise), changing
+    nothing: the services it will ask, for the page's confirmation step."""
     subject = command.subject
     if held := await holds_covering(deps, subject):
         raise UnderLegalHold(held)
-    keyring = deps.personal.keyring
-    if not await keyring.knows(subject):
+    if not await deps.personal.keyring.knows(subject):
         raise UnknownSubject(f"No personal data is held for {command.kind} "
                              f"{command.reference.strip()!r}: nothing was changed.")
+    return sorted(deps.calls.urls)
+
+
+async def request(deps: Deps, command: RequestErasure, *, requested_by: str) -> dict[str, Any]:
+    await check(deps, command)
     erasure = {"_id": str(uuid.uuid4()), "kind": command.kind,
                "reference": command.reference.strip(), "reason": command.reason,
                "requested_by": requested_by, "requested_at": utc_now(), "confirmed": {},
                "key_ids": []}
     await deps.erasures.add(erasure)
-    await _destroy(deps, erasure, [subject])
+    await _destroy(deps, erasure, [command.subject])
     await confirm_pending(deps, erasure["_id"])
     return await deps.erasures.get(erasure["_id"])
 
