@@ -20,6 +20,9 @@ from schemas.base import personal_fields
 from schemas.catalogue import EVENTS
 
 ERASED = "[erased]"
+# `linked_from` naming no collection of this service: the ids of the subject's whole records
+# that the other services named (an action raised by the child's audit, filed by audit id).
+ELSEWHERE = "elsewhere"
 MARKED_NAMES = frozenset(path.split(".")[-1] for model in EVENTS for path in personal_fields(model))
 
 
@@ -32,7 +35,8 @@ class Holding:
     """`collection` holds a subject of `kind` in the field at `by` (dotted; a list on the way
     is searched element by element). `stored_as` turns the reference into what is stored
     (reporting keeps a hash); `linked_from` instead matches `by` against the ids of the
-    records found in that other collection (a note filed by audit id)."""
+    records found in that other collection (a note filed by audit id), or, with ELSEWHERE,
+    against the ids of the subject's records in other services, given by the caller."""
     collection: str
     by: str
     kind: str = "child"
@@ -81,15 +85,23 @@ class Blanked:
     records: list[str] = field(default_factory=list)  # ids of whole records about the subject
 
 
+def _linked(holding: Holding, found_in: dict[str, list[str]], elsewhere: Sequence[str]
+            ) -> list[Any]:
+    if holding.linked_from == ELSEWHERE:
+        return list(elsewhere)
+    return found_in.get(holding.linked_from or "", [])
+
+
 async def blank_subject(db: AsyncDatabase, holdings: Sequence[Holding], *, kind: str,
-                        reference: str, physical: Callable[[str], Any] | None = None) -> Blanked:
+                        reference: str, physical: Callable[[str], Any] | None = None,
+                        elsewhere: Sequence[str] = ()) -> Blanked:
     """Blank what `holdings` say this database holds about the subject; the whole records
     found are named by id, so their own keys can be destroyed too."""
     done, found_in = Blanked(), {}
     for holding in (h for h in holdings if h.kind == kind):
         name = await physical(holding.collection) if physical else holding.collection
         path = holding.by.split(".")
-        values = (found_in.get(holding.linked_from, []) if holding.linked_from
+        values = (_linked(holding, found_in, elsewhere) if holding.linked_from
                   else [holding.stored_as(reference)])
         names = MARKED_NAMES | holding.also | {path[-1]}
         ids = []
@@ -107,13 +119,28 @@ async def blank_subject(db: AsyncDatabase, holdings: Sequence[Holding], *, kind:
 
 
 async def held_about(db: AsyncDatabase, holdings: Sequence[Holding], *, kind: str,
-                     reference: str, physical: Callable[[str], Any] | None = None
-                     ) -> dict[str, list[dict[str, Any]]]:
-    """Every document `holdings` say names the subject, by collection (subject access)."""
+                     reference: str, physical: Callable[[str], Any] | None = None,
+                     elsewhere: Sequence[str] = ()) -> dict[str, list[dict[str, Any]]]:
+    """Every document `holdings` say is about the subject, by collection (subject access):
+    those naming them, then those linked to their records here or `elsewhere`."""
     held: dict[str, list[dict[str, Any]]] = {}
-    for holding in (h for h in holdings if h.kind == kind and not h.linked_from):
+    found_in: dict[str, list[str]] = {}
+    for holding in (h for h in holdings if h.kind == kind):
         name = await physical(holding.collection) if physical else holding.collection
-        found = [d async for d in db[name].find({holding.by: holding.stored_as(reference)})]
+        values = (_linked(holding, found_in, elsewhere) if holding.linked_from
+                  else [holding.stored_as(reference)])
+        known = {d["_id"] for d in held.get(holding.collection, [])}
+        found = [d async for d in db[name].find({holding.by: {"$in": values}})
+                 if d["_id"] not in known] if values else []
         if found:
             held.setdefault(holding.collection, []).extend(found)
+        if "." not in holding.by:
+            found_in.setdefault(holding.collection, []).extend(str(d["_id"]) for d in found)
     return held
+
+
+def record_ids(held: dict[str, list[dict[str, Any]]], holdings: Sequence[Holding]) -> list[str]:
+    """The ids of the whole records about the subject (not lists naming them among others),
+    for the other services' ELSEWHERE links."""
+    whole = {h.collection for h in holdings if "." not in h.by}
+    return sorted({str(d["_id"]) for c, docs in held.items() if c in whole for d in docs})

@@ -16,6 +16,7 @@ from ..domain.bundle_review import ReviewRefused, decide
 from .deps import Deps
 
 SERVICES = ("audit_capture", "feedback_ingestion", "action_tracking", "reporting", "learning")
+LINK_PASSES = 4  # a child's audit, its action, the action's alert: three links at most
 
 
 class UnknownRequest(LookupError):
@@ -61,17 +62,20 @@ async def gather_bundle(deps: Deps, request_id: str, *, token: str) -> dict[str,
     request = await open_request(deps, request_id)
     kind, reference = request["kind"], request["reference"]
     held: dict[str, Any] = {}
+    records: set[str] = set()
     async with httpx.AsyncClient(timeout=30,
                                  headers={"Authorization": f"Bearer {token}"}) as client:
-        for service in SERVICES:
-            url = f"{deps.settings.api_url(service)}/personal-data/subjects/{kind}/{reference}"
-            try:
-                answer = await client.get(url)
-                answer.raise_for_status()
-            except httpx.HTTPError as error:
-                raise ServiceDidNotAnswer(f"{service} did not answer ({type(error).__name__})"
-                                          ) from None
-            held[service] = answer.json().get("held", {})
+        # Records filed under another record's id (an action under its audit's) are found on
+        # a later pass, with the ids every service named; done when no new id turns up.
+        for _ in range(LINK_PASSES):
+            named = set(records)
+            for service in SERVICES:
+                answer = await _ask(client, deps, service, kind, reference, sorted(records))
+                held[service] = answer.get("held", {})
+                named.update(answer.get("records", []))
+            if named == records:
+                break
+            records = named
     bundle = {"request_id": request_id, "kind": kind, "reference": reference,
               "gathered_at": deps.clock.now(), "held": held,
               "third_party": {service: third_party(found, kind=kind, reference=reference)
@@ -80,6 +84,17 @@ async def gather_bundle(deps: Deps, request_id: str, *, token: str) -> dict[str,
     if request["progress"] == Progress.RECEIVED.value:
         await move_on(deps, request_id, Progress.GATHERING)
     return bundle
+
+
+async def _ask(client: httpx.AsyncClient, deps: Deps, service: str, kind: str, reference: str,
+               records: list[str]) -> dict[str, Any]:
+    url = f"{deps.settings.api_url(service)}/personal-data/subjects/{kind}/{reference}"
+    try:
+        answer = await client.get(url, params={"record": records})
+        answer.raise_for_status()
+    except httpx.HTTPError as error:
+        raise ServiceDidNotAnswer(f"{service} did not answer ({type(error).__name__})") from None
+    return answer.json()
 
 
 async def open_bundle(deps: Deps, request_id: str) -> dict[str, Any] | None:
