@@ -43,6 +43,9 @@ class Holding:
     stored_as: Callable[[str], Any] = _same
     linked_from: str | None = None
     also: frozenset[str] = field(default_factory=frozenset)  # names blanked beyond the marked
+    # The document is filed under the reference itself (its _id), which blanking cannot
+    # change: such a document is deleted instead (e.g. a learning circle's proposal).
+    remove: bool = False
 
 
 def blank_value(value: Any) -> Any:
@@ -105,6 +108,10 @@ async def blank_subject(db: AsyncDatabase, holdings: Sequence[Holding], *, kind:
                   else [holding.stored_as(reference)])
         names = MARKED_NAMES | holding.also | {path[-1]}
         ids = []
+        if holding.remove:
+            removed = await db[name].delete_many({holding.by: {"$in": values}})
+            done.documents += removed.deleted_count
+            continue
         async for document in db[name].find({holding.by: {"$in": values}}):
             for value in values:
                 document, _ = blank_where(document, path, value, names)

@@ -7,5 +7,5 @@ from .items import ITEMS
 
 HOLDINGS = [
     Holding(ITEMS, "case_ref"),  # feedback items and complaints alike
-    Holding("quarantine", "item.case_ref"),
+    Holding("quarantine", "content.case_ref"),  # what was sent, item or file row, as sent
 ]
