@@ -60,10 +60,10 @@ def build_app(settings: DataProtectionSettings | None = None, *,
               if s != settings.service_name}
     deps.personal, deps.publisher = runtime.personal, runtime.publisher
     deps.erasures = Erasures(runtime.store)
-    deps.calls = ServiceCalls(others, service_tokens(settings))
+    deps.calls = ServiceCalls(others, tokens := service_tokens(settings))
     runtime.background.append(lambda: run_confirmations(deps))
     deps.retention_runs = retention_runs.RetentionRuns(runtime.store, runtime.outbox)
-    deps.retention_calls = RetentionCalls(others, settings.auth_dev_secret)
+    deps.retention_calls = RetentionCalls(others, tokens)
     deps.retention_schedule, deps.database = runtime.retention, runtime.store.db
     deps.retained = retained(deps.pseudonyms)
     runtime.background.append(lambda: run_daily(deps))
