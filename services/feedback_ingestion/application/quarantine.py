@@ -73,3 +73,10 @@ async def _check_again(deps: Deps, entry: dict[str, Any], *, correction: Any | N
         await deps.counts.add(Counter({"resubmitted": 1}), day=deps.clock().date().isoformat(),
                               import_id=entry.get("import_id"))
     return receipt
+
+
+def named_children(entries: list[dict[str, Any]]) -> list[tuple[str | None, str | None]]:
+    """(case reference, entry id) of each entry whose shown content names a child (for the
+    access log; a redacted entry shows none)."""
+    return [(e["content"].get("case_ref"), str(e.get("_id"))) for e in entries
+            if isinstance(e.get("content"), dict)]

@@ -35,7 +35,9 @@ async def safety_link_statement(deps: Deps, who: Principal, item_id: str) -> dic
                                       "themes", "text", "team_id")}
     return shown | {"team_name": team.get("name") or team_id,
                     "case_ref": item.get("case_ref") if access.case_reference else None,
-                    "case_ref_withheld": not access.case_reference}
+                    "case_ref_withheld": not access.case_reference,
+                    # whose words they are, for the access log, even when the page withholds it
+                    "about_case_ref": item.get("case_ref")}
 
 
 async def _reader(deps: Deps, who: Principal) -> Reader:

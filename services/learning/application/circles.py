@@ -58,3 +58,12 @@ async def record_circle(deps: Deps, command: RecordCircle,
     published = await deps.circles.create(document, [event],
                                           correlation_id=current_correlation_id())
     return document, published
+
+
+def children_shown(found: dict[str, Any]) -> list[tuple[str | None, str | None]]:
+    """(case reference, circle id or None) of every child the proposals and circles name,
+    once each, for the access log."""
+    shown = {c["case_ref"]: None for c in found["children"]}
+    shown |= {ref: None for ref in found["without_start"]}
+    shown |= {h["case_ref"]: str(h.get("_id")) for h in found["held"]}
+    return list(shown.items())

@@ -56,6 +56,11 @@ async def my_results(deps: Deps, who: Principal) -> dict[str, Any]:
             "copied_counts": learn.with_caseworker(copied)}
 
 
+def children_in_results(results: dict[str, Any]) -> list[tuple[str | None, str | None]]:
+    """(case reference, audit id) of each result shown, for the access log."""
+    return [(r.get("case_ref"), r.get("_id")) for r in [*results["mine"], *results["copied"]]]
+
+
 async def reflect(deps: Deps, audit_id: str, command: RecordReflection,
                   who: Principal) -> tuple[dict[str, Any] | None, bool]:
     result = await deps.results.get(audit_id)

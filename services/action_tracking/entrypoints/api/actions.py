@@ -7,6 +7,7 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Response, status
 
+from shared.personal_data.access_log import Reads, records_reads
 from shared.auth import Principal, allow
 from shared.history import BadRecordedMoment, NotAHistoryLoader
 from shared.http import PENDING_RESPONSE, found_or_404
@@ -31,11 +32,14 @@ async def list_actions(
     team_id: str | None = None,
     status_: str | None = Query(default=None, alias="status"),
     who: Principal = Depends(allow(*READERS)), deps: Deps = Depends(get_deps),
+    reads: Reads = Depends(records_reads),
 ) -> list[dict]:
     """The actions this person may see (their own, their teams', ...: the visibility rule)
     that match every filter given."""
-    return await actions.matching(deps, who, origin_id=origin_id, owner_id=owner_id,
-                                  team_id=team_id, status=status_)
+    found = await actions.matching(deps, who, origin_id=origin_id, owner_id=owner_id,
+                                   team_id=team_id, status=status_)
+    await reads.children(who, [(a.get("case_ref"), a.get("_id")) for a in found])
+    return found
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=PENDING_RESPONSE)
@@ -85,14 +89,20 @@ async def _seen(deps: Deps, who: Principal, action_id: str) -> dict[str, Any]:
 
 @router.get("/{action_id}")
 async def get_action(action_id: str, who: Principal = Depends(allow(*READERS)),
-                     deps: Deps = Depends(get_deps)) -> dict:
-    return await _seen(deps, who, action_id)
+                     deps: Deps = Depends(get_deps),
+                     reads: Reads = Depends(records_reads)) -> dict:
+    action = await _seen(deps, who, action_id)
+    await reads.child(who, action.get("case_ref"), record_id=action_id)
+    return action
 
 
 @router.get("/{action_id}/history")
 async def action_history(action_id: str, who: Principal = Depends(allow(*READERS)),
-                         deps: Deps = Depends(get_deps)) -> list[dict]:
-    return (await _seen(deps, who, action_id)).get("history", [])
+                         deps: Deps = Depends(get_deps),
+                         reads: Reads = Depends(records_reads)) -> list[dict]:
+    action = await _seen(deps, who, action_id)  # its notes are about the child
+    await reads.child(who, action.get("case_ref"), record_id=action_id)
+    return action.get("history", [])
 
 
 @router.post("/{action_id}/assign", responses=PENDING_RESPONSE)

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from shared.auth import Principal, allow
 from shared.http import found_or_404
+from shared.personal_data.access_log import Reads, records_reads
 from shared.store import VersionConflict
 from shared.web import page_templates
 
@@ -40,9 +41,10 @@ ORIGIN_WORDS = {"safety_link": "MOMO Safety Link", "safeguarding_concern":
 
 @router.get("/", response_class=HTMLResponse)
 async def my_actions(request: Request, who: Principal = Depends(allow(*EVERYONE)),
-                     deps: Deps = Depends(get_deps)):
+                     deps: Deps = Depends(get_deps), reads: Reads = Depends(records_reads)):
     mine = await action_lists.my_actions(deps, who)
     alerts = await action_lists.my_alerts(deps, who)
+    await reads.children(who, _cases_in(alerts))  # an urgent alert names the child
     return templates.TemplateResponse(request, "my_actions.html", {
         "principal": who, "actions": mine, "alerts": alerts,
         "named": await action_lists.named(deps, mine), "is_manager":
@@ -51,8 +53,9 @@ async def my_actions(request: Request, who: Principal = Depends(allow(*EVERYONE)
 
 @router.get("/team", response_class=HTMLResponse)
 async def team_actions(request: Request, who: Principal = Depends(allow(*MANAGERS)),
-                       deps: Deps = Depends(get_deps)):
+                       deps: Deps = Depends(get_deps), reads: Reads = Depends(records_reads)):
     team = await action_lists.team_actions(deps, who)
+    await reads.children(who, _cases_in(team.alerts))
     return templates.TemplateResponse(request, "team_actions.html", {
         "principal": who, "actions": team.actions, "alerts": team.alerts,
         "named": await action_lists.named(deps, team.actions)})
@@ -61,11 +64,12 @@ async def team_actions(request: Request, who: Principal = Depends(allow(*MANAGER
 @router.get("/alert/{alert_id}", response_class=HTMLResponse)
 async def alert_item(alert_id: str, request: Request,
                      who: Principal = Depends(allow(*EVERYONE)),
-                     deps: Deps = Depends(get_deps)):
+                     deps: Deps = Depends(get_deps), reads: Reads = Depends(records_reads)):
     """One alert as a list item (what, when, team, case if allowed, links, acknowledge):
     the live list asks for it when the alert arrives."""
     alert = found_or_404(await action_lists.alert_for(deps, who, alert_id),
                          f"no alert {alert_id}")
+    await reads.children(who, _cases_in([alert]))
     back = request.query_params.get("back")
     return templates.TemplateResponse(request, "alert_item.html", {
         "al": alert, "back": back if back in ("/", "/team") else "/"})
@@ -74,8 +78,9 @@ async def alert_item(alert_id: str, request: Request,
 @router.get("/action/{action_id}", response_class=HTMLResponse)
 async def action_page(action_id: str, request: Request,
                       who: Principal = Depends(allow(*READERS)),
-                      deps: Deps = Depends(get_deps)):
+                      deps: Deps = Depends(get_deps), reads: Reads = Depends(records_reads)):
     action = await _seen(deps, who, action_id)
+    await reads.child(who, action.get("case_ref"), record_id=action_id)
     return await _render(request, who, deps, action, done=request.query_params.get("done"))
 
 
@@ -150,6 +155,12 @@ async def _render(request: Request, who: Principal, deps: Deps, action: dict[str
         "record": (urls.get(record[0], "") + record[1].format(id=action["origin"]["id"]),
                    record[2]) if record else None,
     }, status_code=status_code)
+
+
+def _cases_in(alerts: list[dict[str, Any]]) -> list[tuple[str | None, str | None]]:
+    """(case reference, action id) of each alert whose action names the child shown."""
+    return [((al.get("action") or {}).get("case_ref"), (al.get("action") or {}).get("_id"))
+            for al in alerts]
 
 
 def _sentence(error: Exception) -> str:

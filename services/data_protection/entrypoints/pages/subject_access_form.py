@@ -10,7 +10,8 @@ KINDS = {"child": "A child, by case reference", "staff": "A member of staff, by 
 REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,199}$")
 
 
-def parse_new_request(form: dict[str, str], *, today: date) -> tuple[dict[str, Any], dict[str, str]]:
+def parse_new_request(form: dict[str, str], *,
+                      today: date) -> tuple[dict[str, Any], dict[str, str]]:
     """(kind, reference, received_on) ready for record_request, or the errors by field."""
     errors: dict[str, str] = {}
     kind = form.get("kind", "")

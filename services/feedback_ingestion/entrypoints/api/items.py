@@ -7,6 +7,7 @@ from fastapi import APIRouter, Depends, Query, Response, status
 
 from shared.auth import Principal, allow
 from shared.http import PENDING_RESPONSE, current_correlation_id, found_or_404
+from shared.personal_data.access_log import Reads, records_reads
 
 from ...application.deps import Deps
 from ...application.intake import receive_checked
@@ -51,12 +52,18 @@ async def receive_complaint(
 async def list_items(
     source: str | None = None, limit: int = Query(50, ge=1, le=500),
     deps: Deps = Depends(get_deps), who: Principal = Depends(allow(*READERS)),
+    reads: Reads = Depends(records_reads),
 ) -> list[dict]:
-    return await latest_items(deps, who, source=source, limit=limit)
+    found = await latest_items(deps, who, source=source, limit=limit)
+    await reads.children(who, [(i.get("case_ref"), str(i.get("_id"))) for i in found])
+    return found
 
 
 @router.get("/items/{item_id}")
 async def get_item(
     item_id: str, deps: Deps = Depends(get_deps), who: Principal = Depends(allow(*READERS)),
+    reads: Reads = Depends(records_reads),
 ) -> dict:
-    return found_or_404(await item(deps, who, item_id), f"no feedback item {item_id}")
+    found = found_or_404(await item(deps, who, item_id), f"no feedback item {item_id}")
+    await reads.child(who, found.get("case_ref"), record_id=item_id)
+    return found

@@ -9,10 +9,11 @@ from fastapi import APIRouter, Body, Depends, HTTPException, Query, status
 
 from shared.auth import Principal, allow
 from shared.http import current_correlation_id, found_or_404
+from shared.personal_data.access_log import Reads, records_reads
 
 from ...application.deps import Deps
 from ...application.quarantine import NotOpen, UnknownEntry, quarantined, quarantined_entry
-from ...application.quarantine import resubmit
+from ...application.quarantine import named_children, resubmit
 from ...application.reconciliation import balance
 from ...domain.sources import Invalid
 from ..deps import get_deps
@@ -26,15 +27,21 @@ async def list_quarantine(
     status_: str | None = Query("open", alias="status"),
     source: str | None = None, limit: int = Query(100, ge=1, le=1000),
     deps: Deps = Depends(get_deps), who: Principal = Depends(allow(*FIXERS)),
+    reads: Reads = Depends(records_reads),
 ) -> list[dict]:
-    return await quarantined(deps, who, status=status_ or None, source=source, limit=limit)
+    found = await quarantined(deps, who, status=status_ or None, source=source, limit=limit)
+    await reads.children(who, named_children(found))
+    return found
 
 
 @router.get("/quarantine/{entry_id}")
 async def get_quarantined(entry_id: str, deps: Deps = Depends(get_deps),
-                          who: Principal = Depends(allow(*FIXERS))) -> dict:
-    return found_or_404(await quarantined_entry(deps, who, entry_id),
-                        f"no quarantined item {entry_id}")
+                          who: Principal = Depends(allow(*FIXERS)),
+                          reads: Reads = Depends(records_reads)) -> dict:
+    found = found_or_404(await quarantined_entry(deps, who, entry_id),
+                         f"no quarantined item {entry_id}")
+    await reads.children(who, named_children([found]))
+    return found
 
 
 @router.post("/quarantine/{entry_id}/resubmit")

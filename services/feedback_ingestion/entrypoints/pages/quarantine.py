@@ -10,10 +10,11 @@ from fastapi.responses import HTMLResponse
 
 from shared.auth import Principal, allow
 from shared.http import current_correlation_id
+from shared.personal_data.access_log import Reads, records_reads
 
 from ...application.deps import Deps
 from ...application.quarantine import NotOpen, UnknownEntry, quarantined, quarantined_entry
-from ...application.quarantine import resubmit
+from ...application.quarantine import named_children, resubmit
 from ...domain.sources import Invalid
 from ..deps import get_deps
 from ..roles import FIXERS
@@ -33,10 +34,12 @@ async def quarantine_page(request: Request, deps: Deps = Depends(get_deps),
 @router.get("/quarantine/{entry_id}", response_class=HTMLResponse)
 async def quarantined_page(entry_id: str, request: Request, deps: Deps = Depends(get_deps),
                            who: Principal = Depends(allow(*FIXERS)),
-                           message: str | None = None) -> HTMLResponse:
+                           message: str | None = None,
+                           reads: Reads = Depends(records_reads)) -> HTMLResponse:
     view = await quarantined_entry(deps, who, entry_id)
     if view is None:
         raise HTTPException(404, detail=f"no quarantined item {entry_id}")
+    await reads.children(who, named_children([view]))
     content = json.dumps(view.get("content"), indent=2, ensure_ascii=False, default=str)
     return templates.TemplateResponse(request, "quarantined.html", {
         "principal": who, "e": view, "content": content, "message": message})

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Query, Response
 
 from shared.auth import Principal, allow
 from shared.http import PENDING_RESPONSE
+from shared.personal_data.access_log import Reads, records_reads
 
 from ...application import circles
 from ...application.deps import Deps
@@ -24,11 +25,14 @@ router = APIRouter(prefix="/learning-circles", tags=["learning circles"])
 @router.get("")
 async def proposals(on: Annotated[date | None, Query(
         description="The day to judge 18 months on (today if not given)")] = None,
-                    _: Principal = Depends(allow(*CIRCLE_KEEPERS)),
-                    deps: Deps = Depends(get_deps)) -> dict:
+                    who: Principal = Depends(allow(*CIRCLE_KEEPERS)),
+                    deps: Deps = Depends(get_deps),
+                    reads: Reads = Depends(records_reads)) -> dict:
     """Children on a child protection plan for 18 months or more, or on a second or later
     plan, from the newest case list, who have had no circle; a circle every 8 weeks."""
-    return await circles.proposals(deps, on or deps.clock.now().date())
+    found = await circles.proposals(deps, on or deps.clock.now().date())
+    await reads.children(who, circles.children_shown(found))
+    return found
 
 
 @router.post("/proposals", status_code=201)

@@ -9,6 +9,7 @@ from fastapi.responses import PlainTextResponse
 
 from shared.auth import Principal, allow
 from shared.http import PENDING_RESPONSE, found_or_404
+from shared.personal_data.access_log import Reads, records_reads
 
 from ...application import learn
 from ...application.deps import Deps
@@ -23,9 +24,12 @@ router = APIRouter(tags=["learn"])
 
 @router.get("/results/mine")
 async def my_results(who: Principal = Depends(allow(*STAFF)),
-                     deps: Deps = Depends(get_deps)) -> dict:
+                     deps: Deps = Depends(get_deps),
+                     reads: Reads = Depends(records_reads)) -> dict:
     """Audits of my cases (`mine`) and those copied to me as line manager (`copied`)."""
-    return await learn.my_results(deps, who)
+    found = await learn.my_results(deps, who)
+    await reads.children(who, learn.children_in_results(found))
+    return found
 
 
 @router.post("/results/{audit_id}/reflection", responses=PENDING_RESPONSE)
@@ -48,10 +52,13 @@ async def record_supervision(body: RecordSupervision, response: Response,
 
 @router.get("/supervisions/{supervision_id}")
 async def supervision(supervision_id: str, who: Principal = Depends(allow(*STAFF)),
-                      deps: Deps = Depends(get_deps)) -> dict:
+                      deps: Deps = Depends(get_deps),
+                      reads: Reads = Depends(records_reads)) -> dict:
     """The two people and those above them (403 otherwise)."""
     session = await refusals_answered(learn.supervision(deps, supervision_id, who))
-    return found_or_404(session, f"no supervision {supervision_id}")
+    found = found_or_404(session, f"no supervision {supervision_id}")
+    await reads.staff(who, found.get("supervisee_id"), record_id=supervision_id)
+    return found
 
 
 @router.post("/supervisions/{supervision_id}/sign-off", responses=PENDING_RESPONSE)
@@ -67,25 +74,32 @@ async def sign_supervision(supervision_id: str, response: Response,
 
 @router.get("/learning-records/{person_id}.csv")
 async def record_csv(person_id: str, who: Principal = Depends(allow(*STAFF)),
-                     deps: Deps = Depends(get_deps)) -> PlainTextResponse:
+                     deps: Deps = Depends(get_deps),
+                     reads: Reads = Depends(records_reads)) -> PlainTextResponse:
     found = await refusals_answered(learn.record(deps, person_id, who))
+    await reads.staff(who, person_id)
     return PlainTextResponse(cpd_csv(found), media_type=CSV_TYPE, headers={
         "Content-Disposition": f'attachment; filename="learning-record-{person_id}.csv"'})
 
 
 @router.get("/learning-records/{person_id}.pdf")
 async def record_pdf(person_id: str, who: Principal = Depends(allow(*STAFF)),
-                     deps: Deps = Depends(get_deps)) -> Response:
+                     deps: Deps = Depends(get_deps),
+                     reads: Reads = Depends(records_reads)) -> Response:
     found = await refusals_answered(learn.record(deps, person_id, who))
+    await reads.staff(who, person_id)
     return Response(cpd_pdf(found, person_id), media_type=PDF_TYPE, headers={
         "Content-Disposition": f'attachment; filename="learning-record-{person_id}.pdf"'})
 
 
 @router.get("/learning-records/{person_id}")
 async def record(person_id: str, who: Principal = Depends(allow(*STAFF)),
-                 deps: Deps = Depends(get_deps)) -> dict:
+                 deps: Deps = Depends(get_deps),
+                 reads: Reads = Depends(records_reads)) -> dict:
     """The person and those above them only (403)."""
-    return await refusals_answered(learn.record(deps, person_id, who))
+    found = await refusals_answered(learn.record(deps, person_id, who))
+    await reads.staff(who, person_id)
+    return found
 
 
 @router.post("/learning-records/{person_id}/sign-off", responses=PENDING_RESPONSE)

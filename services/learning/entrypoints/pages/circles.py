@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import ValidationError
 
 from shared.auth import Principal, allow
+from shared.personal_data.access_log import Reads, records_reads
 
 from ...application import circles
 from ...application.deps import Deps
@@ -26,13 +27,14 @@ ACTION_ROWS = range(1, 3)
 
 @router.get("", response_class=HTMLResponse)
 async def page(request: Request, who: Principal = Depends(allow(*CIRCLE_KEEPERS)),
-               deps: Deps = Depends(get_deps)) -> HTMLResponse:
-    return await _page(request, who, deps, values={}, errors={})
+               deps: Deps = Depends(get_deps),
+               reads: Reads = Depends(records_reads)) -> HTMLResponse:
+    return await _page(request, who, deps, reads, values={}, errors={})
 
 
 @router.post("/proposals", response_class=HTMLResponse)
 async def propose(request: Request, who: Principal = Depends(allow(*CIRCLE_KEEPERS)),
-                  deps: Deps = Depends(get_deps)):
+                  deps: Deps = Depends(get_deps), reads: Reads = Depends(records_reads)):
     form = {k: str(v) for k, v in (await request.form()).items()}
     body = {k: form.get(k) or None for k in ("team_id", "plan_start_date", "plan_number")} | {
         "case_ref": form.get("propose_case_ref", ""), "reason": form.get("reason", "")}
@@ -41,16 +43,16 @@ async def propose(request: Request, who: Principal = Depends(allow(*CIRCLE_KEEPE
     except ValidationError as error:
         errors = {("propose_case_ref" if field == "case_ref" else field): message
                   for field, message in forms.errors_of(error).items()}
-        return await _page(request, who, deps, values=form, errors=errors, status_code=422)
+        return await _page(request, who, deps, reads, values=form, errors=errors, status_code=422)
     except Refused as refusal:
-        return await _page(request, who, deps, values=form,
+        return await _page(request, who, deps, reads, values=form,
                            errors={refusal.field: str(refusal)}, status_code=422)
     return RedirectResponse("/circles?done=proposed", status.HTTP_303_SEE_OTHER)
 
 
 @router.post("", response_class=HTMLResponse)
 async def record(request: Request, who: Principal = Depends(allow(*CIRCLE_KEEPERS)),
-                 deps: Deps = Depends(get_deps)):
+                 deps: Deps = Depends(get_deps), reads: Reads = Depends(records_reads)):
     form = {k: str(v) for k, v in (await request.form()).items()}
     found = await circles.proposals(deps, deps.clock.now().date())
     teams = {c["case_ref"]: c["team_id"] for c in found["children"]}
@@ -67,19 +69,22 @@ async def record(request: Request, who: Principal = Depends(allow(*CIRCLE_KEEPER
             raise Refused("case_ref", "choose one of the children proposed")
         await circles.record_circle(deps, RecordCircle.model_validate(body), who)
     except ValidationError as error:
-        return await _page(request, who, deps, values=form, errors=forms.errors_of(error),
+        return await _page(request, who, deps, reads, values=form, errors=forms.errors_of(error),
                            status_code=422)
     except Refused as refusal:
         field = forms.form_field(tuple(refusal.field.split(".")))
-        return await _page(request, who, deps, values=form, errors={field: str(refusal)},
+        return await _page(request, who, deps, reads, values=form, errors={field: str(refusal)},
                            status_code=422)
     return RedirectResponse("/circles?done=recorded", status.HTTP_303_SEE_OTHER)
 
 
-async def _page(request: Request, who: Principal, deps: Deps, *, values: dict[str, str],
-                errors: dict[str, str], status_code: int = 200) -> HTMLResponse:
+async def _page(request: Request, who: Principal, deps: Deps, reads: Reads, *,
+                values: dict[str, str], errors: dict[str, str],
+                status_code: int = 200) -> HTMLResponse:
     today = deps.clock.now().date()
+    found = await circles.proposals(deps, today)
+    await reads.children(who, circles.children_shown(found))
     return templates.TemplateResponse(request, "circles.html", {
-        "principal": who, "c": await circles.proposals(deps, today), "v": values,
+        "principal": who, "c": found, "v": values,
         "errors": errors, "rows": ACTION_ROWS, "today": date.isoformat(today),
         "done": request.query_params.get("done")}, status_code=status_code)

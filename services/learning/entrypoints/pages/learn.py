@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import ValidationError
 
 from shared.auth import Principal, allow
+from shared.personal_data.access_log import Reads, records_reads
 
 from ...application import learn
 from ...application.deps import Deps
@@ -26,13 +27,14 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/my-results", response_class=HTMLResponse)
 async def my_results(request: Request, who: Principal = Depends(allow(*STAFF)),
-                     deps: Deps = Depends(get_deps)) -> HTMLResponse:
-    return await _results_page(request, who, deps, values={}, errors={})
+                     deps: Deps = Depends(get_deps),
+                     reads: Reads = Depends(records_reads)) -> HTMLResponse:
+    return await _results_page(request, who, deps, reads, values={}, errors={})
 
 
 @router.post("/my-results/{audit_id}/reflection", response_class=HTMLResponse)
 async def reflect(request: Request, audit_id: str, who: Principal = Depends(allow(*STAFF)),
-                  deps: Deps = Depends(get_deps)):
+                  deps: Deps = Depends(get_deps), reads: Reads = Depends(records_reads)):
     form = {k: str(v) for k, v in (await request.form()).items()}
     try:
         command = RecordReflection.model_validate({
@@ -42,11 +44,11 @@ async def reflect(request: Request, audit_id: str, who: Principal = Depends(allo
     except ValidationError as error:  # each field of this audit's form names its own refusal
         errors = {f"{field}-{audit_id}": message
                   for field, message in forms.errors_of(error).items()}
-        return await _results_page(request, who, deps, values=form, errors=errors,
+        return await _results_page(request, who, deps, reads, values=form, errors=errors,
                                    audit_id=audit_id, status_code=422)
     except (Locked, NotAllowed) as refused:
         code = 409 if isinstance(refused, Locked) else 403
-        return await _results_page(request, who, deps, values=form, errors={"": str(refused)},
+        return await _results_page(request, who, deps, reads, values=form, errors={"": str(refused)},
                                    audit_id=audit_id, status_code=code)
     if result is None:
         return HTMLResponse("Not here", status_code=status.HTTP_404_NOT_FOUND)
@@ -54,11 +56,13 @@ async def reflect(request: Request, audit_id: str, who: Principal = Depends(allo
                             status.HTTP_303_SEE_OTHER)
 
 
-async def _results_page(request: Request, who: Principal, deps: Deps, *,
+async def _results_page(request: Request, who: Principal, deps: Deps, reads: Reads, *,
                         values: dict[str, str], errors: dict[str, str],
                         audit_id: str | None = None, status_code: int = 200) -> HTMLResponse:
+    results = await learn.my_results(deps, who)
+    await reads.children(who, learn.children_in_results(results))
     return templates.TemplateResponse(request, "my_results.html", {
-        "principal": who, "r": await learn.my_results(deps, who), "v": values,
+        "principal": who, "r": results, "v": values,
         "errors": errors, "failed": audit_id, "done": request.query_params.get("done")},
         status_code=status_code)
 
@@ -70,38 +74,41 @@ async def my_record(who: Principal = Depends(allow(*STAFF))) -> RedirectResponse
 
 @router.get("/learning-record/{person_id}", response_class=HTMLResponse)
 async def record(request: Request, person_id: str, who: Principal = Depends(allow(*STAFF)),
-                 deps: Deps = Depends(get_deps)) -> HTMLResponse:
-    return await _record_page(request, who, deps, person_id, errors={})
+                 deps: Deps = Depends(get_deps),
+                 reads: Reads = Depends(records_reads)) -> HTMLResponse:
+    return await _record_page(request, who, deps, reads, person_id, errors={})
 
 
 @router.post("/learning-record/{person_id}/sign-off", response_class=HTMLResponse)
 async def sign(request: Request, person_id: str, who: Principal = Depends(allow(*STAFF)),
-               deps: Deps = Depends(get_deps)):
+               deps: Deps = Depends(get_deps), reads: Reads = Depends(records_reads)):
     form = {k: str(v) for k, v in (await request.form()).items()}
     try:
         await learn.sign_evidence(deps, person_id, SignEvidence.model_validate({
             "piece_kind": form.get("piece_kind", ""), "piece_id": form.get("piece_id", ""),
             "comment": form.get("comment", "")}), who)
     except ValidationError as error:
-        return await _record_page(request, who, deps, person_id,
+        return await _record_page(request, who, deps, reads, person_id,
                                   errors=forms.errors_of(error), status_code=422)
     except Refused as refusal:
-        return await _record_page(request, who, deps, person_id,
+        return await _record_page(request, who, deps, reads, person_id,
                                   errors={refusal.field: str(refusal)}, status_code=422)
     except (Locked, NotAllowed) as refused:
         code = 409 if isinstance(refused, Locked) else 403
-        return await _record_page(request, who, deps, person_id, errors={"": str(refused)},
+        return await _record_page(request, who, deps, reads, person_id, errors={"": str(refused)},
                                   status_code=code)
     return RedirectResponse(f"/learning-record/{person_id}?done=sign-off",
                             status.HTTP_303_SEE_OTHER)
 
 
-async def _record_page(request: Request, who: Principal, deps: Deps, person_id: str, *,
+async def _record_page(request: Request, who: Principal, deps: Deps, reads: Reads,
+                       person_id: str, *,
                        errors: dict[str, str], status_code: int = 200) -> HTMLResponse:
     try:
         found: dict[str, Any] = await learn.record(deps, person_id, who)
     except NotAllowed as refused:  # the platform's 403 page, saying why
         raise HTTPException(status.HTTP_403_FORBIDDEN, detail=str(refused)) from refused
+    await reads.staff(who, person_id)
     return templates.TemplateResponse(request, "learning_record.html", {
         "principal": who, "rec": found, "errors": errors, "v": {},
         "is_signer": found["signer"] == who.subject,

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import ValidationError
 
 from shared.auth import Principal, allow
+from shared.personal_data.access_log import Reads, records_reads
 
 from ...application import learn, supervision
 from ...application.deps import Deps
@@ -82,19 +83,22 @@ async def _form(request: Request, who: Principal, deps: Deps, *, values: dict[st
 @router.get("/supervision/{supervision_id}", response_class=HTMLResponse)
 async def session(request: Request, supervision_id: str,
                   who: Principal = Depends(allow(*STAFF)),
-                  deps: Deps = Depends(get_deps)) -> HTMLResponse:
-    return await _session(request, who, deps, supervision_id, errors={})
+                  deps: Deps = Depends(get_deps),
+                  reads: Reads = Depends(records_reads)) -> HTMLResponse:
+    return await _session(request, who, deps, reads, supervision_id, errors={})
 
 
 @router.post("/supervision/{supervision_id}/sign-off", response_class=HTMLResponse)
 async def sign_off(request: Request, supervision_id: str,
-                   who: Principal = Depends(allow(*STAFF)), deps: Deps = Depends(get_deps)):
+                   who: Principal = Depends(allow(*STAFF)), deps: Deps = Depends(get_deps),
+                   reads: Reads = Depends(records_reads)):
     try:
         signed, _ = await learn.sign_supervision(deps, supervision_id, who)
     except NotAllowed as refusal:
         raise _refused(refusal) from refusal
     except Locked as refusal:
-        return await _session(request, who, deps, supervision_id, errors={"": str(refusal)},
+        return await _session(request, who, deps, reads, supervision_id,
+                              errors={"": str(refusal)},
                               status_code=status.HTTP_409_CONFLICT)
     if signed is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no supervision {supervision_id}")
@@ -102,7 +106,8 @@ async def sign_off(request: Request, supervision_id: str,
                             status.HTTP_303_SEE_OTHER)
 
 
-async def _session(request: Request, who: Principal, deps: Deps, supervision_id: str, *,
+async def _session(request: Request, who: Principal, deps: Deps, reads: Reads,
+                   supervision_id: str, *,
                    errors: dict[str, str], status_code: int = 200) -> HTMLResponse:
     try:
         found: dict[str, Any] | None = await learn.supervision(deps, supervision_id, who)
@@ -110,6 +115,7 @@ async def _session(request: Request, who: Principal, deps: Deps, supervision_id:
         raise _refused(refusal) from refusal
     if found is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no supervision {supervision_id}")
+    await reads.staff(who, found.get("supervisee_id"), record_id=supervision_id)
     return templates.TemplateResponse(request, "supervision.html", {
         "principal": who, "s": found, "errors": errors,
         "is_supervisor": found["supervisor_id"] == who.subject,

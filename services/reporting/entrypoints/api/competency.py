@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
+from shared.personal_data.access_log import Reads, records_reads
 from shared.auth import Principal, allow
 from shared.envelope import utc_now
 
@@ -64,9 +65,12 @@ async def auditors(to_month: MonthQuery | None = None,
 @router.get("/auditors/{auditor_id}")
 async def auditor(auditor_id: str, to_month: MonthQuery | None = None,
                   who: Principal = Depends(allow(*OWN_RECORD_READERS)),
-                  deps: Deps = Depends(get_deps)) -> dict:
+                  deps: Deps = Depends(get_deps),
+                  reads: Reads = Depends(records_reads)) -> dict:
     """One auditor's record over 12 months, month by month: their own, or any for the head
     of quality and principal social worker."""
     may_read_record(who, auditor_id)
-    return await reports.auditor_record(deps, auditor_id,
-                                        to_month=await to_month_or_latest(deps, to_month))
+    found = await reports.auditor_record(deps, auditor_id,
+                                         to_month=await to_month_or_latest(deps, to_month))
+    await reads.staff(who, auditor_id)
+    return found

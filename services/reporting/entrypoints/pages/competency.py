@@ -8,6 +8,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from schemas.audit import AUDIT_COMPETENCIES, JUDGEMENTS
 from schemas.common import MONTH_PATTERN
+from shared.personal_data.access_log import Reads, records_reads
 from shared.auth import Principal, allow
 
 from ...application import reports
@@ -63,7 +64,8 @@ async def my_record(who: Principal = Depends(allow(*OWN_RECORD_READERS))) -> Red
 
 @router.get("/auditors/{auditor_id}", response_class=HTMLResponse)
 async def auditor_page(request: Request, auditor_id: str, to_month: str | None = None,
-                       who: Principal = Depends(allow(*OWN_RECORD_READERS))) -> HTMLResponse:
+                       who: Principal = Depends(allow(*OWN_RECORD_READERS)),
+                       reads: Reads = Depends(records_reads)) -> HTMLResponse:
     may_read_record(who, auditor_id)
     deps = get_deps(request)
     context = {"principal": who, "auditor_id": auditor_id, "to_month": to_month, "a": None,
@@ -72,4 +74,5 @@ async def auditor_page(request: Request, auditor_id: str, to_month: str | None =
         return page(request, "auditor.html", context, problem)
     a = await reports.auditor_record(deps, auditor_id,
                                      to_month=await to_month_or_latest(deps, to_month))
+    await reads.staff(who, auditor_id)  # a member of staff's record of their work
     return page(request, "auditor.html", {**context, "a": a, "to_month": a["months"][-1]}, None)
