@@ -11,13 +11,15 @@ from pymongo import DESCENDING
 
 from schemas.circles import ChildProtectionPlansListed
 from shared.aggregates import Aggregates
+from shared.envelope import utc_now
 from shared.outbox import Outbox
 from shared.store import IndexSpec, Store, ascending
 
 CP_PLANS = "cp_plans"
 PROPOSALS = "circle_proposals"
 CIRCLES = "circles"
-INDEXES = [IndexSpec(CIRCLES, ascending("held_on")), IndexSpec(CIRCLES, ascending("case_ref"))]
+INDEXES = [IndexSpec(CIRCLES, ascending("held_on")), IndexSpec(CIRCLES, ascending("case_ref")),
+           IndexSpec(CP_PLANS, ascending("received_at"))]
 
 
 class ChildProtectionPlans:
@@ -29,12 +31,14 @@ class ChildProtectionPlans:
         """The month's list (a redelivery, or the month's case list imported again, replaces
         it)."""
         await self._lists.replace_one({"_id": listed.month},
-                                      {"_id": listed.month, **listed.model_dump(mode="json")},
+                                      {"_id": listed.month, **listed.model_dump(mode="json"),
+                                       "received_at": utc_now()},
                                       upsert=True)
 
     async def newest(self) -> dict[str, Any] | None:
-        """The newest month's list: a child no longer on it is no longer proposed."""
-        return await self._lists.find_one({}, sort=[("_id", DESCENDING)])
+        """The list received last: a child no longer on it is no longer proposed. By when it
+        came, not by its month: a programme month's list may be imported months ahead."""
+        return await self._lists.find_one({}, sort=[("received_at", DESCENDING)])
 
     async def propose(self, plan: dict[str, Any]) -> None:
         await self._proposals.replace_one({"_id": plan["case_ref"]},

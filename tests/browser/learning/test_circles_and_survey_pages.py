@@ -27,7 +27,11 @@ async def test_the_practice_learning_team_records_a_circle_by_keyboard(learning,
     await publish(ChildProtectionPlansListed(month=month, listed_on=date.today(), plans=[
         ChildProtectionPlan(case_ref=child, team_id=team,
                             plan_start_date=date.today() - timedelta(days=700), plan_number=1)]))
-    await eventually(lambda: learning.deps.cp_plans.newest(), what="the plans in learning")
+    async def ours_newest():
+        newest = await learning.deps.cp_plans.newest()
+        return newest and newest["month"] == month
+
+    await eventually(ours_newest, what="the plans in learning")
 
     await sign_in(page, learning.url, "practice_learning_team", uid("plt"), next_path="/circles")
     await page.wait_for_url("**/circles")
