@@ -10,7 +10,7 @@ KEY, OTHER = new_key(), new_key()
 
 
 @pytest.mark.parametrize("value", ["Fictional Child A said the bus was late", {"name": "x"},
-                                   ["a", 1], 42])
+                                   ["a", 1], 9876543210])
 def test_a_sealed_value_opens_with_its_key_only(value):
     sealed = seal(value, kid="k1", key=KEY)
     assert is_sealed(sealed) and str(value) not in sealed
