@@ -57,6 +57,19 @@ def personal_fields(model: type[BaseModel], prefix: str = "") -> list[str]:
     return found
 
 
+def unmarked_fields(model: type[BaseModel], prefix: str = "") -> list[str]:
+    """Dotted paths of every field not marked as personal data and not inside one that is."""
+    found: list[str] = []
+    for name, field in model.model_fields.items():
+        path = f"{prefix}{name}"
+        if _is_marked(field.json_schema_extra) or _marked_inside(field.annotation):
+            continue
+        found.append(path)
+        for inner in _nested_models(field.annotation):
+            found.extend(unmarked_fields(inner, prefix=f"{path}."))
+    return found
+
+
 def _is_marked(extra: Any) -> bool:
     return isinstance(extra, dict) and bool(extra.get(PERSONAL_DATA_KEY))
 

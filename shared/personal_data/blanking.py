@@ -16,14 +16,24 @@ from typing import Any
 
 from pymongo.asynchronous.database import AsyncDatabase
 
-from schemas.base import personal_fields
+from schemas.base import personal_fields, unmarked_fields
 from schemas.catalogue import EVENTS
 
 ERASED = "[erased]"
 # `linked_from` naming no collection of this service: the ids of the subject's whole records
 # that the other services named (an action raised by the child's audit, filed by audit id).
 ELSEWHERE = "elsewhere"
-MARKED_NAMES = frozenset(path.split(".")[-1] for model in EVENTS for path in personal_fields(model))
+
+def _last_names(paths_of) -> frozenset[str]:
+    return frozenset(path.split(".")[-1] for model in EVENTS for path in paths_of(model))
+
+
+# A name marked in one event but a category in another (complaints' `themes`, a checklist's
+# `answer`) is left out: blanking it by name would change the figures that count it. A
+# holding whose collection keeps it as personal data names it in `also` (circles' attendees).
+EVERY_MARKED_NAME = _last_names(personal_fields)
+AMBIGUOUS_NAMES = EVERY_MARKED_NAME & _last_names(unmarked_fields)
+MARKED_NAMES = EVERY_MARKED_NAME - AMBIGUOUS_NAMES
 
 
 def _same(reference: str) -> Any:
@@ -82,6 +92,17 @@ def blank_where(node: Any, path: Sequence[str], value: Any, names: frozenset[str
     return ({**node, path[0]: inner}, True) if found else (node, False)
 
 
+def names_whole_record(document: dict[str, Any], path: Sequence[str]) -> bool:
+    """Whether the field at `path` names the subject for the whole document (`case_ref`,
+    `origin.id`), not one entry of a list among other people's (`cases.case_ref`)."""
+    node: Any = document
+    for name in path[:-1]:
+        node = node.get(name) if isinstance(node, dict) else None
+        if not isinstance(node, dict):
+            return False
+    return True
+
+
 @dataclass
 class Blanked:
     documents: int = 0
@@ -106,18 +127,23 @@ async def blank_subject(db: AsyncDatabase, holdings: Sequence[Holding], *, kind:
         path = holding.by.split(".")
         values = (_linked(holding, found_in, elsewhere) if holding.linked_from
                   else [holding.stored_as(reference)])
-        names = MARKED_NAMES | holding.also | {path[-1]}
+        # the field naming the subject is blanked with the rest; an id linking to their
+        # records is no personal data, and is what finds the record again
+        names = MARKED_NAMES | holding.also | (set() if holding.linked_from else {path[-1]})
         ids = []
         if holding.remove:
             removed = await db[name].delete_many({holding.by: {"$in": values}})
             done.documents += removed.deleted_count
             continue
         async for document in db[name].find({holding.by: {"$in": values}}):
-            for value in values:
+            whole = names_whole_record(document, path)
+            if whole:
+                document = blank_named(document, names)
+            for value in values if not whole else ():  # only their entries in the list
                 document, _ = blank_where(document, path, value, names)
             await db[name].replace_one({"_id": document["_id"]}, document)
             done.documents += 1
-            if len(path) == 1:
+            if whole:
                 ids.append(str(document["_id"]))
         found_in[holding.collection] = found_in.get(holding.collection, []) + ids
         done.records.extend(ids)
@@ -141,8 +167,9 @@ async def held_about(db: AsyncDatabase, holdings: Sequence[Holding], *, kind: st
                  if d["_id"] not in known] if values else []
         if found:
             held.setdefault(holding.collection, []).extend(found)
-        if "." not in holding.by:
-            found_in.setdefault(holding.collection, []).extend(str(d["_id"]) for d in found)
+        path = holding.by.split(".")
+        found_in.setdefault(holding.collection, []).extend(
+            str(d["_id"]) for d in found if names_whole_record(d, path))
     return held
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from pymongo.asynchronous.database import AsyncDatabase
 
-from .blanking import MARKED_NAMES, blank_named
+from .blanking import EVERY_MARKED_NAME, blank_named
 from .retention import (Disposal, Hold, Period, RecordFacts, RecordKind, RetentionRule, Verdict,
                         counted_date, decide)
 from .retention_schedule import RetentionSchedule
@@ -41,7 +41,8 @@ class RetainedCollection:
     personal_fields: Sequence[str] = ()  # dotted paths blanked (through lists)
     query: Mapping[str, Any] = field(default_factory=dict)  # e.g. complaints among items
     # Besides personal_fields, every field the event schemas mark as personal data is
-    # blanked wherever it is in the record, as erasure blanks it (blanking.MARKED_NAMES).
+    # blanked wherever it is in the record, as erasure blanks it
+    # (blanking.EVERY_MARKED_NAME: categories such as complaints' themes too, unlike erasure).
     marked: bool = True
     # A read model whose figures older periods are built on: blanked even where the source
     # record's rule deletes it, so a past period's counts and grades never change.
@@ -177,7 +178,7 @@ def blanked(document: Mapping[str, Any], paths: Sequence[str]) -> dict[str, Any]
 def _marked_blanked(document: Mapping[str, Any]) -> dict[str, Any]:
     """The top-level fields that change once whatever the schemas mark is blanked in them."""
     fields = {k: v for k, v in document.items() if k != "_id"}
-    return {k: v for k, v in blank_named(fields, MARKED_NAMES).items() if v != document[k]}
+    return {k: v for k, v in blank_named(fields, EVERY_MARKED_NAME).items() if v != document[k]}
 
 
 def _blank(value: Any, path: list[str]) -> Any:

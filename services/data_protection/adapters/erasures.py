@@ -35,6 +35,11 @@ class Erasures:
         await self._erasures.update_one({"_id": erasure_id},
                                         {"$addToSet": {"key_ids": {"$each": key_ids}}})
 
+    async def add_records(self, erasure_id: str, record_ids: list[str]) -> None:
+        """Ids of the subject's records the services named (no personal data: uuids)."""
+        await self._erasures.update_one({"_id": erasure_id},
+                                        {"$addToSet": {"records": {"$each": record_ids}}})
+
     async def unfinished(self) -> list[dict[str, Any]]:
         return [e async for e in self._erasures.find({"finished": {"$ne": True}})]
 
@@ -53,10 +58,14 @@ class ServiceCalls:
         self.urls = urls
         self._tokens = tokens
 
-    async def erase(self, service: str, kind: str, reference: str) -> dict[str, Any]:
+    async def erase(self, service: str, kind: str, reference: str, *,
+                    records: list[str]) -> dict[str, Any]:
+        """`records`: the ids of the subject's records the services have named, whose
+        linked records (filed under those ids) the service blanks as well."""
         token = await self._tokens.token()
         url = f"{self.urls[service]}/personal-data/subjects/{kind}/{quote(reference, safe='')}/erasure"
         async with httpx.AsyncClient(timeout=30) as client:
-            answer = await client.post(url, headers={"Authorization": f"Bearer {token}"})
+            answer = await client.post(url, params={"record": records},
+                                       headers={"Authorization": f"Bearer {token}"})
         answer.raise_for_status()
         return answer.json()

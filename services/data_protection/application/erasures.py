@@ -58,23 +58,42 @@ async def _destroy(deps: Deps, erasure: dict[str, Any], subjects: list[str]) -> 
 
 
 async def confirm_pending(deps: Deps, erasure_id: str) -> list[str]:
-    """Ask each service that has not confirmed; the services still pending."""
-    erasure = await deps.erasures.get(erasure_id)
+    """Ask each service that has not confirmed, with the ids of every record about the
+    subject named so far, and again while the answers name new ones: records filed under
+    another record's id (an action under its audit's, reporting's moderation facts) are
+    about the subject too, as the subject access bundle gathers them. The services still
+    pending."""
     services = sorted(deps.calls.urls)
-    for service in pending(erasure, services):
-        try:
-            answer = await deps.calls.erase(service, erasure["kind"], erasure["reference"])
-        except Exception as error:  # noqa: BLE001 - any failure: asked again later
-            log.warning("erasure not yet confirmed", extra={"service": service,
-                                                            "error": type(error).__name__})
-            continue
-        await _destroy(deps, erasure, [f"record:{r}" for r in answer.get("records", [])])
-        await deps.erasures.confirmed(erasure_id, service, {
-            "blanked": answer.get("blanked", 0), "at": utc_now()})
+    while True:
+        erasure = await deps.erasures.get(erasure_id)
+        records = sorted(erasure.get("records", []))
+        named: set[str] = set()
+        for service in pending(erasure, services):
+            named |= await _ask(deps, erasure, service, records)
+        if not named - set(records):
+            break
+        await deps.erasures.add_records(erasure_id, sorted(named - set(records)))
     left = pending(await deps.erasures.get(erasure_id), services)
     if not left:
         await deps.erasures.finished(erasure_id)
     return left
+
+
+async def _ask(deps: Deps, erasure: dict[str, Any], service: str, records: list[str]
+               ) -> set[str]:
+    """One service blanks the subject and the records named; the records it names back."""
+    try:
+        answer = await deps.calls.erase(service, erasure["kind"], erasure["reference"],
+                                        records=records)
+    except Exception as error:  # noqa: BLE001 - any failure: asked again later
+        log.warning("erasure not yet confirmed", extra={"service": service,
+                                                        "error": type(error).__name__})
+        return set()
+    found = answer.get("records", [])
+    await _destroy(deps, erasure, [f"record:{r}" for r in found])
+    await deps.erasures.confirmed(erasure["_id"], service, {
+        "blanked": answer.get("blanked", 0), "at": utc_now(), "with_records": len(records)})
+    return set(found)
 
 
 async def run_confirmations(deps: Deps, *, most_seconds: float = 60.0) -> None:

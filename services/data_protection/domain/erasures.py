@@ -49,5 +49,9 @@ def _day(at: object) -> str:
 
 
 def pending(erasure: dict, services: list[str]) -> list[str]:
-    """The services that have not yet confirmed blanking the subject."""
-    return [s for s in services if s not in erasure.get("confirmed", {})]
+    """The services that have not yet confirmed blanking the subject with every record about
+    them named so far: one that confirmed before another service named a new record (an
+    action filed under the child's audit's id) is asked again."""
+    confirmed, records = erasure.get("confirmed", {}), len(erasure.get("records", []))
+    return [s for s in services
+            if s not in confirmed or confirmed[s].get("with_records", 0) < records]

@@ -5,7 +5,7 @@ from shared.personal_data.blanking import ELSEWHERE, Holding
 
 HOLDINGS = [
     Holding("results", "case_ref"),  # results delivered, the worker's reflection beside them
-    Holding("circles", "case_ref"),
+    Holding("circles", "case_ref", also=frozenset({"attendees"})),  # a session's are teams
     Holding("circle_proposals", "case_ref", remove=True),  # filed under the case reference
     Holding("cp_plans", "plans.case_ref"),
     # filed by the child's audit's id: good practice acknowledged in its moderation, and the

@@ -24,9 +24,11 @@ def directory_csv(p: str, groups: tuple[int, int]) -> str:
             f"{p}-sw,Test Worker,{p}-team,,Social worker,{p}-g1,\n")
 
 
-async def submitted_audit(http, audits: str, p: str, month: str) -> tuple[str, dict]:
+async def submitted_audit(http, audits: str, p: str, month: str, *,
+                          findings: dict | None = None) -> tuple[str, dict]:
     """A fresh month planned, its groups read as planned (the rotation continues from what
-    other tests planned), -g1 allocated a case and submitting it: (audit id, findings)."""
+    other tests planned), -g1 allocated a case and submitting it: (audit id, findings);
+    `findings` replaces the usual ones field by field."""
     planned = await http.post(f"{audits}/programme", headers=HOQ, json={
         "first_month": month, "themes": ["Journey and impact"], "moderation_sample_size": 1})
     assert planned.status_code == 201, planned.text
@@ -38,7 +40,7 @@ async def submitted_audit(http, audits: str, p: str, month: str) -> tuple[str, d
         "case_ref": f"TEST-{p}", "team_id": f"{p}-team", "auditor_ids": [f"{p}-g1"]})
     assert allocated.status_code == 201, allocated.text
     audit_id = allocated.json()["audit_id"]
-    findings = {k: v for k, v in audit_command().items()
+    findings = {k: v for k, v in (audit_command() | (findings or {})).items()
                 if k not in {"month", "case_ref", "team_id", "auditor_ids"}}
     submitted = await http.post(f"{audits}/audits/{audit_id}/submit",
                                 json={**findings, "social_worker_id": f"{p}-sw"},
