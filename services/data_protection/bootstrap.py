@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from shared import directory
 from shared.clock import Clock, SystemClock
+from shared.directory import DirectoryProjection
 from shared.personal_data.pseudonyms import Pseudonyms
 from shared.runtime import Runtime, create_app
+from shared.web.names import show_names
 
 from .adapters import access_log
 from .adapters.erasures import Erasures, ServiceCalls
@@ -34,7 +37,7 @@ from .entrypoints.subscriptions import subscriptions
 from .settings import DataProtectionSettings
 
 INDEXES = [*access_log.INDEXES, *holds.INDEXES, *subject_access.INDEXES,
-           *retention_runs.INDEXES]
+           *retention_runs.INDEXES, *directory.INDEXES]
 ROUTERS = [home_pages.router, erasures_api.router, access_log_pages.router, access_log_api.router,
            holds_pages.router, holds_api.router, subject_access_pages.router,
            subject_access_api.router]
@@ -47,7 +50,8 @@ def build_deps(settings: DataProtectionSettings, runtime: Runtime, clock: Clock)
                 access_log=access_log.AccessLogStore(runtime.store),
                 pseudonyms=Pseudonyms.from_settings(settings),
                 subject_access=subject_access.SubjectAccessStore(runtime.store),
-                holds=holds.LegalHolds(runtime.store, runtime.outbox))
+                holds=holds.LegalHolds(runtime.store, runtime.outbox),
+                directory=DirectoryProjection(runtime.store))
 
 
 def build_app(settings: DataProtectionSettings | None = None, *,
@@ -70,4 +74,5 @@ def build_app(settings: DataProtectionSettings | None = None, *,
     app = create_app(runtime, title="Data protection", routers=ROUTERS,
                      subscriptions=subscriptions(deps, personal=runtime.personal))
     app.state.deps = deps
+    show_names(app, deps.directory.directory_names)  # pages name people and teams
     return app

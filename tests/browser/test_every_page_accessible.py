@@ -25,7 +25,7 @@ WHO = re.compile(r'<span class="who">.*?</span>', re.S)
 ROLES = ("head_of_quality", "principal_social_worker", "director", "head_of_service",
          "team_manager", "moderator", "auditor", "practice_learning_team", "performance_team",
          "assistant_director", "lead_member", "admin", "integration",
-         "consultant_social_worker", "social_worker")
+         "consultant_social_worker", "social_worker", "data_protection_officer")
 
 
 async def _sign_in_as(page, url: str, role: str) -> None:

@@ -11,17 +11,19 @@ from services.reporting.domain.periods import shift
 from shared.envelope import utc_now
 from tests.support.auth import bearer
 from tests.support.demo_learn_pages import learn_values
+from tests.support.demo_protection_pages import protection_values
 from tests.support.routes import routes_of
 from tests.support.waiting import eventually
 
-SERVICES = ("audit_capture", "feedback_ingestion", "action_tracking", "reporting", "learning")
+SERVICES = ("audit_capture", "feedback_ingestion", "action_tracking", "reporting", "learning",
+            "data_protection")
 PARAMETER = re.compile(r"\{(\w+)(?::\w+)?\}")
 # The roles that see most on a page first (more to check), the narrowest last.
 MOST_CAPABLE_FIRST = ("head_of_quality", "principal_social_worker", "director",
                       "head_of_service", "team_manager", "moderator", "auditor",
                       "practice_learning_team", "performance_team", "assistant_director",
                       "lead_member", "admin", "integration", "consultant_social_worker",
-                      "social_worker")
+                      "social_worker", "data_protection_officer")
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,10 @@ class DemoPage:
 
 
 def person_for(role: str) -> str:
-    """Who signs in as the role: a worker of the demo's first team, or its manager."""
+    """Who signs in as the role: a worker of the demo's first team, or its manager; the
+    council's data protection officer, who works in no team of the directory."""
+    if role == "data_protection_officer":
+        return "demo-dpo-01"
     return "demo-sw-01-01" if role == "social_worker" else "demo-tm-01"
 
 
@@ -64,6 +69,7 @@ async def demo_pages(services, http, prefix: str, month: str) -> list[DemoPage]:
         if found:
             values[name] = found
     values |= await learn_values(services, http, prefix)
+    values |= await protection_values(services, http, prefix)
     pages = []
     for service in SERVICES:
         for route in routes_of(service):

@@ -9,6 +9,7 @@ from typing import Any
 from shared.clock import Clock
 from shared.personal_data.pseudonyms import Pseudonyms
 
+from shared.directory import DirectoryProjection
 from shared.kafka import EventPublisher
 from shared.personal_data.envelopes import PersonalData
 from shared.personal_data.retention_schedule import RetentionSchedule
@@ -45,3 +46,4 @@ class Deps:
     retention_schedule: RetentionSchedule | None = None
     retained: list[RetainedCollection] = field(default_factory=list)
     database: Any = None
+    directory: DirectoryProjection | None = None  # pages name people and teams
