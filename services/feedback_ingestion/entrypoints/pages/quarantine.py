@@ -48,7 +48,8 @@ async def quarantined_page(entry_id: str, request: Request, deps: Deps = Depends
 @router.post("/quarantine/{entry_id}", response_class=HTMLResponse)
 async def resubmit_form(entry_id: str, request: Request, content: str = Form(...),
                         deps: Deps = Depends(get_deps),
-                        who: Principal = Depends(allow(*FIXERS))) -> HTMLResponse:
+                        who: Principal = Depends(allow(*FIXERS)),
+                        reads: Reads = Depends(records_reads)) -> HTMLResponse:
     try:
         receipt = await resubmit(deps, entry_id, correction=json.loads(content),
                                  correlation_id=current_correlation_id())
@@ -59,4 +60,4 @@ async def resubmit_form(entry_id: str, request: Request, content: str = Form(...
         message = str(refused)
     except Invalid as invalid:
         message = "Still failing: " + "; ".join(invalid.reasons)
-    return await quarantined_page(entry_id, request, deps, who, message)
+    return await quarantined_page(entry_id, request, deps, who, message, reads)
