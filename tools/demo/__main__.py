@@ -30,7 +30,6 @@ from shared.settings import ServiceSettings
 from .action_follow import ActionFollowThrough
 from .data import PROGRAMME_THEMES, Bodies, Population
 from .learn import LearnYear
-from .programme import MonthProgramme
 from .review import ReviewYear
 from .review_data import Review
 from shared.months import months_back, shift
@@ -45,8 +44,10 @@ class Demo:
         secret = ServiceSettings().auth_dev_secret
         self.headers = {r: {"Authorization": "Bearer " + issue_development_token(
             secret=secret, subject=f"demo-{r}", roles=[r])} for r in
-            ("director", "integration", "team_manager", "head_of_quality")}
+            ("auditor", "director", "integration", "team_manager", "head_of_quality")}
         self.secret = secret
+        # The year is loaded as history, each audit in its own month: a role that may.
+        self.headers["auditor"] = self.as_person("auditor", "demo-auditor", None, "admin")
         teams = [f"{args.team_prefix}-{t:02d}" for t in range(1, args.teams + 1)]
         self.people = Population(teams, args.staff, quality_team=f"{args.team_prefix}-quality",
                                  leadership_team=f"{args.team_prefix}-leadership")
@@ -56,7 +57,6 @@ class Demo:
         self.review = ReviewYear(self, Review(self.people, self.run_id, self.months, tag=tag))
         self.follow = ActionFollowThrough(self)
         self.learn = LearnYear(self, self.review, tag=tag)
-        self.programme = MonthProgramme(self)
 
     def as_person(self, role: str, person: str, team_id: str | None = None,
                   *more_roles: str) -> dict[str, str]:
@@ -86,19 +86,13 @@ class Demo:
                           headers=self.headers["head_of_quality"]).json()
         auditors = self.people.groups.get(duty.get("audit_group"), [])
         moderators = self.people.groups.get(duty.get("moderation_group"), [])
-        allocated = self.programme.allocate(client, month, auditors, bar)
         for n in range(args.audits_per_month):
-            # Drawn for every audit the county once did, so the rest of the year draws as
-            # before; only the allocated ones are audited (one case per auditor).
             team = b.rng.choice(self.people.teams)
-            allocation, audit_id = allocated[n] if n < len(allocated) else (None, "")
-            body = b.audit(month, allocation.team_id if allocation else team, n, auditors,
-                           worker=allocation.social_worker_id if allocation else None)
-            if allocation is None or not allocation.audited:
-                continue
-            self.programme.submit(client, allocation, audit_id, body)
-            self.follow.remember(audit_id, allocation.team_id, len(body["actions"]))
-            self.learn.audited(body, audit_id)
+            body = b.audit(month, team, n, auditors)
+            audit = self.post(client, f"{a}/audits", body, self.headers["auditor"] | {
+                "Idempotency-Key": f"{self.run_id}-{month}-{n}"}).json()
+            self.follow.remember(audit["audit_id"], team, len(body["actions"]))
+            self.learn.audited(body, audit["audit_id"])
             bar.update()
         sample = self.post(client, f"{a}/programme/{month}/moderation-sample",
                            {"seed": args.seed}, self.headers["head_of_quality"]).json()

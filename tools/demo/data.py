@@ -96,10 +96,6 @@ def audit_deadline(month: str, late: bool) -> date:
     return date.fromisoformat(f"{month}-01") if late else last_day(month)
 
 
-def given_or(given: str | None, drawn: str) -> str:
-    return given or drawn
-
-
 class Bodies:
     def __init__(self, rng: random.Random, people: Population, run_id: str) -> None:
         self.rng, self.people, self.run_id = rng, people, run_id
@@ -115,17 +111,14 @@ class Bodies:
     def grade(self) -> str:
         return self.rng.choices(GRADES, WEIGHTS)[0]
 
-    def audit(self, month: str, team: str, n: int, auditors: list[str],
-              worker: str | None = None) -> dict:
-        """`worker`: the case's social worker from the case list (one is drawn all the same,
-        so the rest of the year draws as before)."""
+    def audit(self, month: str, team: str, n: int, auditors: list[str]) -> dict:
         overall = self.grade()
         self.rng.choice([-20, 10, 40, 400])  # kept: the rest of the year draws as before
         late = self.rng.random() < 0.15
         body = {
             "month": month, "case_ref": f"DEMO-CASE-{month}-{n:04d}", "team_id": team,
             "auditor_ids": [self.rng.choice(auditors or [f"demo-auditor-{n % 30:02d}"])],
-            "social_worker_id": given_or(worker, self.rng.choice(self.people.workers[team])),
+            "social_worker_id": self.rng.choice(self.people.workers[team]),
             "standards": [{"standard": s, "grade": self.grade(), "evidence": "Fictional evidence."}
                           for s in range(1, 7)],
             "child_seen_alone": True, "overall_grade": overall,

@@ -89,13 +89,14 @@ class LearnYear:
                 "head_of_service_id": self.people.heads_of_service[area]}, self.hoq, bar)
 
     def case_lists_and_circles(self, client: httpx.Client, bar: tqdm) -> None:
+        for month in self.demo.months:
+            self._case_list(client, month, bar)
         for body in self.cases.circles():
             circle = self.send(client, "POST", f"{self.learning}/learning-circles", body,
                                self.plt, bar).json()
             self._follow(circle["_id"], body)
 
-    def case_list(self, client: httpx.Client, month: str, bar: tqdm) -> None:
-        """Imported each month before its sample is drawn (programme.py)."""
+    def _case_list(self, client: httpx.Client, month: str, bar: tqdm) -> None:
         response = client.post(f"{self.audit_capture}/programme/{month}/cases",
                                content=self.cases.case_list(month),
                                headers=self.hoq | {"Content-Type": "text/csv"})

@@ -179,8 +179,6 @@ class LearnCases:
         observations shared with it: (queue item id, body)."""
         items = [f"audit-{a.audit_id}" for a in audits if self.rng.random() < 0.125]
         items += [item for item in shared if self.rng.random() < 0.5]
-        if not items and audits:  # a small year (one case per auditor): one review all the same
-            items = [f"audit-{audits[0].audit_id}"]
         return [(item, {"note": self.rng.choice(PLT_NOTES)}) for item in items]
 
     def annual_reviews(self, observed: list[tuple[str, date]]) -> list[dict]:
