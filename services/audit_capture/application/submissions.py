@@ -36,7 +36,9 @@ async def submit_whole_audit(deps: Deps, command: SubmitAudit, *, who: Principal
                 else str(uuid.uuid4()))
     now = utc_now()
     if command.submitted_at is not None:
-        now = _past_moment(who, command.submitted_at, command.month, now=now)
+        month_began = datetime.combine(first_day(command.month), time(), UTC)
+        now = recorded_moment(who, command.submitted_at, now=now, not_before=month_began,
+                              what_before=f"the audit's month ({command.month}) began")
     command = await _with_line_manager(deps, command)
     submitted, concerns = submit_audit(command, audit_id=audit_id, submitted_by=who.subject,
                                        now=now, recorded_past=command.submitted_at is not None)
@@ -52,22 +54,14 @@ async def submit_whole_audit(deps: Deps, command: SubmitAudit, *, who: Principal
 
 
 async def record_submission(deps: Deps, audit: dict[str, Any], findings: AuditFindings, *,
-                            who: Principal,
-                            submitted_at: datetime | None = None) -> tuple[Status, bool, bool]:
-    """Submit an allocated audit: (its new status, published, on time). History loaded
-    afterwards carries `submitted_at` (NotAHistoryLoader, BadRecordedMoment), checked before
-    the status so a refusal names the moment rather than the audit's state."""
-    now = utc_now()
-    if submitted_at is not None:
-        now = _past_moment(who, submitted_at, audit["month"], now=now)
+                            who: Principal) -> tuple[Status, bool, bool]:
+    """Submit an allocated audit: (its new status, published, on time)."""
     status_after = next_status(audit["status"], "submit")
     command = await _with_line_manager(deps, SubmitAudit(
-        **findings.model_dump(exclude={"submitted_at"}), month=audit["month"],
-        case_ref=audit["case_ref"], team_id=audit["team_id"], auditor_ids=audit["auditor_ids"],
-        deadline=audit["deadline"]))
+        **findings.model_dump(), month=audit["month"], case_ref=audit["case_ref"],
+        team_id=audit["team_id"], auditor_ids=audit["auditor_ids"], deadline=audit["deadline"]))
     submitted, concerns = submit_audit(command, audit_id=audit["_id"], submitted_by=who.subject,
-                                       now=now, allocation_id=audit["allocation_id"],
-                                       recorded_past=submitted_at is not None)
+                                       now=utc_now(), allocation_id=audit["allocation_id"])
     changes = {**submitted.model_dump(mode="json"), "status": status_after.value, "draft": None}
     published = await deps.audits.change(audit, changes,
                                          [submitted, *concerns, results_shared(submitted)],
@@ -81,9 +75,3 @@ async def _with_line_manager(deps: Deps, command: SubmitAudit) -> SubmitAudit:
         return command
     manager = await deps.staff.line_manager_of(command.social_worker_id)
     return command.model_copy(update={"line_manager_id": manager}) if manager else command
-
-
-def _past_moment(who: Principal, at: datetime, month: str, *, now: datetime) -> datetime:
-    month_began = datetime.combine(first_day(month), time(), UTC)
-    return recorded_moment(who, at, now=now, not_before=month_began,
-                           what_before=f"the audit's month ({month}) began")

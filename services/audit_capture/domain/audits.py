@@ -41,15 +41,6 @@ class SubmitAudit(AuditFindings, AuditedCase):
         "raised at that moment, and it is on time against its deadline by that moment")
 
 
-class AllocatedFindings(AuditFindings):
-    """An allocated audit's findings through the API, which may load history."""
-
-    submitted_at: datetime | None = Field(
-        default=None, description="Loading history only (role admin): when the allocated audit "
-        "was in fact submitted, not in the future nor before its month began. It is on time "
-        "against the allocation's deadline by that moment, and its actions are raised then")
-
-
 def submit_audit(
     command: SubmitAudit, *, audit_id: str, submitted_by: str, now: datetime,
     allocation_id: str | None = None, recorded_past: bool = False,

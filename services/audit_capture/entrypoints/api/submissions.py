@@ -13,7 +13,7 @@ from shared.http import PENDING_RESPONSE
 
 from ...application.deps import Deps
 from ...application.submissions import record_submission, submit_whole_audit
-from ...domain.audits import AllocatedFindings, SubmitAudit
+from ...domain.audits import AuditFindings, SubmitAudit
 from ..deps import get_deps
 from ..roles import AUDITORS
 from .answers import invalid, load, recorded
@@ -48,18 +48,10 @@ async def submit(
 
 @router.post("/{audit_id}/submit", responses=PENDING_RESPONSE)
 async def submit_allocated(
-    audit_id: str, findings: AllocatedFindings, response: Response,
+    audit_id: str, findings: AuditFindings, response: Response,
     who: Principal = Depends(allow(*AUDITORS)), deps: Deps = Depends(get_deps),
 ) -> dict[str, Any]:
-    """An allocated audit's findings. Loading history, an admin gives `submitted_at` (as
-    for a whole audit: the token's roles must include admin)."""
     audit = await load(deps, audit_id, auditor=who)
-    try:
-        status_after, published, on_time = await record_submission(
-            deps, audit, findings, who=who, submitted_at=findings.submitted_at)
-    except NotAHistoryLoader as refused:
-        raise HTTPException(status.HTTP_403_FORBIDDEN, detail=str(refused)) from refused
-    except BadRecordedMoment as wrong:
-        raise invalid((["submitted_at"], str(wrong))) from wrong
+    status_after, published, on_time = await record_submission(deps, audit, findings, who=who)
     return recorded(response, published, audit_id=audit_id, status=status_after.value,
                     on_time=on_time)
