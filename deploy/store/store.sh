@@ -60,12 +60,14 @@ ourpid() {
 
 # A real `hello` over the wire protocol, answered by a replica-set primary.
 answers() { "$python" "$here/ping.py" "$port" 2>/dev/null; }
+configured() { "$python" "$here/ping.py" "$port" --configure; }
 
 start() {
   build
   mkdir -p "$data"
   lock "$data/secantusd.lock"
   if answers; then # harmless when already running
+    configured
     echo "store: up on 127.0.0.1:$port"
     ourpid >/dev/null || echo "store: note: not started from $data (no live pid file there)" >&2
     return 0
@@ -79,6 +81,7 @@ start() {
   local deadline=$((SECONDS + timeout))
   while ((SECONDS < deadline)); do
     if answers; then
+      configured
       echo "store: up on 127.0.0.1:$port (pid $pid, data $data)"
       return 0
     fi

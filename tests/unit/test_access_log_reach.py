@@ -22,7 +22,8 @@ READS = {
         ("GET", "/statements/{item_id}"),  # a child's Safety Link statement
         ("GET", "/feedback/items"), ("GET", "/feedback/items/{item_id}"),
         ("GET", "/feedback/quarantine"), ("GET", "/feedback/quarantine/{entry_id}"),
-        ("GET", "/quarantine/{entry_id}")},  # the raw item as received
+        ("GET", "/quarantine/{entry_id}"),  # the raw item as received
+        ("POST", "/quarantine/{entry_id}")},  # re-submitted, shown again
     "action_tracking": {
         ("GET", "/"), ("GET", "/team"), ("GET", "/alert/{alert_id}"),  # urgent alerts' cases
         ("GET", "/action/{action_id}"), ("GET", "/actions"), ("GET", "/actions/{action_id}"),
