@@ -105,10 +105,24 @@ class Runtime:
             task.cancel()
         await asyncio.gather(*self.tasks, return_exceptions=True)
         await self.outbox.close()
-        await self.broker.stop()
+        # A consumer stopped while its group is still forming can wait on the broker far
+        # longer than any shutdown should (seen: over 120 s): each step is bounded, and what
+        # is left is dropped with the process (Kafka ends the group's session itself).
+        await _bounded(self.broker.stop(), "the broker's consumers")
         if self.publisher.direct is not None:
-            await self.publisher.direct.stop()
+            await _bounded(self.publisher.direct.stop(), "the producer")
         await self.store.close()
+
+
+STOP_SECONDS = 15.0
+
+
+async def _bounded(stopping: Coroutine[Any, Any, Any], what: str) -> None:
+    try:
+        await asyncio.wait_for(stopping, STOP_SECONDS)
+    except TimeoutError:
+        log.warning("shutdown did not wait longer", extra={"part": what,
+                                                           "seconds": STOP_SECONDS})
 
 
 def create_app(
