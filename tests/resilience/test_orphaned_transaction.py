@@ -29,7 +29,7 @@ with client.start_session() as session:
     session.start_transaction()
     things.update_one({"_id": "held"}, {"$set": {"by": "holder"}}, session=session)
     print("holding", flush=True)
-    time.sleep(3600)
+    time.sleep(3600)  # held open until the test kills it: not a wait
 """
 
 

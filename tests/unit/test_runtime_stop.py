@@ -18,7 +18,7 @@ async def test_a_part_that_stops_is_waited_for():
     stopped = []
 
     async def stop():
-        await asyncio.sleep(0.01)
+        await asyncio.sleep(0.01)  # a stop that takes a moment: not a wait
         stopped.append(True)
 
     await runtime._bounded(stop(), "the producer")
