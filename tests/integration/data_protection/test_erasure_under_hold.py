@@ -4,13 +4,12 @@ same erasure goes ahead."""
 
 from __future__ import annotations
 
-import httpx
 import pytest
 
-from services.data_protection.bootstrap import build_app
-from services.data_protection.settings import DataProtectionSettings
 from tests.support.auth import bearer
 from tests.support.factories import uid
+
+from .conftest import running
 
 OFFICER = bearer("data_protection_officer", sub="dpo-fict-hold")
 NOWHERE = {"audit_capture": "http://127.0.0.1:9"}  # no service answers: confirmations wait
@@ -18,15 +17,8 @@ NOWHERE = {"audit_capture": "http://127.0.0.1:9"}  # no service answers: confirm
 
 @pytest.fixture
 async def data_protection():
-    settings = DataProtectionSettings(mongo_database=uid("itest_dp").replace("-", "_"),
-                                      kafka_group_suffix=uid("-g"), service_api_urls=NOWHERE)
-    app = build_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://dp") as http:
-            http.app = app  # type: ignore[attr-defined]
-            yield http
-        await app.state.runtime.store.client.drop_database(settings.database_name)
+    async with running(service_api_urls=NOWHERE) as http:
+        yield http
 
 
 async def test_a_subject_under_a_hold_is_not_erased_until_it_is_lifted(data_protection):

@@ -7,32 +7,24 @@ from __future__ import annotations
 
 from datetime import date
 
-import httpx
 import pytest
 
 from schemas.retention import RecordKind
 from services.data_protection.application.holds import holds_covering, holds_in_force
-from services.data_protection.bootstrap import build_app
-from services.data_protection.settings import DataProtectionSettings
 from shared.personal_data.retention_schedule import load_schedule
 from shared.personal_data.retention_sweep import RetainedCollection, apply_retention
 from tests.support.auth import bearer
 from tests.support.factories import uid
+
+from .conftest import running
 
 OFFICER = bearer("data_protection_officer", sub="dpo-fict-001")
 
 
 @pytest.fixture
 async def data_protection():
-    settings = DataProtectionSettings(mongo_database=uid("itest_dp").replace("-", "_"),
-                                      kafka_group_suffix=uid("-g"))
-    app = build_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://dp") as http:
-            http.app = app  # type: ignore[attr-defined]
-            yield http
-        await app.state.runtime.store.client.drop_database(settings.database_name)
+    async with running() as http:
+        yield http
 
 
 async def test_a_hold_stops_erasure_and_retention_until_it_is_lifted(data_protection):

@@ -5,15 +5,13 @@ answer, and a real run is asked again by the retry until the service answers."""
 
 from __future__ import annotations
 
-import httpx
 import pytest
 
 from schemas import topics
 from services.data_protection.application.retention import retry_unfinished
-from services.data_protection.bootstrap import build_app
-from services.data_protection.settings import DataProtectionSettings
 from tests.support.auth import bearer
-from tests.support.factories import uid
+
+from .conftest import running
 from tests.support.kafka import TopicTail
 
 OFFICER = bearer("data_protection_officer", sub="dpo-fict-003")
@@ -21,16 +19,8 @@ OFFICER = bearer("data_protection_officer", sub="dpo-fict-003")
 
 @pytest.fixture
 async def data_protection():
-    settings = DataProtectionSettings(
-        mongo_database=uid("itest_dp").replace("-", "_"), kafka_group_suffix=uid("-g"),
-        retention_daily_at="23:59:59", service_api_urls={"audit_capture": "http://127.0.0.1:9"})
-    app = build_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://dp") as http:
-            http.app = app  # type: ignore[attr-defined]
-            yield http
-        await app.state.runtime.store.client.drop_database(settings.database_name)
+    async with running(retention_daily_at="23:59:59", service_api_urls={"audit_capture": "http://127.0.0.1:9"}) as http:
+        yield http
 
 
 async def test_a_service_down_is_recorded_published_and_asked_again(data_protection):
