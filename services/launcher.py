@@ -144,7 +144,8 @@ def print_welcome(services: ServiceProcesses) -> None:
         print(f"  {name:<20} {services.url(name)}/docs")
     print("\nSign in locally: the page asks for a role and an id (development sign-in).")
     print("For the APIs, get a development token and send it as 'Authorization: Bearer ...':")
-    print("  make token ROLE=head_of_quality SUB=hoq-001\n\nCtrl-C stops everything.")
+    print("  make token ROLE=head_of_quality SUB=hoq-001\n\nCtrl-C stops everything.",
+          flush=True)  # a file or pipe buffers: whoever waits for the welcome must see it
 
 
 if __name__ == "__main__":

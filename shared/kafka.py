@@ -152,9 +152,8 @@ class EventPublisher:
 
     async def publish_raw(self, value: bytes, topic: str, *, key: bytes | None, **extra: Any) -> None:
         try:
-            await asyncio.wait_for(
-                self.broker.publish(value, topic, key=key, **extra), timeout=self.timeout
-            )
+            async with asyncio.timeout(self.timeout):  # not wait_for: shared/cancellation
+                await self.broker.publish(value, topic, key=key, **extra)
         except TOO_LARGE as error:
             raise MessageRefused(f"{topic} refused a message of {len(value)} bytes") from error
         except (TimeoutError, KafkaError) as error:

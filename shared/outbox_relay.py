@@ -12,7 +12,6 @@ A write whose flush failed in this process is relayed at once.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import uuid
 from collections.abc import Sequence
@@ -24,6 +23,7 @@ from typing import Any
 from pymongo import DeleteMany
 from pymongo.errors import PyMongoError
 
+from .cancellation import cancel_and_wait, wait_for_alarm
 from .envelope import Envelope, utc_now
 from .group_commit import GroupCommit
 from .kafka import BrokerUnavailable, EventPublisher
@@ -35,6 +35,7 @@ OUTBOX = "outbox"
 OLDEST_FIRST = [("written_at", 1), ("position", 1)]
 RELAY_BATCH = 500
 IDLE_CHECK = timedelta(seconds=60)  # with a change stream, a safety net for missed wake-ups
+WATCHER_STOP_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -183,14 +184,11 @@ class OutboxRelay:
                     look = min(look, self._reported)
                 await self._sleep_until(look)
         finally:
-            watcher.cancel()
-            await asyncio.gather(watcher, return_exceptions=True)
+            await cancel_and_wait([watcher], seconds=WATCHER_STOP_SECONDS)
 
     async def _sleep_until(self, moment: datetime) -> None:
         self._planned = moment
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wake.wait(),
-                                   max(0.0, (moment - utc_now()).total_seconds()))
+        await wait_for_alarm(self._wake, (moment - utc_now()).total_seconds())
         self._planned = None
 
     async def _watch(self, interval: float) -> None:

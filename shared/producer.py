@@ -60,7 +60,8 @@ class DirectProducer:
         """(topic, envelope) pairs, acknowledged by Kafka or an error (KafkaError/Timeout)."""
         producer = await self._started()
         futures = [await _send(producer, topic, envelope) for topic, envelope in events]
-        await asyncio.wait_for(asyncio.gather(*futures), timeout=timeout)
+        async with asyncio.timeout(timeout):
+            await asyncio.gather(*futures)
 
     async def stop(self) -> None:
         if self._producer is not None:

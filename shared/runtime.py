@@ -18,6 +18,7 @@ from tenacity import (AsyncRetrying, retry_if_exception_type, stop_after_delay,
 from schemas import topics
 
 from . import tracing
+from .cancellation import cancel_and_wait, finish_or_leave
 from .auth import TokenVerifier, configure_auth
 from .producer import DirectProducer
 from .consumer import EventConsumer, TopicRoutes
@@ -101,28 +102,23 @@ class Runtime:
             self.tasks.append(asyncio.create_task(work()))
 
     async def stop(self) -> None:
-        for task in self.tasks:
-            task.cancel()
-        await asyncio.gather(*self.tasks, return_exceptions=True)
+        # Each part is bounded and a task is cancelled until it ends (shared/cancellation):
+        # a consumer stopped while its group forms, or a query whose cancellation Python
+        # 3.11 lost, would otherwise hold the shutdown for minutes (seen: past 120 s).
+        left = await cancel_and_wait(self.tasks, seconds=STOP_SECONDS)
+        if left:
+            log.warning("background work still running at shutdown",
+                        extra={"tasks": [task.get_name() for task in left]})
         await self.outbox.close()
-        # A consumer stopped while its group is still forming can wait on the broker far
-        # longer than any shutdown should (seen: over 120 s): each step is bounded, and what
-        # is left is dropped with the process (Kafka ends the group's session itself).
-        await _bounded(self.broker.stop(), "the broker's consumers")
+        await finish_or_leave(self.broker.stop(), seconds=STOP_SECONDS,
+                              what="the broker's consumers")
         if self.publisher.direct is not None:
-            await _bounded(self.publisher.direct.stop(), "the producer")
+            await finish_or_leave(self.publisher.direct.stop(), seconds=STOP_SECONDS,
+                                  what="the producer")
         await self.store.close()
 
 
 STOP_SECONDS = 15.0
-
-
-async def _bounded(stopping: Coroutine[Any, Any, Any], what: str) -> None:
-    try:
-        await asyncio.wait_for(stopping, STOP_SECONDS)
-    except TimeoutError:
-        log.warning("shutdown did not wait longer", extra={"part": what,
-                                                           "seconds": STOP_SECONDS})
 
 
 def create_app(

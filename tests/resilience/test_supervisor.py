@@ -41,6 +41,10 @@ async def ready(url: str) -> bool:
         return False
 
 
+async def welcomed(out: Path) -> bool:
+    return "platform is running" in out.read_text()
+
+
 async def test_a_killed_service_comes_back_and_nothing_else_stops(tmp_path):
     names = ("audit_capture", "action_tracking")
     ports = ServiceProcesses(port_base=PORT_BASE, log_dir=tmp_path)
@@ -48,11 +52,14 @@ async def test_a_killed_service_comes_back_and_nothing_else_stops(tmp_path):
         [sys.executable, "-m", "services.launcher", "--log-dir", str(tmp_path),
          "--services", ",".join(names)], cwd=ROOT,
         env={**os.environ, "QA_PORT_BASE": str(PORT_BASE), "QA_DEMO_DATA": "0"},
-        stdout=subprocess.DEVNULL, stderr=open(tmp_path / "launcher.err", "wb"))  # noqa: SIM115
+        stdout=open(tmp_path / "launcher.out", "wb"),  # noqa: SIM115
+        stderr=open(tmp_path / "launcher.err", "wb"))  # noqa: SIM115
     try:
-        for name in names:
-            await eventually(lambda name=name: ready(ports.url(name)), timeout=120,
-                             interval=0.5, what=f"{name} ready")
+        # The welcome comes once the launcher has seen every service ready and supervises.
+        # Before it, a service that dies stops the start (a kill on the test's own sight of
+        # readiness did, in a fresh-clone run).
+        await eventually(lambda: welcomed(tmp_path / "launcher.out"), timeout=120,
+                         interval=0.5, what="the launcher supervising its services")
         victim = child_pid(launcher.pid, ports.port("audit_capture"))
         other = child_pid(launcher.pid, ports.port("action_tracking"))
         os.kill(victim, signal.SIGKILL)

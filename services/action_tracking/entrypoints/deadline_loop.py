@@ -12,8 +12,9 @@ must not be shared between schedulers.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
+
+from shared.cancellation import wait_for_alarm
 
 from ..application import deadline_alerts, deadlines
 from ..application.deps import Deps
@@ -43,5 +44,4 @@ async def run_deadline_loop(deps: Deps) -> None:
         sleep = deps.settings.engine_max_sleep_seconds
         if upcoming is not None:
             sleep = min(sleep, max(0.0, (upcoming - deps.clock.now()).total_seconds()))
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(deps.deadline_alarm.wait(), timeout=sleep)
+        await wait_for_alarm(deps.deadline_alarm, sleep)

@@ -5,9 +5,9 @@ the schedule lives in the store, so any instance can raise (alert ids are derive
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
+
+from shared.cancellation import wait_for_alarm
 
 from ..application import clinics
 from ..application.deps import Deps
@@ -27,5 +27,4 @@ async def run_schedule_loop(deps: Deps) -> None:
         sleep = deps.settings.schedule_max_sleep_seconds
         if upcoming is not None:
             sleep = min(sleep, max(0.0, (upcoming - deps.clock.now()).total_seconds()))
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(deps.schedule_alarm.wait(), timeout=sleep)
+        await wait_for_alarm(deps.schedule_alarm, sleep)
