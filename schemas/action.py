@@ -73,8 +73,9 @@ class ActionRaised(EventData):
         default=None, description="Urgent actions: escalated to the head of service if not "
         "acknowledged by then")
     case_ref: CaseReference | None = Field(
-        default=None, description="Urgent actions: the child's case, shown only to those who "
-        "may see the action")
+        default=None, description="The child's case, where the finding was about one (an "
+        "audit, an observation of their case, a learning circle, a Safety Link): shown only "
+        "to those who may see the action")
 
     def subject(self) -> str:
         return self.action_id

@@ -54,6 +54,12 @@ class ServiceSettings(BaseSettings):
     # subjects' keys, as base64 (a Secret), or else a file every process on the machine shares.
     master_key: str = ""
     master_key_file: str = "var/keys/master.key"
+    # Or an AES key inside a PKCS#11 token (an HSM, a cloud HSM's library): it never leaves it.
+    master_key_source: Literal["local", "pkcs11"] = "local"
+    pkcs11_module: str = ""  # the token's library, e.g. /usr/lib/softhsm/libsofthsm2.so
+    pkcs11_token: str = ""  # the token's label
+    pkcs11_pin: str = ""  # the user PIN (a Secret)
+    pkcs11_key_label: str = "qa-master"
     key_database: str = "qa_keys"
     key_cache_seconds: float = 5.0
     # The retention schedule (shared/personal_data/retention_schedule.py); empty: the shipped
@@ -77,9 +83,14 @@ class ServiceSettings(BaseSettings):
         problems = []
         if self.auth_dev_secret == DEVELOPMENT_SECRET:
             problems.append("QA_AUTH_DEV_SECRET is the development secret")
-        if not self.master_key or self.master_key == DEVELOPMENT_MASTER_KEY:
+        if self.master_key_source == "pkcs11":
+            if not (self.pkcs11_module and self.pkcs11_token and self.pkcs11_pin):
+                problems.append("QA_PKCS11_MODULE, QA_PKCS11_TOKEN and QA_PKCS11_PIN must be "
+                                "set for QA_MASTER_KEY_SOURCE=pkcs11")
+        elif not self.master_key or self.master_key == DEVELOPMENT_MASTER_KEY:
             problems.append("QA_MASTER_KEY must be set to the council's own key (base64 of 32 "
-                            "bytes), not the development one or a file")
+                            "bytes), not the development one or a file; or a PKCS#11 token's "
+                            "(QA_MASTER_KEY_SOURCE=pkcs11)")
         for name in ("oidc_issuer", "oidc_audience", "oidc_jwks_url"):
             if not getattr(self, name):
                 problems.append(f"QA_{name.upper()} must be set")

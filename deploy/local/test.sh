@@ -10,6 +10,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 "$ROOT/deploy/local/setup.sh"
 "$ROOT/deploy/local/browser.sh"
+"$ROOT/deploy/local/softhsm.sh"
 use_profile test
 
 kafka() { "$ROOT/deploy/kafka/kafka.sh" "$1"; }

@@ -3,8 +3,8 @@
 `Keyring` is what services use. `StoreKeyring` keeps each subject's key in one collection of
 a database every service reaches (`qa_keys` unless QA_KEY_DATABASE says otherwise), wrapped by
 the master key and filed under the subject's pseudonym, never their case reference or name.
-In production the same interface would sit over a KMS (Vault's transit engine, a cloud KMS):
-see the README, "Personal data".
+What wraps them is a `MasterKey` (key_wrapping.py): 32 bytes this process holds, or a key
+inside an HSM's PKCS#11 token that never leaves it: see the README, "Personal data".
 
 Keys are cached for `cache_seconds`, so a value is not a round trip to the store each time,
 and an erasure reaches every process within that time even if its event is late; `forget`
@@ -13,16 +13,12 @@ drops them at once when the erasure's event arrives.
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterable
 from typing import Any, Protocol
 
-from pathlib import Path
 
 from cachetools import TTLCache
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from pymongo import AsyncMongoClient
 from pymongo.asynchronous.collection import AsyncCollection
 from pymongo.errors import DuplicateKeyError
@@ -31,19 +27,18 @@ from shared.envelope import utc_now
 from shared.settings import ServiceSettings
 from shared.store import IndexSpec, ascending
 
-from .master_key import derived, load_master_key, pseudonym
-from .sealing import NONCE_BYTES, new_key
+from .key_wrapping import LocalMasterKey, MasterKey, WrongMasterKey, master_key_for
+from .master_key import pseudonym
+from .pseudonyms import NAMING
+from .sealing import new_key
+
+__all__ = ["Keyring", "StoreKeyring", "WrongMasterKey", "keyring_for"]
 
 KEYS = "subject_keys"
 INDEXES = [IndexSpec(KEYS, ascending("subject"), unique=True)]
 CACHE_SIZE = 50_000
 SEALING_CACHE_SECONDS = 600.0
 CANARY = "canary"  # a key only the right master key unwraps: checked at every start
-
-
-class WrongMasterKey(Exception):
-    """This process's master key does not unwrap the keys in the store: a configuration
-    error that must stop the service, never make data read as erased."""
 
 
 class Keyring(Protocol):
@@ -66,11 +61,11 @@ class Keyring(Protocol):
 
 
 class StoreKeyring:
-    def __init__(self, collection: AsyncCollection, master: bytes, *,
+    def __init__(self, collection: AsyncCollection, master: bytes | MasterKey, *,
                  cache_seconds: float = 5.0) -> None:
         self._keys = collection
-        self._wrapping = AESGCM(derived(master, "wrap subject keys"))
-        self._naming = derived(master, "name subjects")
+        self._master = LocalMasterKey(master) if isinstance(master, bytes) else master
+        self._naming = self._master.derive(NAMING)
         # Sealing may use a key longer than reading may: a value sealed with a key erased
         # meanwhile is simply unreadable at once, which is what the erasure asked for.
         self._by_subject: TTLCache[str, tuple[str, bytes]] = TTLCache(
@@ -140,21 +135,12 @@ class StoreKeyring:
                 self._by_subject.pop(name, None)
 
     def _wrap(self, kid: str, key: bytes) -> bytes:
-        nonce = os.urandom(NONCE_BYTES)
-        return nonce + self._wrapping.encrypt(nonce, key, kid.encode())
+        return self._master.wrap(kid, key)
 
     def _unwrap(self, stored: dict[str, Any]) -> bytes:
-        wrapped = bytes(stored["wrapped"])
-        try:
-            return self._wrapping.decrypt(wrapped[:NONCE_BYTES], wrapped[NONCE_BYTES:],
-                                          stored["_id"].encode())
-        except InvalidTag:
-            raise WrongMasterKey("the master key does not unwrap the key store's keys: "
-                                 "QA_MASTER_KEY (or its file) differs from the one that "
-                                 "made them") from None
+        return self._master.unwrap(stored["_id"], bytes(stored["wrapped"]))
 
 
 def keyring_for(settings: ServiceSettings, client: AsyncMongoClient) -> StoreKeyring:
-    master = load_master_key(encoded=settings.master_key, path=Path(settings.master_key_file))
-    return StoreKeyring(client[settings.key_database][KEYS], master,
+    return StoreKeyring(client[settings.key_database][KEYS], master_key_for(settings),
                         cache_seconds=settings.key_cache_seconds)

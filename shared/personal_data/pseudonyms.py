@@ -5,25 +5,25 @@ person's id in clear, while the data protection officer finds them by typing the
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Literal
 
 from shared.settings import ServiceSettings
 
-from .master_key import derived, load_master_key, pseudonym
+from .key_wrapping import MasterKey, master_key_for
+from .master_key import derived, pseudonym
 
 SubjectKind = Literal["child", "staff"]
 NAMING = "name subjects"  # the purpose StoreKeyring derives its naming secret for
 
 
 class Pseudonyms:
-    def __init__(self, master: bytes) -> None:
-        self._secret = derived(master, NAMING)
+    def __init__(self, master: bytes | MasterKey) -> None:
+        self._secret = (derived(master, NAMING) if isinstance(master, bytes)
+                        else master.derive(NAMING))
 
     @classmethod
     def from_settings(cls, settings: ServiceSettings) -> Pseudonyms:
-        return cls(load_master_key(encoded=settings.master_key,
-                                   path=Path(settings.master_key_file)))
+        return cls(master_key_for(settings))
 
     def of(self, kind: SubjectKind, reference: str) -> str:
         """`child` by case reference, `staff` by person id; surrounding spaces are not part

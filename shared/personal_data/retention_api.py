@@ -13,8 +13,10 @@ from pydantic import BaseModel, Field
 
 from shared.auth import Role, allow
 
+from .erasure_api import Kind, Reference
 from .retention import Hold, HoldScope, RecordKind
 from .retention_sweep import RetainedCollection, apply_retention
+from .subject_holds import holds_on_subject
 
 
 class HoldIn(BaseModel):
@@ -33,6 +35,10 @@ class HoldIn(BaseModel):
                     scope=HoldScope(subject=self.subject, team_id=self.team_id,
                                     from_date=self.from_date, to_date=self.to_date,
                                     record_kind=self.record_kind))
+
+
+class HoldsQuestion(BaseModel):
+    holds: list[HoldIn] = Field(default_factory=list, max_length=10_000)
 
 
 class RetentionRequest(BaseModel):
@@ -63,5 +69,19 @@ def retention_router(declared: Sequence[RetainedCollection], *,
         return {"run_id": body.run_id, "service": runtime.settings.service_name,
                 "dry_run": body.dry_run, "today": body.today.isoformat(),
                 "kinds": {kind: o.as_dict() for kind, o in outcome.items()}}
+
+    @router.post("/subjects/{kind}/{reference}/holds")
+    async def holds_on(
+        kind: Kind, body: HoldsQuestion, request: Request, reference: str = Reference,
+        _: Any = Depends(allow(Role.DATA_PROTECTION_OFFICER)),
+    ) -> dict[str, Any]:
+        """Which of these holds cover the subject's records here, and how many records each
+        (an erasure is refused while any does); changes nothing."""
+        runtime = request.app.state.runtime
+        covered = await holds_on_subject(
+            runtime.store.db, declared, schedule=runtime.retention,
+            holds=[h.hold() for h in body.holds], kind=kind, reference=reference.strip(),
+            physical=physical(request.app) if physical else None)
+        return {"service": runtime.settings.service_name, "held_by": covered}
 
     return router

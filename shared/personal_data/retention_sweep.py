@@ -18,7 +18,7 @@ from typing import Any
 
 from pymongo.asynchronous.database import AsyncDatabase
 
-from .blanking import EVERY_MARKED_NAME, blank_named
+from .blanking import EVERY_MARKED_NAME, MARKED_NAMES, blank_named
 from .retention import (Disposal, Hold, Period, RecordFacts, RecordKind, RetentionRule, Verdict,
                         counted_date, decide)
 from .retention_schedule import RetentionSchedule
@@ -45,7 +45,8 @@ class RetainedCollection:
     # (blanking.EVERY_MARKED_NAME: categories such as complaints' themes too, unlike erasure).
     marked: bool = True
     # A read model whose figures older periods are built on: blanked even where the source
-    # record's rule deletes it, so a past period's counts and grades never change.
+    # record's rule deletes it, and its categories (themes) kept, so a past period's counts,
+    # grades and themes never change.
     always_blank: bool = False
     # How a subject is stored when not by reference (reporting's case_key): a hold naming
     # "child:<ref>" is compared as "child:<stored_as(ref)>".
@@ -86,12 +87,12 @@ async def apply_retention(database: AsyncDatabase, declared: Iterable[RetainedCo
             rule = replace(rule, disposal=Disposal.BLANK)
         outcome = outcomes.setdefault(retained.kind.value, KindOutcome(disposal=rule.disposal))
         name = await physical(retained.collection) if physical else retained.collection
-        await _sweep(database[name], retained, rule, _as_stored(holds, retained), today,
+        await _sweep(database[name], retained, rule, as_stored(holds, retained), today,
                      dry_run, outcome)
     return outcomes
 
 
-def _as_stored(holds: Sequence[Hold], retained: RetainedCollection) -> list[Hold]:
+def as_stored(holds: Sequence[Hold], retained: RetainedCollection) -> list[Hold]:
     if not retained.stored_as:
         return list(holds)
     stored = []
@@ -130,7 +131,8 @@ async def _sweep(collection: Any, retained: RetainedCollection, rule: RetentionR
         else:
             changes = blanked(document, retained.personal_fields)
             if retained.marked:
-                changes = {**changes, **_marked_blanked({**document, **changes})}
+                changes = {**changes, **_marked_blanked({**document, **changes},
+                                                        retained.always_blank)}
             await collection.update_one({"_id": document["_id"]},
                                         {"$set": {**changes, DISPOSED_STAMP: today.isoformat()}})
 
@@ -175,10 +177,13 @@ def blanked(document: Mapping[str, Any], paths: Sequence[str]) -> dict[str, Any]
     return changes
 
 
-def _marked_blanked(document: Mapping[str, Any]) -> dict[str, Any]:
-    """The top-level fields that change once whatever the schemas mark is blanked in them."""
+def _marked_blanked(document: Mapping[str, Any], figures_stay: bool) -> dict[str, Any]:
+    """The top-level fields that change once whatever the schemas mark is blanked in them;
+    where figures must stay, not the names that are categories elsewhere (complaints'
+    themes, a checklist's answers), which the figures count."""
     fields = {k: v for k, v in document.items() if k != "_id"}
-    return {k: v for k, v in blank_named(fields, EVERY_MARKED_NAME).items() if v != document[k]}
+    names = MARKED_NAMES if figures_stay else EVERY_MARKED_NAME
+    return {k: v for k, v in blank_named(fields, names).items() if v != document[k]}
 
 
 def _blank(value: Any, path: list[str]) -> Any:

@@ -9,6 +9,7 @@ from datetime import date
 from shared.personal_data.retention import Hold, HoldScope, RecordKind
 from shared.personal_data.retention_schedule import load_schedule
 from shared.personal_data.retention_sweep import ERASED, RetainedCollection, apply_retention
+from shared.personal_data.subject_holds import holds_on_subject
 
 TODAY = date(2031, 6, 15)  # the shipped schedule keeps audits 6 years from their month
 AUDITS = RetainedCollection(
@@ -88,3 +89,48 @@ async def test_a_rule_that_deletes_removes_the_record(runtime):
                                     today=TODAY, dry_run=False)
     assert outcome["logs"].disposed_ids == ["log-1"]
     assert [d["_id"] async for d in db["access"].find()] == ["log-2"]
+
+
+async def test_a_read_model_keeps_its_categories_so_old_figures_stay(runtime):
+    """Complaints' themes are a category in the figures: the source record's are blanked with
+    it, a read model's (always_blank) kept, so a past period's theme counts never change."""
+    db = runtime.store.db
+    old = {"received_on": "2019-01-10", "themes": ["communication"],
+           "summary": "Fictional complaint"}
+    await db["complaints"].insert_one({"_id": "complaint-1", **old})
+    await db["complaint_facts"].insert_one({"_id": "complaint-1", **old})
+    source = RetainedCollection(collection="complaints", kind=RecordKind.COMPLAINTS,
+                                personal_fields=("summary",))
+    facts = RetainedCollection(collection="complaint_facts", kind=RecordKind.COMPLAINTS,
+                               personal_fields=("summary",), always_blank=True)
+    await apply_retention(db, [source, facts], schedule=load_schedule(), holds=[],
+                          today=TODAY, dry_run=False)
+    fact = await db["complaint_facts"].find_one({"_id": "complaint-1"})
+    assert (fact["summary"], fact["themes"]) == (ERASED, ["communication"])
+    record = await db["complaints"].find_one({"_id": "complaint-1"})
+    assert record["themes"] != ["communication"]  # the record itself: blanked whole
+
+
+async def test_holds_naming_no_one_cover_a_subjects_records_as_retention_sees_them(runtime):
+    """What an erasure asks first (subject_holds.py): the same rule as the sweep's, whatever
+    the records' age."""
+    db = await seeded(runtime)
+    await db["audits"].insert_one(audit(1, "2026-02", team="team-fict-b") | {"_id": "audit-6"})
+
+    def hold(hold_id: str, **scope) -> Hold:
+        return Hold(hold_id=hold_id, scope=HoldScope(**scope), reason="Fictional order",
+                    set_by="dpo-fict")
+
+    holds = [hold("team-a", team_id="team-fict-a"), hold("team-b", team_id="team-fict-b"),
+             hold("2026", from_date=date(2026, 1, 1), to_date=date(2026, 12, 31)),
+             hold("feedback", record_kind=RecordKind.FEEDBACK),
+             Hold(hold_id="lifted", scope=HoldScope(team_id="team-fict-a"),
+                  reason="Fictional order, since lifted", set_by="dpo-fict", lifted=True)]
+    covered = await holds_on_subject(db, [AUDITS, FEEDBACK], schedule=load_schedule(),
+                                     holds=holds, kind="child", reference="FICT-0001")
+    # audit-1 (team a, 2024), audit-6 (team b, February 2026) and item-1 (feedback)
+    assert covered == {"team-a": 1, "team-b": 1, "2026": 1, "feedback": 1}
+    assert await holds_on_subject(db, [AUDITS, FEEDBACK], schedule=load_schedule(),
+                                  holds=holds, kind="child", reference="FICT-0404") == {}
+    assert await holds_on_subject(db, [AUDITS], schedule=load_schedule(), holds=holds,
+                                  kind="staff", reference="FICT-0001") == {}

@@ -1,10 +1,13 @@
 """The local master key and subjects' pseudonyms (shared/personal_data/master_key.py)."""
 
 import base64
+import os
 import stat
 
 import pytest
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from shared.personal_data.key_wrapping import LocalMasterKey, WrongMasterKey
 from shared.personal_data.master_key import (MasterKeyError, derived, load_master_key,
                                              pseudonym)
 
@@ -41,3 +44,17 @@ def test_pseudonyms_are_stable_per_subject_and_hide_it():
     assert name == pseudonym(secret, "child:CASE-FICT-0001")
     assert name != pseudonym(secret, "child:CASE-FICT-0002")
     assert "CASE" not in name and len(name) == 64
+
+
+def test_keys_wrapped_before_the_master_key_interface_still_unwrap_and_a_changed_one_does_not():
+    """The local master key wraps as the key ring always did (AES-GCM under a key derived for
+    the purpose, the key id bound): stores made before it open unchanged."""
+    master, key = os.urandom(32), os.urandom(32)
+    nonce = os.urandom(12)
+    before = nonce + AESGCM(derived(master, "wrap subject keys")).encrypt(nonce, key, b"kid-1")
+    local = LocalMasterKey(master)
+    assert local.unwrap("kid-1", before) == key
+    assert local.unwrap("kid-2", local.wrap("kid-2", key)) == key
+    assert local.derive("name subjects") == derived(master, "name subjects")
+    with pytest.raises(WrongMasterKey):
+        local.unwrap("kid-other", before)  # the id is bound: a key moved to another id fails

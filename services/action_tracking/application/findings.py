@@ -81,10 +81,14 @@ async def on_learning_circle(deps: Deps, event: LearningCircleRecorded,
 async def _raise(deps: Deps, event: EventData, envelope: Envelope, *, kind, origin_id,
                  team_id, raised_at: datetime | None = None,
                  recorded_past: bool = False) -> None:
+    # A finding about one child (an audit, a circle, an observation of their case) gives its
+    # actions the case: a hold on the child keeps them, an erasure or a subject access
+    # request finds them, and reading one is a read of the child's record.
     for raised in actions_from_finding(origin_kind=kind, origin_id=origin_id, team_id=team_id,
                                        raised=event.actions,
                                        raised_at=raised_at or envelope.occurred_at,
-                                       recorded_past=recorded_past):
+                                       recorded_past=recorded_past,
+                                       case_ref=getattr(event, "case_ref", None)):
         derived = deps.publisher.envelope(
             raised, correlation_id=envelope.correlation_id,
             causation_id=str(envelope.event_id), event_id=raised_event_id(raised.action_id),

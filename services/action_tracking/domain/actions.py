@@ -23,7 +23,7 @@ def raised_event_id(action_id: str) -> str:
 
 def actions_from_finding(
     *, origin_kind: OriginKind, origin_id: str, team_id: str, raised: list[RaisedAction],
-    raised_at: datetime, recorded_past: bool = False,
+    raised_at: datetime, recorded_past: bool = False, case_ref: str | None = None,
 ) -> list[ActionRaised]:
     """`raised_at`: when the finding was made (an audit loaded as history: its month's
     moment, `recorded_past`), so the actions count in the month that raised them."""
@@ -38,6 +38,7 @@ def actions_from_finding(
             priority=item.priority,
             raised_at=raised_at,
             recorded_past=recorded_past,
+            case_ref=case_ref,
         )
         for item in raised
     ]

@@ -5,6 +5,7 @@ body, with a child's case reference where a hold names one: never on Kafka."""
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 
@@ -20,9 +21,19 @@ class RetentionCalls:
 
     async def apply(self, service: str, body: dict[str, Any]) -> dict[str, Any]:
         """The service's answer; raises httpx.HTTPError if it is down or refuses."""
+        return await self._post(service, "/personal-data/retention", body)
+
+    async def holds_on(self, service: str, kind: str, reference: str,
+                       holds: list[dict[str, Any]]) -> dict[str, int]:
+        """hold id -> how many of the subject's records in `service` it covers."""
+        answer = await self._post(service, f"/personal-data/subjects/{kind}/"
+                                  f"{quote(reference, safe='')}/holds", {"holds": holds})
+        return answer["held_by"]
+
+    async def _post(self, service: str, path: str, body: dict[str, Any]) -> dict[str, Any]:
         token = await self._tokens.token()
         async with httpx.AsyncClient(timeout=self._timeout) as client:
-            answer = await client.post(f"{self.urls[service]}/personal-data/retention",
-                                       json=body, headers={"Authorization": f"Bearer {token}"})
+            answer = await client.post(f"{self.urls[service]}{path}", json=body,
+                                       headers={"Authorization": f"Bearer {token}"})
         answer.raise_for_status()
         return answer.json()

@@ -1,7 +1,9 @@
 """Subject access requests (`subject_access_requests`) and the bundles gathered for them
 (`subject_access_bundles`, one per request, replaced when gathered again). They hold the
 child's case reference or the person's id in clear: the officer needs it to answer, and only
-the officer's routes read these collections."""
+the officer's routes read these collections. When the subject is erased their bundles are
+emptied (what the services held, gone with the rest); the request stays, as the record that
+it was answered."""
 
 from __future__ import annotations
 
@@ -9,12 +11,14 @@ from typing import Any
 
 from pymongo import DESCENDING
 
+from shared.personal_data.blanking import ERASED
 from shared.store import IndexSpec, Store, ascending
 
 REQUESTS = "subject_access_requests"
 BUNDLES = "subject_access_bundles"
 INDEXES = [IndexSpec(REQUESTS, [("received_on", DESCENDING)]),
-           IndexSpec(REQUESTS, ascending("progress", "due_on"))]
+           IndexSpec(REQUESTS, ascending("progress", "due_on")),
+           IndexSpec(BUNDLES, ascending("kind", "reference"))]
 
 
 class SubjectAccessStore:
@@ -45,6 +49,15 @@ class SubjectAccessStore:
 
     async def bundle(self, request_id: str) -> dict[str, Any] | None:
         return await self._bundles.find_one({"_id": request_id})
+
+    async def empty_bundles(self, kind: str, reference: str, *, erasure_id: str,
+                            at: Any) -> int:
+        """Empty the subject's bundles (idempotent): how many were emptied now."""
+        done = await self._bundles.update_many(
+            {"kind": kind, "reference": reference, "erased_by": {"$exists": False}},
+            {"$set": {"reference": ERASED, "held": {}, "third_party": {}, "reviews": [],
+                      "erased_by": erasure_id, "erased_at": at}})
+        return done.modified_count
 
     async def keep_review(self, request_id: str, decision: dict[str, Any]) -> bool:
         """The decision on one item, replacing an earlier one on it; False: no bundle. A bundle

@@ -9,27 +9,36 @@ import logging
 import uuid
 from typing import Any
 
+from pymongo.errors import PyMongoError
+
 from schemas import topics
 from schemas.privacy import SubjectErased
 from shared.envelope import utc_now
 
-from ..domain.erasures import RequestErasure, UnderLegalHold, UnknownSubject, pending
+from ..domain.erasures import (HoldsNotKnown, RequestErasure, UnderLegalHold, UnknownSubject,
+                               pending)
 from .deps import Deps
-from .holds import holds_covering
+from .holds import holds_covering, holds_over_records
 
 log = logging.getLogger(__name__)
+OWN = "data_protection"  # its subject access bundles: emptied, like the services' copies
 
 
 async def check(deps: Deps, command: RequestErasure) -> list[str]:
     """Whether the erasure may go ahead (UnderLegalHold, UnknownSubject otherwise), changing
     nothing: the services it will ask, for the page's confirmation step."""
-    subject = command.subject
+    subject, reference = command.subject, command.reference.strip()
     if held := await holds_covering(deps, subject):
         raise UnderLegalHold(held)
     if not await deps.personal.keyring.knows(subject):
         raise UnknownSubject(f"No personal data is held for {command.kind} "
-                             f"{command.reference.strip()!r}: nothing was changed.")
-    return sorted(deps.calls.urls)
+                             f"{reference!r}: nothing was changed.")
+    over_records, unanswered = await holds_over_records(deps, command.kind, reference)
+    if over_records:
+        raise UnderLegalHold(over_records)
+    if unanswered:
+        raise HoldsNotKnown(unanswered)
+    return answering(deps)
 
 
 async def request(deps: Deps, command: RequestErasure, *, requested_by: str) -> dict[str, Any]:
@@ -63,12 +72,15 @@ async def confirm_pending(deps: Deps, erasure_id: str) -> list[str]:
     another record's id (an action under its audit's, reporting's moderation facts) are
     about the subject too, as the subject access bundle gathers them. The services still
     pending."""
-    services = sorted(deps.calls.urls)
+    services = answering(deps)
     while True:
         erasure = await deps.erasures.get(erasure_id)
         records = sorted(erasure.get("records", []))
         named: set[str] = set()
         for service in pending(erasure, services):
+            if service == OWN:
+                await _empty_own(deps, erasure, records)
+                continue
             named |= await _ask(deps, erasure, service, records)
         if not named - set(records):
             break
@@ -94,6 +106,24 @@ async def _ask(deps: Deps, erasure: dict[str, Any], service: str, records: list[
     await deps.erasures.confirmed(erasure["_id"], service, {
         "blanked": answer.get("blanked", 0), "at": utc_now(), "with_records": len(records)})
     return set(found)
+
+
+def answering(deps: Deps) -> list[str]:
+    """Who must confirm an erasure: every service it asks, and data protection itself."""
+    return [*sorted(deps.calls.urls), OWN]
+
+
+async def _empty_own(deps: Deps, erasure: dict[str, Any], records: list[str]) -> None:
+    """Data protection's own copies: the subject access bundles gathered about them."""
+    try:
+        emptied = await deps.subject_access.empty_bundles(
+            erasure["kind"], erasure["reference"], erasure_id=erasure["_id"], at=utc_now())
+    except PyMongoError as error:
+        log.warning("erasure not yet confirmed", extra={"service": OWN,
+                                                        "error": type(error).__name__})
+        return
+    await deps.erasures.confirmed(erasure["_id"], OWN, {
+        "blanked": emptied, "at": utc_now(), "with_records": len(records)})
 
 
 async def run_confirmations(deps: Deps, *, most_seconds: float = 60.0) -> None:

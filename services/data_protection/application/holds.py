@@ -1,7 +1,9 @@
 """Setting, lifting and asking about legal holds.
 
-`holds_covering(deps, subject)` is what the erasure path asks before it erases anything: a
-subject under a hold in force is refused with each hold's reason and who set it."""
+What the erasure path asks before it erases anything: `holds_covering(deps, subject)`, the
+holds naming the subject, and `holds_over_records`, the holds naming no one (a team, dates,
+a kind of record) that cover some of the subject's records in a service. A subject under
+either is refused with each hold's reason and who set it."""
 
 from __future__ import annotations
 
@@ -12,6 +14,9 @@ from shared.personal_data.retention import Hold
 
 from ..domain.holds import HoldRefused, as_hold, checked, lifted, new_hold, subject_of
 from .deps import Deps
+
+HOLD_FIELDS = ("hold_id", "subject", "team_id", "from_date", "to_date", "record_kind",
+               "reason", "set_by")
 
 
 async def set_hold(deps: Deps, form: dict[str, Any], *, by: str,
@@ -45,8 +50,40 @@ async def holds_in_force(deps: Deps) -> list[Hold]:
 async def holds_covering(deps: Deps, subject: str) -> list[dict[str, Any]]:
     """The holds in force naming this subject ("child:<case ref>" or "staff:<person id>"),
     each with its id, reason, who set it and when: the erasure refuses while any is."""
-    return [{"hold_id": d["_id"], "reason": d["reason"], "set_by": d["set_by"],
-             "set_at": d["set_at"]} for d in await deps.holds.naming(subject.strip())]
+    return [_summary(d) for d in await deps.holds.naming(subject.strip())]
+
+
+async def holds_over_records(deps: Deps, kind: str, reference: str
+                             ) -> tuple[list[dict[str, Any]], list[str]]:
+    """The holds in force naming no one that cover the subject's records somewhere, each with
+    its reason, who set it and how many records in which service; and the services that
+    could not say (down or refusing: then nobody knows, and the erasure must wait)."""
+    general = [d for d in await deps.holds.in_force() if not d.get("subject")]
+    if not general:
+        return [], []
+    covers: dict[str, dict[str, int]] = {}
+    unanswered = []
+    for service in sorted(deps.retention_calls.urls):
+        try:
+            held_by = await deps.retention_calls.holds_on(service, kind, reference,
+                                                          as_sent(general))
+        except Exception:  # noqa: BLE001 - any failure: the erasure is refused until it answers
+            unanswered.append(service)
+            continue
+        for hold_id, count in held_by.items():
+            covers.setdefault(hold_id, {})[service] = count
+    return [{**_summary(d), "covers": covers[d["_id"]]} for d in general
+            if d["_id"] in covers], unanswered
+
+
+def as_sent(holds: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Holds as the services are sent them, over HTTP (a named child's reference with them)."""
+    return [{k: h.get(k) for k in HOLD_FIELDS} for h in holds]
+
+
+def _summary(document: dict[str, Any]) -> dict[str, Any]:
+    return {"hold_id": document["_id"], "reason": document["reason"],
+            "set_by": document["set_by"], "set_at": document["set_at"]}
 
 
 async def all_holds(deps: Deps) -> list[dict[str, Any]]:

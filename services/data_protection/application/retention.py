@@ -19,11 +19,10 @@ from ..domain.holds import as_hold
 from ..domain.retention_runs import (SCHEDULED_BY, answered, daily_run_due, daily_run_id, failed,
                                      is_finished, new_run, pending, recorded)
 from .deps import Deps
+from .holds import as_sent
 
 log = logging.getLogger(__name__)
 OWN = "data_protection"  # the access log, swept in-process
-HOLD_FIELDS = ("hold_id", "subject", "team_id", "from_date", "to_date", "record_kind",
-               "reason", "set_by")
 
 
 async def start_run(deps: Deps, *, dry_run: bool, requested_by: str, correlation_id: str,
@@ -58,7 +57,7 @@ async def retry_unfinished(deps: Deps) -> None:
 async def _ask(deps: Deps, run: dict[str, Any], holds: list[dict[str, Any]],
                services: list[str]) -> None:
     body = {"run_id": run["_id"], "today": run["today"], "dry_run": run["dry_run"],
-            "holds": [{k: h.get(k) for k in HOLD_FIELDS} for h in holds]}
+            "holds": as_sent(holds)}
     for service in services:
         attempts = run["services"][service].get("attempts", 0) + 1
         try:

@@ -35,13 +35,32 @@ class UnknownSubject(Refused):
 
 
 class UnderLegalHold(Refused):
-    """Every hold in force naming the subject, each with its reason and who set it."""
+    """Every hold in force naming the subject, or covering some of their records (a team's,
+    a date range's, a kind's: `covers`, records by service), with its reason and who set it."""
 
     def __init__(self, holds: list[dict]) -> None:
         self.holds = holds
-        super().__init__(" ".join(
-            f"Under a legal hold set by {h['set_by']} on {_day(h['set_at'])}: {h['reason']}."
-            for h in holds) + " Nothing was changed; the hold must be lifted first.")
+        super().__init__(" ".join(_sentence(h) for h in holds)
+                         + " Nothing was changed; the hold must be lifted first.")
+
+
+class HoldsNotKnown(Refused):
+    """Some service could not say whether a hold covers the subject's records."""
+    status = 503
+
+    def __init__(self, services: list[str]) -> None:
+        self.services = services
+        super().__init__(
+            f"Could not check the records held by {', '.join(services)} against the legal "
+            "holds in force: no answer. Nothing was changed; try again shortly.")
+
+
+def _sentence(hold: dict) -> str:
+    where = hold.get("covers") or {}
+    covers = (f", which covers {sum(where.values())} of their records "
+              f"({', '.join(f'{n} in {s}' for s, n in sorted(where.items()))})" if where else "")
+    return (f"Under a legal hold set by {hold['set_by']} on {_day(hold['set_at'])}{covers}: "
+            f"{hold['reason']}.")
 
 
 def _day(at: object) -> str:

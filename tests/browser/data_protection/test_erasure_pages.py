@@ -16,7 +16,8 @@ from tests.support.factories import audit_command, uid
 from ..action_tracking.pages import sign_in
 from ..audit_capture.test_audit_form_by_keyboard import _choose, _tab_to, _type
 
-SERVICES = ["Action tracking", "Audit capture", "Feedback ingestion", "Learning", "Reporting"]
+SERVICES = ["Action tracking", "Audit capture", "Feedback ingestion", "Learning", "Reporting",
+            "Data protection"]  # its own copies: the subject access bundles
 
 
 async def _audited_child(http, services) -> tuple[str, str]:

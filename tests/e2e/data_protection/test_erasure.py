@@ -7,6 +7,7 @@ for a subject nothing is held about says so and changes nothing."""
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 from pymongo import AsyncMongoClient
 
@@ -17,7 +18,8 @@ from tests.support.waiting import eventually
 from shared.settings import ServiceSettings
 
 OFFICER = bearer("data_protection_officer", sub="dpo-fictional-001")
-OTHERS = {"audit_capture", "feedback_ingestion", "action_tracking", "reporting", "learning"}
+OTHERS = {"audit_capture", "feedback_ingestion", "action_tracking", "reporting", "learning",
+          "data_protection"}  # its own: the subject access bundles
 
 
 async def documents_naming(*needles: str) -> list[str]:
@@ -56,6 +58,16 @@ async def test_an_erased_childs_data_is_nowhere_in_clear_and_the_figures_stay(se
     await eventually(held_everywhere, timeout=30)
     audit_url = f"{services.url('audit_capture')}/audits/{audit_id}"
     before = (await http.get(audit_url, headers=bearer("head_of_quality"))).json()
+    dp = services.url("data_protection")
+    asked = await http.post(f"{dp}/subject-access-requests", headers=OFFICER, json={
+        "kind": "child", "reference": case_ref, "received_on": str(date.today())})
+    assert asked.status_code == 201, asked.text
+    request_id = asked.json()["_id"]
+    gathered = await http.post(f"{dp}/subject-access-requests/{request_id}/bundle",
+                               headers=OFFICER)
+    assert gathered.status_code == 200, gathered.text
+    assert words in repr((await http.get(f"{dp}/subject-access-requests/{request_id}/bundle",
+                                         headers=OFFICER)).json())
 
     erased = await http.post(f"{services.url('data_protection')}/erasures", headers=OFFICER,
                              json={"kind": "child", "reference": case_ref,
@@ -70,7 +82,14 @@ async def test_an_erased_childs_data_is_nowhere_in_clear_and_the_figures_stay(se
     shown = await eventually(confirmed_by_all, timeout=60)
     assert set(shown["confirmed"]) == OTHERS
 
-    assert await documents_naming(case_ref, words) == [f"qa_data_protection.erasures {erasure_id}"]
+    # The erasure's record and the request's keep the reference (what was asked and done);
+    # the bundle is emptied with the rest.
+    assert sorted(await documents_naming(case_ref, words)) == [
+        f"qa_data_protection.erasures {erasure_id}",
+        f"qa_data_protection.subject_access_requests {request_id}"]
+    bundle = (await http.get(f"{dp}/subject-access-requests/{request_id}/bundle",
+                             headers=OFFICER)).json()
+    assert (bundle["held"], bundle["erased_by"]) == ({}, erasure_id)
     on_topics = b"".join(await every_message())
     assert case_ref.encode() not in on_topics and words.encode() not in on_topics
     after = (await http.get(audit_url, headers=bearer("head_of_quality"))).json()
@@ -88,3 +107,41 @@ async def test_an_unknown_subject_is_refused_and_nothing_changes(services, http)
     assert "nothing was changed" in refused.json()["detail"]
     assert await documents_naming("TEST-NOBODY-0000") == []
     assert await documents_naming("qa_data_protection") == before
+
+
+async def test_a_hold_on_the_childs_team_stops_their_erasure_until_it_is_lifted(services, http):
+    """A hold naming no one covers what it matches: the team's records, the child's among them."""
+    case_ref, team = f"TEST-TEAMHOLD-{uuid.uuid4().hex[:10]}", f"team-hold-{uuid.uuid4().hex[:8]}"
+    dp = services.url("data_protection")
+    answer = await http.post(f"{services.url('audit_capture')}/audits", headers=bearer("auditor"),
+                             json=audit_command(case_ref=case_ref, team_id=team))
+    assert answer.status_code == 201, answer.text
+    taken = await http.post(f"{services.url('feedback_ingestion')}/feedback/items",
+                            json=feedback_item(source="momo", case_ref=case_ref, team_id=team),
+                            headers=bearer("integration"))
+    assert taken.status_code in (201, 202), taken.text
+
+    async def held_by_both():
+        places = {p.split(".")[0] for p in await documents_naming(case_ref)}
+        return {"qa_audit_capture", "qa_feedback_ingestion"} <= places
+    await eventually(held_by_both, timeout=30)
+
+    holds = [await http.post(f"{dp}/legal-holds", headers=OFFICER, json={
+        "team_id": name, "reason": f"Fictional inquiry's order {n}"})
+        for n, name in enumerate((team, f"{team}-elsewhere"))]
+    assert [h.status_code for h in holds] == [201, 201], holds[0].text
+    asked = {"kind": "child", "reference": case_ref, "reason": "Fictional: art. 17 request"}
+    try:
+        refused = await http.post(f"{dp}/erasures", headers=OFFICER, json=asked)
+        assert refused.status_code == 409, refused.text
+        detail = refused.json()["detail"]
+        assert "Fictional inquiry's order 0" in detail and "order 1" not in detail
+        assert "1 in audit_capture" in detail and "1 in feedback_ingestion" in detail
+        assert "dpo-fictional-001" in detail and "Nothing was changed" in detail
+        assert {p.split(".")[0] for p in await documents_naming(case_ref)} >= {
+            "qa_audit_capture", "qa_feedback_ingestion"}
+    finally:
+        for hold in holds:
+            await http.post(f"{dp}/legal-holds/{hold.json()['_id']}/lift", headers=OFFICER)
+    erased = await http.post(f"{dp}/erasures", headers=OFFICER, json=asked)
+    assert erased.status_code == 201, erased.text

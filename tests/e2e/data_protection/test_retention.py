@@ -77,6 +77,8 @@ async def test_dry_run_and_real_run_agree_and_a_hold_keeps_what_it_covers(servic
         assert audit_outcome["held_by"][hold_id] == 1
         assert disposed(dry, "reporting", "audits")["held_by"][hold_id] == 1  # by case key
         assert disposed(dry, "action_tracking", "actions")["disposed"] >= 1
+        # the held child's audit's action carries their case, so their hold keeps it
+        assert disposed(dry, "action_tracking", "actions")["held_by"][hold_id] == 1
         assert disposed(dry, "feedback_ingestion", "feedback")["disposed"] >= 1
         # nothing changed by the dry run
         kept = await store.qa_audit_capture.audits.find_one({"_id": audits[child]})
@@ -98,10 +100,14 @@ async def test_dry_run_and_real_run_agree_and_a_hold_keeps_what_it_covers(servic
     assert audit["overall_grade"] == "good" and audit["month"] == "2016-01"
     held = await store.qa_audit_capture.audits.find_one({"_id": audits[held_child]})
     assert held["case_ref"] == held_child
-    actions = await store.qa_action_tracking.actions.find({"team_id": team}).to_list(None)
-    # an action names no child (only its audit's id), so the hold on a child does not reach it
-    assert [a["description"] for a in actions] == ["[erased]", "[erased]"]
-    assert all(a["due_date"] and a["team_id"] == team for a in actions)
+    actions = {a["origin"]["id"]: a for a in
+               await store.qa_action_tracking.actions.find({"team_id": team}).to_list(None)}
+    # each action carries its audit's case: the held child's is kept, the other blanked
+    assert actions[audits[held_child]]["case_ref"] == held_child
+    assert actions[audits[held_child]]["description"] != "[erased]"
+    assert (actions[audits[child]]["case_ref"], actions[audits[child]]["description"]) == (
+        "[erased]", "[erased]")
+    assert all(a["due_date"] and a["team_id"] == team for a in actions.values())
     items = await store.qa_feedback_ingestion.items.find({"team_id": team}).to_list(None)
     assert [i["text"] for i in items] == ["[erased]"]
     facts = (await http.get(f"{services.url('reporting')}/reports/facts/audits",

@@ -44,3 +44,26 @@ async def test_a_subject_under_a_hold_is_not_erased_until_it_is_lifted(data_prot
     erased = await http.post("/erasures", headers=OFFICER, json=asked)
     assert erased.status_code == 201, erased.text
     assert not await deps.personal.keyring.knows(f"child:{child}")
+
+
+async def test_with_a_team_hold_in_force_a_service_that_cannot_answer_stops_the_erasure(
+        data_protection):
+    """Whether the team's hold covers the child's records only the services can say: while
+    one cannot, the erasure waits (503, nothing changed), rather than erase held records."""
+    http, deps = data_protection, data_protection.app.state.deps
+    child = f"FICT-{uid('c')[-8:]}"
+    await deps.personal.keyring.key_for(f"child:{child}")
+    held = await http.post("/legal-holds", headers=OFFICER, json={
+        "team_id": uid("team-fict"), "reason": "Fictional inquiry's order to keep a team's"})
+    assert held.status_code == 201, held.text
+
+    asked = {"kind": "child", "reference": child, "reason": "Fictional: art. 17 request"}
+    refused = await http.post("/erasures", headers=OFFICER, json=asked)
+    assert refused.status_code == 503, refused.text
+    assert "Could not check the records held by audit_capture" in refused.json()["detail"]
+    assert await deps.personal.keyring.knows(f"child:{child}")
+    assert await deps.erasures.recent() == []
+
+    await http.post(f"/legal-holds/{held.json()['_id']}/lift", headers=OFFICER)
+    erased = await http.post("/erasures", headers=OFFICER, json=asked)
+    assert erased.status_code == 201, erased.text

@@ -62,7 +62,10 @@ async def send_quarter(http: httpx.AsyncClient, year: int, team_a: str, team_b: 
 
 
 async def test_a_biannual_briefing_sheet_built_from_a_quarters_complaints_and_feedback():
-    year, team_a, team_b, case_ref = random.randint(2200, 9999), uid("team"), uid("team"), uid("TEST-CASE")
+    # A case reference as councils write them, with its number: a uid's hex part can hold
+    # fewer than three digits (1 in about 120), which no rule could tell from a word.
+    year, team_a, team_b = random.randint(2200, 9999), uid("team"), uid("team")
+    case_ref = f"TEST-CASE-{random.randint(10**7, 10**8 - 1)}"
     half, quarter = f"{year}-H2", f"{year}-Q3"
     settings = FeedbackIngestionSettings(mongo_database=uid("itest_fi").replace("-", "_"),
                                          kafka_group_suffix=uid("-g"), consume_raw_topic=False)

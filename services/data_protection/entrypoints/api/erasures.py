@@ -27,14 +27,14 @@ async def request_erasure(body: RequestErasure, who: Principal = Depends(allow(*
         done = await erasures.request(deps, body, requested_by=who.subject)
     except Refused as refusal:
         raise HTTPException(refusal.status, detail=str(refusal)) from refusal
-    return shown(done, sorted(deps.calls.urls))
+    return shown(done, erasures.answering(deps))
 
 
 @router.get("/{erasure_id}")
 async def erasure(erasure_id: str, _: Principal = Depends(allow(*OFFICERS)),
                   deps: Deps = Depends(get_deps)) -> dict[str, Any]:
     return shown(found_or_404(await deps.erasures.get(erasure_id), "erasure"),
-                 sorted(deps.calls.urls))
+                 erasures.answering(deps))
 
 
 def shown(erasure: dict[str, Any], services: list[str]) -> dict[str, Any]:

@@ -96,10 +96,10 @@ async def bundle(request_id: str, fmt: Literal["json", "pdf"] = "json",
     found = await _found(open_bundle(deps, request_id))
     if found is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="No bundle gathered yet.")
-    record = reads.child if found["kind"] == "child" else reads.staff
-    await record(who, found["reference"], record_id=request_id)
+    request = await open_request(deps, request_id)  # the bundle's own is gone once erased
+    record = reads.child if request["kind"] == "child" else reads.staff
+    await record(who, request["reference"], record_id=request_id)
     if fmt == "pdf":
-        request = await open_request(deps, request_id)
         return Response(bundle_pdf(request, found), media_type="application/pdf", headers={
             "Content-Disposition": f'attachment; filename="bundle-{request_id}.pdf"'})
     return jsonable_encoder(found)

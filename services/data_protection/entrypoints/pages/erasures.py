@@ -88,7 +88,7 @@ async def erasure_page(erasure_id: str, request: Request,
                        who: Principal = Depends(allow(*OFFICERS)),
                        deps: Deps = Depends(get_deps)) -> HTMLResponse:
     erasure = found_or_404(await deps.erasures.get(erasure_id), "erasure")
-    services = sorted(deps.calls.urls)
+    services = erasures.answering(deps)
     return templates.TemplateResponse(request, "erasure.html", {
         "principal": who, "erasure": erasure, "services": services,
         "pending": pending(erasure, services)})
