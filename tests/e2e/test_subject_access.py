@@ -65,3 +65,23 @@ async def test_a_childs_data_from_every_service_is_in_their_bundle(services, htt
     moved = await http.post(f"{protection}/subject-access-requests/{request['_id']}/progress",
                             json={"progress": "released"}, headers=OFFICER)
     assert moved.status_code == 409 and "next step is review" in moved.json()["detail"]
+
+    # The copy to send: refused while items wait; then withheld items replaced by why.
+    bundle_url = f"{protection}/subject-access-requests/{request['_id']}/bundle"
+    waiting = await http.get(bundle_url, params={"copy": "release"}, headers=OFFICER)
+    assert waiting.status_code == 409 and "still to decide" in waiting.json()["detail"]
+    items = [(s, p) for s, paths in bundle["third_party"].items() for p in paths]
+    for n, (service, path) in enumerate(items):
+        decided = await http.post(f"{bundle_url}/review", headers=OFFICER, json={
+            "service": service, "path": path, "decision": "withhold" if n == 0 else "release",
+            "reason": "Fictional: another person's information" if n == 0 else ""})
+        assert decided.status_code == 200, decided.text
+    sent = await http.get(bundle_url, params={"copy": "release"}, headers=OFFICER)
+    assert sent.status_code == 200, sent.text
+    assert "[withheld: Fictional: another person's information]" in str(sent.json()["held"])
+    assert sent.json()["third_party"] == {} and case_ref in str(sent.json()["held"])
+    sent_pdf = await http.get(bundle_url, params={"copy": "release", "fmt": "pdf"},
+                              headers=OFFICER)
+    text = pdf_text(sent_pdf.content)
+    assert "the copy to send" in text and "review before release" not in text
+    assert "withheld: Fictional" in text

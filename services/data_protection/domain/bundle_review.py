@@ -5,6 +5,7 @@ third-party exemption)."""
 
 from __future__ import annotations
 
+import copy
 from typing import Any, Literal
 
 Decision = Literal["release", "withhold"]
@@ -48,8 +49,46 @@ def items_to_review(bundle: dict[str, Any]) -> list[dict[str, Any]]:
             for held in [bundle.get("held", {}).get(service, {})]]
 
 
+class NotYetDecided(ValueError):
+    """A copy to send asked for while third-party items are still undecided."""
+
+
+def release_copy(bundle: dict[str, Any]) -> dict[str, Any]:
+    """The bundle as it may be sent to the subject: each withheld item replaced by a note of
+    why, the released ones as they are; NotYetDecided while any item is undecided."""
+    items = items_to_review(bundle)
+    if left := sum(1 for item in items if item["decision"] is None):
+        raise NotYetDecided(f"{left} third-party item{'s' if left != 1 else ''} still to "
+                            "decide: release or withhold each before the copy is made.")
+    held = copy.deepcopy(bundle.get("held", {}))
+    for item in items:
+        if item["decision"]["decision"] == "withhold":
+            _set_at(held.get(item["service"], {}), item["path"],
+                    f"[withheld: {item['decision']['reason']}]")
+    return {**{k: v for k, v in bundle.items() if k not in ("third_party", "reviews")},
+            "held": held, "third_party": {}, "copy": "release"}
+
+
 def undecided(bundle: dict[str, Any]) -> int:
     return sum(1 for item in items_to_review(bundle) if item["decision"] is None)
+
+
+def _parts(path: str) -> list[str | int]:
+    return [int(p[1:-1]) if p.startswith("[") else p
+            for p in path.replace("[", ".[").split(".") if p]
+
+
+def _set_at(node: Any, path: str, value: Any) -> None:
+    """Write `value` at a path as third_party() writes them, where the path leads somewhere."""
+    *parents, last = _parts(path)
+    for part in parents:
+        node = (node[part] if isinstance(part, int) and isinstance(node, list)
+                and part < len(node) else node.get(part) if isinstance(node, dict)
+                and isinstance(part, str) else None)
+    if isinstance(last, int) and isinstance(node, list) and last < len(node):
+        node[last] = value
+    elif isinstance(last, str) and isinstance(node, dict) and last in node:
+        node[last] = value
 
 
 def value_at(node: Any, path: str) -> Any:

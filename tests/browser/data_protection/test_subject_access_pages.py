@@ -61,6 +61,7 @@ async def test_the_officer_records_gathers_reviews_and_opens_a_bundle(services, 
         has=page.get_by_text("auditor_ids")).first).to_contain_text(
         "withhold: Synthetic: the auditor's own information")
     assert "social_worker_id" in await page.get_by_role("table").inner_text()
+    await expect(page.locator("#copy-to-send")).to_contain_text("once every item is decided")
 
     as_json = await page.request.get(f"{base}/subject-access-requests/{request_id}/bundle?fmt=json")
     bundle = await as_json.json()

@@ -1,6 +1,6 @@
 """A subject access bundle as a readable PDF (reportlab, the project's PDF library): the
 request, then each service's records field by field, third-party information flagged for
-review before release."""
+review before release; or the copy to send, with what was withheld replaced by why."""
 
 from __future__ import annotations
 
@@ -19,7 +19,9 @@ REVIEW = "[third party: review before release]"
 def bundle_pdf(request: dict[str, Any], bundle: dict[str, Any]) -> bytes:
     styles = getSampleStyleSheet()
     out = io.BytesIO()
-    story = [Paragraph(escape(f"Subject access bundle: {request['kind']} {request['reference']}"),
+    to_send = bundle.get("copy") == "release"
+    title = "Subject access: the copy to send" if to_send else "Subject access bundle"
+    story = [Paragraph(escape(f"{title}: {request['kind']} {request['reference']}"),
                        styles["Title"]),
              Paragraph(escape(f"Received {request['received_on']}, due {request['due_on']}, "
                               f"{request['progress']}. Gathered {bundle['gathered_at']}."),

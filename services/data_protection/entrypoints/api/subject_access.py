@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Request, status
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
@@ -20,7 +20,7 @@ from ...application.deps import Deps
 from ...application.subject_access import ServiceDidNotAnswer, UnknownRequest, gather_bundle
 from ...application.subject_access import move_on, open_bundle, open_request, record_request
 from ...application.subject_access import review_item
-from ...domain.bundle_review import ReviewRefused
+from ...domain.bundle_review import NotYetDecided, ReviewRefused, release_copy
 from ...domain.subject_access import Progress, StepRefused
 from ..deps import get_deps
 from ..roles import OFFICERS
@@ -91,17 +91,27 @@ async def gather(request_id: str, request: Request, _: Principal = Depends(allow
 
 @router.get("/{request_id}/bundle", response_model=None)
 async def bundle(request_id: str, fmt: Literal["json", "pdf"] = "json",
+                 copy: Literal["review", "release"] = Query(
+                     "review", description="review: everything, third-party items flagged; "
+                     "release: the copy to send, withheld items replaced by why (409 while "
+                     "any is undecided)"),
                  who: Principal = Depends(allow(*OFFICERS)), deps: Deps = Depends(get_deps),
                  reads: Reads = Depends(records_reads)) -> dict[str, Any] | Response:
     found = await _found(open_bundle(deps, request_id))
     if found is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="No bundle gathered yet.")
+    if copy == "release":
+        try:
+            found = release_copy(found)
+        except NotYetDecided as waiting:
+            raise HTTPException(status.HTTP_409_CONFLICT, detail=str(waiting)) from None
     request = await open_request(deps, request_id)  # the bundle's own is gone once erased
     record = reads.child if request["kind"] == "child" else reads.staff
     await record(who, request["reference"], record_id=request_id)
     if fmt == "pdf":
+        name = f"bundle-{request_id}{'-to-send' if copy == 'release' else ''}.pdf"
         return Response(bundle_pdf(request, found), media_type="application/pdf", headers={
-            "Content-Disposition": f'attachment; filename="bundle-{request_id}.pdf"'})
+            "Content-Disposition": f'attachment; filename="{name}"'})
     return jsonable_encoder(found)
 
 
