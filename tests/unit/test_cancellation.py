@@ -11,12 +11,14 @@ import pytest
 from shared.cancellation import cancel_and_wait, finish_or_leave, wait_for_alarm
 
 
-def stubborn(swallow: int, ended: list[str]):
-    """Work that loses its first `swallow` cancellations, as a task inside a 3.11 wait_for."""
+def stubborn(swallow: int, ended: list[str], waiting: asyncio.Event):
+    """Work that loses its first `swallow` cancellations, as a task inside a 3.11 wait_for;
+    `waiting` is set once it waits."""
     async def work() -> None:
         lost = 0
         while True:
             try:
+                waiting.set()
                 await asyncio.Event().wait()
             except asyncio.CancelledError:
                 lost += 1
@@ -28,16 +30,18 @@ def stubborn(swallow: int, ended: list[str]):
 
 async def test_a_task_that_lost_its_cancellation_is_cancelled_again_until_it_ends():
     ended: list[str] = []
-    once = asyncio.create_task(stubborn(swallow=1, ended=ended))
-    await asyncio.sleep(0)  # let it reach its wait
+    waiting = asyncio.Event()
+    once = asyncio.create_task(stubborn(swallow=1, ended=ended, waiting=waiting))
+    await waiting.wait()
     assert await cancel_and_wait([once], seconds=5) == set()
     assert once.cancelled() and ended == ["cancelled"]
 
 
 async def test_a_task_that_will_not_end_is_returned_after_the_bound():
     ended: list[str] = []
-    forever = asyncio.create_task(stubborn(swallow=10**6, ended=ended))
-    await asyncio.sleep(0)
+    waiting = asyncio.Event()
+    forever = asyncio.create_task(stubborn(swallow=10**6, ended=ended, waiting=waiting))
+    await waiting.wait()
     started = time.monotonic()
     assert await cancel_and_wait([forever], seconds=0.2) == {forever}
     assert time.monotonic() - started < 2 and not forever.done()
@@ -46,10 +50,12 @@ async def test_a_task_that_will_not_end_is_returned_after_the_bound():
 
 async def test_the_callers_cancellation_waits_for_the_children_then_is_raised():
     ended: list[str] = []
-    child = asyncio.create_task(stubborn(swallow=2, ended=ended))
-    await asyncio.sleep(0)
+    waiting = asyncio.Event()
+    child = asyncio.create_task(stubborn(swallow=2, ended=ended, waiting=waiting))
+    await waiting.wait()
+    waiting.clear()
     parent = asyncio.create_task(cancel_and_wait([child], seconds=5))
-    await asyncio.sleep(0)
+    await waiting.wait()  # the parent's first cancellation reached the child, which waits again
     parent.cancel()
     with pytest.raises(asyncio.CancelledError):
         await parent
@@ -67,7 +73,8 @@ async def test_a_cancellation_that_lands_as_the_alarm_rings_is_kept():
     """With 3.11's asyncio.wait_for this waiter returned normally and its loop ran on."""
     alarm = asyncio.Event()
     waiting = asyncio.create_task(wait_for_alarm(alarm, 60))
-    await asyncio.sleep(0)
+    while not alarm._waiters:  # noqa: SLF001 - until the waiter waits on the alarm
+        await asyncio.sleep(0)  # a turn of the loop, not a time: the waiter starts in one
     alarm.set()
     waiting.cancel()
     with pytest.raises(asyncio.CancelledError):
