@@ -43,12 +43,13 @@ async def next_moment(deps: Deps) -> datetime | None:
 async def refresh_metrics(deps: Deps) -> None:
     """From the counters kept as events are applied, and an index count per open status of
     the overdue ones (only open actions have an open deadline)."""
-    counts = await deps.deadlines.action_counts()
-    overdue = await deps.deadlines.overdue_actions([s.value for s in OPEN_STATUSES],
-                                                   deps.clock.now())
-    for status in ActionStatus:
-        deps.metrics.actions.labels(status.value).set(counts.get(status.value, 0))
-        deps.metrics.overdue.labels(status.value).set(overdue.get(status.value, 0))
+    async with deps.gauges_lock:  # the counters read and shown as one step (deps.py)
+        counts = await deps.deadlines.action_counts()
+        overdue = await deps.deadlines.overdue_actions([s.value for s in OPEN_STATUSES],
+                                                       deps.clock.now())
+        for status in ActionStatus:
+            deps.metrics.actions.labels(status.value).set(counts.get(status.value, 0))
+            deps.metrics.overdue.labels(status.value).set(overdue.get(status.value, 0))
 
 
 async def _raise_due(deps: Deps, document: dict[str, Any], now: datetime,

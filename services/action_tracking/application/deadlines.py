@@ -65,9 +65,10 @@ async def on_action_status_changed(deps: Deps, event: ActionStatusChanged,
 
 async def show_action_counts(deps: Deps) -> None:
     """The actions gauges right after an event changed them (read from the counters)."""
-    counts = await deps.deadlines.action_counts()
-    for status in ActionStatus:
-        deps.metrics.actions.labels(status.value).set(counts.get(status.value, 0))
+    async with deps.gauges_lock:
+        counts = await deps.deadlines.action_counts()
+        for status in ActionStatus:
+            deps.metrics.actions.labels(status.value).set(counts.get(status.value, 0))
 
 
 async def backfill_action_statuses(deps: Deps) -> None:

@@ -37,6 +37,9 @@ class Deps:
     clock: Clock
     # Set when a deadline was registered or "now" moved: the deadline loop looks at once.
     deadline_alarm: asyncio.Event = field(default_factory=asyncio.Event)
+    # Held from reading the counters to setting the gauges, by each writer of them: else a
+    # refresh that read before an event's count could set its older figures after it.
+    gauges_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
     def wake_deadline_loop(self) -> None:
         self.deadline_alarm.set()
