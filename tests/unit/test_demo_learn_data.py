@@ -97,6 +97,16 @@ def test_supervision_discusses_the_audit_after_it_with_a_next_step_for_the_worke
                for head, _, body in managers)
 
 
+def test_every_team_manager_holds_supervision_in_a_thin_year():
+    """A month of four audits has one discussed in supervision: by chance alone a team could
+    go all year without one (a fresh-clone run's demo test saw it); the teams take turns."""
+    thin = [Audited(f"audit-{m}-{n}", m, TEAMS[n], f"demo-sw-{n + 1:02d}-01",
+                    date.fromisoformat(f"{m}-{n + 2:02d}")) for m in MONTHS for n in range(4)]
+    for run in [f"demo-{n}-thin" for n in range(100)]:  # the old draw missed a team in 6%
+        chosen = cases(run).supervised(thin)
+        assert len(chosen) == len(MONTHS) and {a.team for a in chosen} == set(TEAMS[:4])
+
+
 def test_the_practice_learning_team_reviews_part_of_its_queue():
     c, done = cases(), audits()
     reviews = c.queue_reviews(done, [f"observation-{n}" for n in range(20)])

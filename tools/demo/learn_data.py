@@ -132,12 +132,19 @@ class LearnCases:
                              "due_date": str(on + timedelta(days=42))}]}
 
     def supervised(self, audits: list[Audited]) -> list[Audited]:
-        """About one audit in ten a month (at least one) is discussed in supervision."""
+        """About one audit in ten a month (at least one) is discussed in supervision; the
+        first of each month from the team whose turn it is, so every team manager has held
+        sessions (by chance alone a team could have none all year)."""
         chosen = []
-        for month in self.months:
+        teams = sorted({a.team for a in audits})
+        for n, month in enumerate(self.months):
             of_month = [a for a in audits if a.month == month]
-            if of_month:
-                chosen += self.rng.sample(of_month, max(1, round(len(of_month) / 10)))
+            if not of_month:
+                continue
+            turn = [a for a in of_month if a.team == teams[n % len(teams)]]
+            first = self.rng.choice(turn or of_month)
+            rest = [a for a in of_month if a is not first]
+            chosen += [first, *self.rng.sample(rest, max(0, round(len(of_month) / 10) - 1))]
         return chosen
 
     def supervision(self, audit: Audited) -> dict:
