@@ -9,6 +9,11 @@ from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
+# The largest event a write may hold. Kafka refuses messages over 1 MiB by default (producer
+# max.request.size, broker message.max.bytes), and sealing personal text grows it by a third
+# (base64): an event of this size still fits once sealed.
+MAX_EVENT_BYTES = 512 * 1024
+
 # Fixed namespace so that ids derived from the same inputs are the same in every process.
 _DERIVED_ID_NAMESPACE = uuid.UUID("5b0f2a52-8a51-4c8e-9f4b-6a7e0c1d2e3f")
 
@@ -20,6 +25,21 @@ def derived_id(*parts: object) -> str:
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+class EventTooLarge(ValueError):
+    """An event larger than Kafka would take: refused before anything is stored (413)."""
+
+
+def within_size(envelope: Envelope) -> Envelope:
+    """The envelope, if it can be published; EventTooLarge saying by how much if not."""
+    size = len(envelope.to_bytes())
+    if size > MAX_EVENT_BYTES:
+        raise EventTooLarge(
+            f"the {envelope.event_type} event would be {size:,} bytes, more than the "
+            f"{MAX_EVENT_BYTES:,} an event may hold: nothing was recorded; shorten its text "
+            "or record it in parts")
+    return envelope
 
 
 class Envelope(BaseModel):

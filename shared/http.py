@@ -13,6 +13,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from pymongo.errors import PyMongoError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from .envelope import EventTooLarge
 from .kafka import BrokerUnavailable
 from .logs import correlation_id_var
 from .metrics import PlatformMetrics
@@ -155,6 +156,15 @@ def install_middleware(app: FastAPI, metrics: PlatformMetrics | None = None) -> 
         return JSONResponse({"detail": "the broker is unavailable; nothing was recorded, retry"},
                             status_code=status.HTTP_503_SERVICE_UNAVAILABLE,
                             headers={"Retry-After": "5"})
+
+    @app.exception_handler(EventTooLarge)
+    async def too_large(request: Request, error: EventTooLarge) -> Response:
+        if wants_html(request):
+            return _pages.TemplateResponse(request, "too_large.html", {
+                "principal": getattr(request.state, "principal", None), "reason": str(error)},
+                status_code=status.HTTP_413_CONTENT_TOO_LARGE)
+        return JSONResponse({"detail": str(error)},
+                            status_code=status.HTTP_413_CONTENT_TOO_LARGE)
 
     @app.exception_handler(VersionConflict)
     async def conflict(_: Request, error: VersionConflict) -> JSONResponse:

@@ -116,6 +116,8 @@ class EventPublisher:
             return
         try:
             await self.direct.send_in_order(events, timeout=self.timeout)
+        except TOO_LARGE as error:
+            raise MessageRefused(f"{events[0][0]} refused a message as too large") from error
         except (TimeoutError, KafkaError) as error:
             raise BrokerUnavailable(f"broker did not acknowledge on {events[0][0]}") from error
         for _, envelope in events:

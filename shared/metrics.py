@@ -15,6 +15,7 @@ class PlatformMetrics:
     event_handling_seconds: Histogram
     deadletters: Counter
     outbox_pending: Gauge
+    outbox_refused: Counter
     events_ignored: Counter
     http_requests: Counter
     http_seconds: Histogram
@@ -43,6 +44,11 @@ class PlatformMetrics:
             outbox_pending=Gauge(
                 "qa_outbox_pending_events", "Stored events not yet acknowledged by the broker",
                 registry=registry,
+            ),
+            outbox_refused=Counter(
+                "qa_outbox_refused_total", "Stored events the broker refused as too large, "
+                "moved from the outbox to outbox_refused so that the rest are published",
+                ["event_type"], registry=registry,
             ),
             events_ignored=Counter(
                 "qa_events_ignored_total",

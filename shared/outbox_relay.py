@@ -7,6 +7,10 @@ the outbox by a change stream: each new entry tells it when that entry would be 
 milliseconds), and it wakes then to publish whatever is still there, oldest first. Where
 change streams are not available (or the stream breaks) it polls every `interval` seconds.
 A write whose flush failed in this process is relayed at once.
+
+An entry the broker refuses as too large (writes are checked against the limit, but a topic
+may be set lower) would be refused for ever: it moves to `outbox_refused` with the reason,
+counted, and the rest are published. Nothing waits behind it; nothing is lost.
 """
 
 from __future__ import annotations
@@ -26,12 +30,13 @@ from pymongo.errors import PyMongoError
 from .cancellation import cancel_and_wait, wait_for_alarm
 from .envelope import Envelope, utc_now
 from .group_commit import GroupCommit
-from .kafka import BrokerUnavailable, EventPublisher
+from .kafka import BrokerUnavailable, EventPublisher, MessageRefused
 from .metrics import PlatformMetrics
 from .store import Store, VersionConflict
 
 log = logging.getLogger(__name__)
 OUTBOX = "outbox"
+REFUSED = "outbox_refused"
 OLDEST_FIRST = [("written_at", 1), ("position", 1)]
 RELAY_BATCH = 500
 IDLE_CHECK = timedelta(seconds=60)  # with a change stream, a safety net for missed wake-ups
@@ -114,7 +119,7 @@ class OutboxRelay:
             return True
         try:
             await self.publisher.publish_in_order(events)
-        except BrokerUnavailable:
+        except (BrokerUnavailable, MessageRefused):  # refused: the relay sets it aside
             log.warning("broker unavailable; events kept in the outbox")
             self._left_behind(ids)
             return False
@@ -149,13 +154,32 @@ class OutboxRelay:
             if not due:
                 break
             ids = [e["_id"] for e in due]
-            await self.publisher.publish_in_order(as_events(due))
+            try:
+                await self.publisher.publish_in_order(as_events(due))
+            except MessageRefused:
+                await self._one_by_one(due)
             await outbox.delete_many({"_id": {"$in": ids}})
             self.unflushed.difference_update(ids)
             failed_here = []
             if len(oldest) < RELAY_BATCH:
                 break
         return pending
+
+    async def _one_by_one(self, due: Sequence[dict[str, Any]]) -> None:
+        """Publish in order, setting aside each entry the broker refuses (too large): kept
+        in `outbox_refused` with the reason, so that the ones after it are not held up."""
+        for entry in due:
+            try:
+                await self.publisher.publish_in_order(as_events([entry]))
+            except MessageRefused as refusal:
+                await self.store.db[REFUSED].replace_one(
+                    {"_id": entry["_id"]},
+                    {**entry, "refused_at": utc_now(), "reason": str(refusal)}, upsert=True)
+                event_type = entry["envelope"].get("event_type", "unknown")
+                self.metrics.outbox_refused.labels(event_type).inc()
+                log.error("event refused by the broker as too large; set aside in "
+                          "outbox_refused", extra={"event_type": event_type,
+                                                   "event_id": entry["_id"]})
 
     async def _next_look(self) -> datetime:
         """When the oldest entry left becomes overdue; without entries, a while away (with a

@@ -3,7 +3,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from pydantic import ValidationError
 
-from shared.envelope import Envelope, derived_id
+from shared.envelope import MAX_EVENT_BYTES, Envelope, EventTooLarge, derived_id, within_size
 
 BASE = dict(event_id="6f1e4c9e-8c63-4a54-9d43-6e2d3f7b8a10", event_type="audit.submitted",
             source="audit_capture", subject="audit-1", correlation_id="c-1", data={})
@@ -30,3 +30,14 @@ def test_the_subject_is_the_kafka_key_and_unknown_fields_are_ignored():
     envelope = Envelope.model_validate_json(Envelope(
         **BASE, occurred_at=datetime.now(timezone.utc)).model_dump_json()[:-1] + ',"new":1}')
     assert envelope.key() == b"audit-1"
+
+
+def test_an_event_over_the_limit_is_refused_saying_its_size_and_the_limit():
+    at = datetime(2026, 6, 1, 10, 0, tzinfo=timezone.utc)
+    fits = Envelope(**BASE | {"data": {"text": "x" * (MAX_EVENT_BYTES - 400)}}, occurred_at=at)
+    assert within_size(fits) is fits
+    over = Envelope(**BASE | {"data": {"text": "x" * MAX_EVENT_BYTES}}, occurred_at=at)
+    with pytest.raises(EventTooLarge) as refused:
+        within_size(over)
+    assert f"{len(over.to_bytes()):,} bytes" in str(refused.value)
+    assert f"{MAX_EVENT_BYTES:,}" in str(refused.value) and "audit.submitted" in str(refused.value)

@@ -7,11 +7,15 @@ from typing import Any, get_args
 from pydantic import ValidationError
 
 from schemas.feedback import FeedbackSource
+from shared.envelope import MAX_EVENT_BYTES
 
 from .complaints import ComplaintIn
 from .items import FeedbackItemIn
 
 SOURCES: tuple[str, ...] = (*get_args(FeedbackSource), "complaint")
+# An item's event is the item with its id, revision and times: this leaves room for them, so
+# an item that passes is never refused as an event too large to publish.
+ITEM_MAX_BYTES = MAX_EVENT_BYTES - 16 * 1024
 
 
 class Invalid(Exception):
@@ -37,6 +41,11 @@ def parse(source: str, raw: Any) -> FeedbackItemIn | ComplaintIn:
         raise Invalid([f"source: this item says {given!r} but came in as {source!r}"])
     model = ComplaintIn if source == "complaint" else FeedbackItemIn
     try:
-        return model.model_validate({**raw, "source": source})
+        item = model.model_validate({**raw, "source": source})
     except ValidationError as error:
         raise Invalid(reasons_of(error)) from None
+    size = len(item.model_dump_json())
+    if size > ITEM_MAX_BYTES:
+        raise Invalid([f"item: {size:,} bytes, more than the {ITEM_MAX_BYTES:,} an item may "
+                       "hold: shorten its text"])
+    return item

@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from services.feedback_ingestion.domain.rows import UnknownColumns, check_header, to_item
-from services.feedback_ingestion.domain.sources import Invalid, parse
+from services.feedback_ingestion.domain.sources import ITEM_MAX_BYTES, Invalid, parse
 from services.feedback_ingestion.domain.themes import tag
 from services.feedback_ingestion.settings import FeedbackIngestionSettings
 
@@ -58,6 +58,14 @@ def test_an_unknown_column_set_says_what_was_expected():
 def test_each_source_checks_its_own_rules(source, raw, reason):
     with pytest.raises(Invalid, match=reason):
         parse(source, raw)
+
+
+def test_an_item_too_large_to_publish_is_invalid_saying_its_size_and_the_limit():
+    item = {"source_id": "1", "received_on": "2026-01-05",
+            "text": "Synthetic words about a fictional visit. " * 13_000}  # ~530 KB
+    with pytest.raises(Invalid, match=rf"item: [\d,]+ bytes, more than the {ITEM_MAX_BYTES:,}"):
+        parse("compliment", item)
+    assert parse("compliment", item | {"text": "Synthetic words."}).text == "Synthetic words."
 
 
 def test_themes_come_from_keywords_as_whole_words_plus_the_sources_own():
