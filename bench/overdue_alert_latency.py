@@ -24,7 +24,7 @@ import sys
 import time
 import uuid
 from pathlib import Path
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import httpx
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script 
 from bench.demo_load import demo_loading
 from schemas import topics
 from services.action_tracking.domain.deadlines import deadline_id, due_moment
+from shared.england_time import england_today
 from tests.support.action_tracking import (drop_database, fresh_settings, in_directory,
                                            running, sse_alerts, staff)
 from tests.support.auth import bearer
@@ -111,7 +112,7 @@ async def measure(rounds: int) -> tuple[list[float], list[float]]:
                 tracking.url, bearer("team_manager", sub=manager, team=team), arrived, ready))
             await asyncio.wait_for(ready.wait(), 30)
             for n in range(rounds):
-                due = date.today() + timedelta(days=20 + n)
+                due = england_today() + timedelta(days=20 + n)
                 body = {"origin": {"kind": "performance_clinic", "id": f"bench-{n}"},
                         "key": uuid.uuid4().hex[:8], "description": "Synthetic benchmark action",
                         "owner_id": owner, "due_date": str(due)}

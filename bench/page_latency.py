@@ -54,6 +54,8 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from shared.england_time import england_today
+
 ROOT = Path(__file__).resolve().parent.parent
 LOGS = ROOT / "var" / "bench-logs"
 SERVICES = ("audit_capture", "feedback_ingestion", "action_tracking", "reporting")
@@ -426,7 +428,7 @@ async def store_alone(d: Data, *, users: int, repeats: int) -> dict[str, dict[st
     store = SimpleNamespace(db=client[settings.database_name])
     deps = build_deps(SimpleNamespace(store=store, outbox=None, publisher=None), settings)
     queries = deps.reports
-    today = datetime.now(UTC).date()
+    today = england_today()
     m, q = d.month, quarter_of(d.month)
     year = [f"{y}-{n:02d}" for y in (int(m[:4]) - 1, int(m[:4])) for n in range(1, 13)]
     reads = {

@@ -3,11 +3,13 @@ ISO-8601; pages, PDFs, CSV and Excel exports and alerts show Europe/London (GMT 
 BST in summer), labelled, because an hour's difference around midnight changes the day.
 
 One place for it: the pages' `local_time` and `local_date` filters (shared/web/pages.py) and
-the exporters call these."""
+the exporters call these; so do the services wherever a moment becomes a day or a month
+("today", "completed on", "the month raised"), so that the hour after midnight in summer
+is not yesterday's."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 ENGLAND = ZoneInfo("Europe/London")
@@ -23,6 +25,29 @@ def in_england(value: datetime | str | None) -> datetime | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(ENGLAND)
+
+
+def england_day(moment: datetime) -> date:
+    """The day a moment falls on in England. Days and months are counted as people here
+    live them: an action completed at 00:30 BST on 1 August was completed in August,
+    although it was still 31 July in UTC."""
+    zoned = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return zoned.astimezone(ENGLAND).date()
+
+
+def start_of_day(day: date) -> datetime:
+    """Midnight at the start of a day in England (BST or GMT as the day has it)."""
+    return datetime.combine(day, time(0), tzinfo=ENGLAND)
+
+
+def england_today() -> date:
+    """Today in England (for a service's own clock, `england_day(clock.now())`)."""
+    return england_day(datetime.now(UTC))
+
+
+def england_month(moment: datetime | None = None) -> str:
+    """The month ('2026-08') a moment falls in, in England; this month by default."""
+    return (england_day(moment) if moment else england_today()).strftime("%Y-%m")
 
 
 def england_time(value: datetime | str | None) -> str:

@@ -22,7 +22,7 @@ class DataProtectionSettings(ServiceSettings):
     service_token: Literal["development", "oidc_client_credentials"] = "development"
     service_token_scope: str = ""
 
-    # The retention job's daily real run: once a day from this time (UTC, HH:MM); a service it
+    # The retention job's daily real run: once a day from this time (England's, HH:MM); a service it
     # could not reach is asked again every retention_check_seconds until it answers.
     retention_daily_at: str = "02:30"
     retention_check_seconds: float = 60.0

@@ -7,8 +7,8 @@ store and services."""
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
+from shared.england_time import england_today
 from tests.support.auth import bearer
 from tests.support.factories import audit_command, feedback_item
 from tests.support.pdf import pdf_text
@@ -33,7 +33,7 @@ async def test_a_childs_data_from_every_service_is_in_their_bundle(services, htt
         "kind": "child", "reference": case_ref, "received_on": "2031-01-31"})
     if made.status_code == 422:  # the suite's clock is today's: a received date not ahead
         made = await http.post(f"{protection}/subject-access-requests", headers=OFFICER, json={
-            "kind": "child", "reference": case_ref, "received_on": str(date.today())})
+            "kind": "child", "reference": case_ref, "received_on": str(england_today())})
     assert made.status_code == 201, made.text
     request = made.json()
     assert request["progress"] == "received" and request["due_on"] > request["received_on"]

@@ -15,7 +15,7 @@ import asyncio
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +25,11 @@ from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.coordinator.protocol import ConsumerProtocolMemberAssignment
 from pymongo import AsyncMongoClient
 
-from schemas import topics
 from schemas.base import EventData
 from schemas.directory import StaffMemberUpserted, TeamUpserted
 from schemas.feedback import RawFeedbackSubmitted
 from services.launcher import ServiceProcesses
+from shared.england_time import england_today
 from tests.support.battery import SCALE, scaled
 from tests.support.events import audit_submitted, envelope_for
 from tests.support.factories import feedback_item, uid, unique_month
@@ -70,7 +70,7 @@ def action_stream() -> list[EventData]:
 
 
 def raw_feedback_stream() -> list[EventData]:
-    today = date.today()
+    today = england_today()
     return [RawFeedbackSubmitted(source="compliment", item=feedback_item(
         received_on=str(today - timedelta(days=n % 20)))) for n in range(scaled(40))]
 

@@ -7,8 +7,9 @@ look for each one without meeting other tests' synthetic sentences."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 
+from shared.england_time import england_today
 from tests.e2e.reporting.test_moderation_reaches_the_briefing import HOQ, submitted_audit
 from tests.support.auth import bearer
 from tests.support.factories import audit_command, feedback_item, uid
@@ -59,7 +60,7 @@ async def write_everywhere(services, http, p: str, month: str) -> ChildWritten:
         "child_view": {"status": "obtained", "summary": words["childview"]},
         "standards": [s | {"evidence": words["evidence"]} for s in usual["standards"]],
         "actions": [a | {"description": words["actionplan"]} for a in usual["actions"]]})
-    case_ref, today = f"TEST-{p}", date.today()
+    case_ref, today = f"TEST-{p}", england_today()
     drawn = await http.post(f"{audits}/programme/{month}/moderation-sample", headers=HOQ,
                             json={"seed": 1})
     assert drawn.json()["audit_ids"] == [audit_id], drawn.text
@@ -114,7 +115,7 @@ async def complete_bundle(services, http, case_ref: str) -> tuple[str, dict]:
     holds what EXPECTED names: (the request's id, the bundle)."""
     protection = services.url("data_protection")
     made = await http.post(f"{protection}/subject-access-requests", headers=OFFICER, json={
-        "kind": "child", "reference": case_ref, "received_on": str(date.today())})
+        "kind": "child", "reference": case_ref, "received_on": str(england_today())})
     assert made.status_code == 201, made.text
     request_id = made.json()["_id"]
     missing: dict[str, set[str]] = {}

@@ -4,8 +4,8 @@ team, a legal hold on that team, and a dry retention run (tests/support/demo_pag
 
 from __future__ import annotations
 
-from datetime import date
 
+from shared.england_time import england_today
 from tests.support.auth import bearer
 from tests.support.factories import feedback_item, uid
 
@@ -22,7 +22,7 @@ async def protection_values(services, http, prefix: str) -> dict[str, str]:
     made = {
         "request_id": await http.post(f"{protection}/subject-access-requests", headers=OFFICER,
                                       json={"kind": "child", "reference": f"TEST-{uid('sar')}",
-                                            "received_on": str(date.today())}),
+                                            "received_on": str(england_today())}),
         "erasure_id": await http.post(f"{protection}/erasures", headers=OFFICER, json={
             "kind": "child", "reference": erased_child, "reason": "Fictional: art. 17"}),
         "hold_id": await http.post(f"{protection}/legal-holds", headers=OFFICER, json={

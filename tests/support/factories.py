@@ -7,6 +7,8 @@ import uuid
 from datetime import date, timedelta
 from typing import Any
 
+from shared.england_time import england_today
+
 
 def uid(prefix: str) -> str:
     return f"{prefix}-{uuid.uuid4().hex[:10]}"
@@ -34,13 +36,13 @@ def audit_command(*, month: str | None = None, actions: int = 1, **overrides: An
         "child_view": {"status": "obtained", "summary": "Synthetic child view."},
         "parent_view": {"status": "not_possible", "summary": "Synthetic: parent unavailable."},
         "actions": [{"key": f"a{n}", "description": f"Synthetic action {n}",
-                     "owner_id": uid("tm"), "due_date": str(date.today() + timedelta(days=30))}
+                     "owner_id": uid("tm"), "due_date": str(england_today() + timedelta(days=30))}
                     for n in range(actions)],
     }
     return body | overrides
 
 
 def feedback_item(**overrides: Any) -> dict:
-    body = {"source": "compliment", "source_id": uid("src"), "received_on": str(date.today()),
+    body = {"source": "compliment", "source_id": uid("src"), "received_on": str(england_today()),
             "team_id": uid("team"), "text": "Synthetic compliment about a fictional visit."}
     return body | overrides

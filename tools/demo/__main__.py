@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import argparse
 import random
-from datetime import date
 from typing import Any
 
 import httpx
 from tqdm import tqdm
 
 from shared.auth import issue_development_token
+from shared.england_time import england_today
+from shared.months import months_back, shift
 from shared.settings import ServiceSettings
 
 from .action_follow import ActionFollowThrough
@@ -32,7 +33,6 @@ from .data import PROGRAMME_THEMES, Bodies, Population
 from .learn import LearnYear
 from .review import ReviewYear
 from .review_data import Review
-from shared.months import months_back, shift
 
 DEFAULT_PREFIX = "demo-team"
 
@@ -52,7 +52,7 @@ class Demo:
         self.people = Population(teams, args.staff, quality_team=f"{args.team_prefix}-quality",
                                  leadership_team=f"{args.team_prefix}-leadership")
         self.bodies = Bodies(random.Random(args.seed), self.people, self.run_id)
-        self.months = months_back(shift(date.today().strftime("%Y-%m"), -1), args.months)
+        self.months = months_back(shift(england_today().strftime("%Y-%m"), -1), args.months)
         tag = "" if args.team_prefix == DEFAULT_PREFIX else f" ({args.team_prefix})"
         self.review = ReviewYear(self, Review(self.people, self.run_id, self.months, tag=tag))
         self.follow = ActionFollowThrough(self)

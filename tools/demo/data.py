@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, time, timedelta
 
+from shared.england_time import england_today
 from shared.months import last_day
 
 GRADES = ["outstanding", "good", "requires_improvement", "inadequate"]
@@ -99,7 +100,7 @@ def audit_deadline(month: str, late: bool) -> date:
 class Bodies:
     def __init__(self, rng: random.Random, people: Population, run_id: str) -> None:
         self.rng, self.people, self.run_id = rng, people, run_id
-        self.today = date.today()
+        self.today = england_today()
         self.outcomes_rng = random.Random(f"moderation-outcomes-{run_id}")
         self.actions_rng = random.Random(f"actions-{run_id}")  # wording and due dates
         self.moments_rng = random.Random(f"submitted-{run_id}")  # when each audit was done

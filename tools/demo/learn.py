@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 import httpx
 from tqdm import tqdm
 
+from shared.england_time import england_today
+
 from .data import HEAD_OF_QUALITY
 from .learn_data import Audited, LearnCases
 from .learn_programme_data import LearnProgramme
@@ -145,7 +147,7 @@ class LearnYear:
             url = f"{self.learning}/development/items/{item['_id']}/sessions"
             for session in self.programme.sessions(body):
                 sessions = self.send(client, "POST", url, session, manager, bar).json()["sessions"]
-                if session["scheduled_for"] > str(date.today()):
+                if session["scheduled_for"] > str(england_today()):
                     continue
                 session_id = next(s["session_id"] for s in sessions
                                   if s["title"] == session["title"])

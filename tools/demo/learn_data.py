@@ -10,6 +10,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from shared.england_time import england_today
 from shared.months import last_day, shift
 
 from .data import Population
@@ -77,7 +78,7 @@ class LearnCases:
                  today: date | None = None) -> None:
         self.people, self.months = people, months
         self.rng = random.Random(f"learn-{run_id}")
-        self.today = today or date.today()
+        self.today = today or england_today()
         self.children = [c for team in people.teams for c in self._children(team)]
 
     def _children(self, team: str) -> list[Child]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from shared.england_time import england_today
+
 from .data import GOOD_PRACTICE, Population
 from .review_data import HEADLINES, THEMES
 
@@ -31,7 +33,7 @@ class LearnProgramme:
                  tag: str = "", today: date | None = None) -> None:
         self.people, self.months, self.tag = people, months, tag
         self.rng = random.Random(f"learn-programme-{run_id}")
-        self.today = today or date.today()
+        self.today = today or england_today()
 
     # -- the learning and development programme -------------------------------------------
 

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 import httpx
 from tqdm import tqdm
 
+from shared.england_time import england_today
+
 from .data import HEAD_OF_QUALITY
 from .review_data import Review, meeting_day
 
@@ -166,7 +168,7 @@ class ReviewYear:
         owner (a team's deputy) with evidence, and four in five confirmed by the team
         manager. Actions action tracking has not raised yet wait for a later month, or (at
         the end, `wait`) are waited for."""
-        old = date.today() - timedelta(days=FOLLOW_AFTER_DAYS)
+        old = england_today() - timedelta(days=FOLLOW_AFTER_DAYS)
         for signed in [s for s in self.to_follow if s.held_on <= old]:
             actions = self._raised(client, signed, wait=wait)
             bar.update()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from shared.england_time import england_today
 from shared.months import shift
 
 from .data import HEAD_OF_QUALITY, Population
@@ -65,7 +66,7 @@ class Review:
         (the tests') each hold their own."""
         self.people, self.months, self.tag = people, months, tag
         self.rng = random.Random(f"review-{run_id}")
-        self.today = date.today()
+        self.today = england_today()
         self.clinic_months: dict[str, list[str]] = {}
         for i, team in enumerate(people.teams):
             at, held = i % min(3, len(months)), []

@@ -18,9 +18,10 @@ from typing import Any
 from pymongo import ASCENDING
 from pymongo.asynchronous.client_session import AsyncClientSession
 
+from shared.england_time import england_day
 from shared.store import IndexSpec, Store, ascending
 
-from ..domain.deadlines import Plan, Rule, acknowledgement_moments, deadline_id, local_date
+from ..domain.deadlines import Plan, Rule, acknowledgement_moments, deadline_id
 from ..domain.deadlines import moments
 
 DEADLINES = "deadlines"
@@ -90,7 +91,7 @@ class DeadlineStore:
         plan = Plan(acknowledgement_moments(by))
         document = {
             "about": "acknowledgement", "about_id": action_id,
-            "due_on": local_date(by).isoformat(), "due_at": by, "moments": plan.moments,
+            "due_on": england_day(by).isoformat(), "due_at": by, "moments": plan.moments,
             "done": [], "team_id": team_id, "owner_id": owner_id, "open": True,
             "next_at": plan.next_at(), "match_keys": []}
         await self.collection.update_one({"_id": deadline_id("acknowledgement", action_id)},

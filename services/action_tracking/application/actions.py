@@ -11,6 +11,7 @@ from typing import Any
 from schemas.action import ActionStatus
 from schemas.base import EventData
 from shared.auth import Principal
+from shared.england_time import england_day
 from shared.envelope import Envelope
 from shared.history import recorded_moment
 from shared.logs import correlation_id_var
@@ -18,7 +19,6 @@ from shared.logs import correlation_id_var
 from ..domain.actions import RaiseAction, raise_directly
 from ..domain.changes import UnknownOwner, decide_assign, decide_change, decide_due_date
 from ..domain.changes import evolve_assigned, evolve_due_date, evolve_status, last_moment
-from ..domain.deadlines import local_date
 from ..domain.lifecycle import Actor, refusal
 from .alerts import viewer_for
 from .deps import Deps
@@ -39,7 +39,7 @@ async def raise_action(deps: Deps, command: RaiseAction, who: Principal) -> Rais
         raise UnknownOwner("is not an active person in the staff directory")
     now = deps.clock.now()
     raised = raise_directly(command, team_id=owner["team_id"], raised_by=who.subject, now=now,
-                            today=local_date(now))
+                            today=england_day(now))
     created = await deps.actions.add_once(raised, _envelope(deps, raised, now))
     action = await deps.actions.get(raised.action_id)
     assert action is not None  # just stored, or stored before under the same id
@@ -94,7 +94,7 @@ async def change_due_date(deps: Deps, action: dict[str, Any], who: Principal,
     `at`, see `moment`); the original is kept. True once published."""
     when, past = moment(deps, who, action, at)
     event = decide_due_date(action, await actor(deps, who, action), due_date=due_date,
-                            reason=reason, now=when, today=local_date(when),
+                            reason=reason, now=when, today=england_day(when),
                             recorded_past=past)
     changes, entry = evolve_due_date(action, event)
     return await deps.actions.change(action, changes, entry, [(event, _envelope(deps, event))])

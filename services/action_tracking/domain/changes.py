@@ -11,6 +11,7 @@ from typing import Any
 from schemas.action import ActionAssigned, ActionDueDateChanged, ActionStatus
 from schemas.action import ActionStatusChanged
 from shared.action_timeliness import completed_in_time
+from shared.england_time import england_day
 
 from . import lifecycle
 from .lifecycle import Actor
@@ -119,7 +120,7 @@ def evolve_status(action: dict[str, Any],
     if event.evidence is not None:
         changes["evidence"] = event.evidence
     if event.change == "completed":
-        changes["completed_on"] = event.changed_at.date().isoformat()
+        changes["completed_on"] = england_day(event.changed_at).isoformat()
         changes["completed_in_time"] = completed_in_time(
             changes["completed_on"], event.original_due_date or event.due_date)
     if event.change == "acknowledged":

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
+from shared.england_time import ENGLAND, england_day, start_of_day
 from shared.envelope import derived_id
 from shared.workdays import add_working_days, is_working_day, working_days_between
 
-ENGLAND = ZoneInfo("Europe/London")
 ORDER = ("due_soon", "overdue", "escalated")
 
 
@@ -22,22 +21,14 @@ class Rule:
     escalate_after_working_days: int = 3
 
 
-def start_of(day: date) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=ENGLAND)
-
-
 def due_moment(due_on: date) -> datetime:
     """The end of the due day, in England: overdue from the first moment after it."""
-    return start_of(due_on + timedelta(days=1))
-
-
-def local_date(moment: datetime) -> date:
-    return moment.astimezone(ENGLAND).date()
+    return start_of_day(due_on + timedelta(days=1))
 
 
 def moments(due_on: date, rule: Rule) -> dict[str, datetime]:
     return {
-        "due_soon": start_of(add_working_days(due_on, -rule.due_soon_working_days)),
+        "due_soon": start_of_day(add_working_days(due_on, -rule.due_soon_working_days)),
         "overdue": due_moment(due_on),
         "escalated": due_moment(add_working_days(due_on, rule.escalate_after_working_days)),
     }
@@ -56,7 +47,7 @@ def urgent_alert_id(kind: str, about_id: str) -> str:
 
 
 def working_days_overdue(due_on: date, now: datetime) -> int:
-    return max(0, working_days_between(due_on, local_date(now)))
+    return max(0, working_days_between(due_on, england_day(now)))
 
 
 @dataclass
@@ -89,7 +80,7 @@ def add_working_hours(start: datetime, hours: float) -> datetime:
     """`hours` of working time after `start` (09:00-17:00 on England's working days): an
     urgent alert raised on a Friday evening is due to be acknowledged on Monday."""
     remaining = timedelta(hours=hours)
-    day = local_date(start)
+    day = england_day(start)
     moment = start.astimezone(ENGLAND)
     while True:
         opens = datetime.combine(day, WORKING_HOURS[0], tzinfo=ENGLAND)
@@ -100,7 +91,7 @@ def add_working_hours(start: datetime, hours: float) -> datetime:
                 return begin + remaining
             remaining -= closes - begin
         day += timedelta(days=1)
-        moment = datetime.combine(day, time(0), tzinfo=ENGLAND)
+        moment = start_of_day(day)
 
 
 def acknowledgement_moments(acknowledge_by: datetime) -> dict[str, datetime]:

@@ -11,9 +11,10 @@ from typing import Any, Literal
 
 from schemas.action import ActionOrigin, ActionRaised
 from schemas.common import Priority
+from shared.england_time import england_day
 
 from .actions import action_id_for
-from .deadlines import add_working_hours, local_date
+from .deadlines import add_working_hours
 
 UrgentKind = Literal["safety_link", "safeguarding_concern"]
 UNASSIGNED = "unassigned"  # no team, or nobody to own it: seen by those who see everything
@@ -61,5 +62,5 @@ def urgent_action(*, kind: UrgentKind, about_id: str, record_id: str, team_id: s
         action_id=action_id_for(kind, about_id, "urgent"),
         origin=ActionOrigin(kind=kind, id=record_id), description=description,
         owner_id=owner_id, team_id=team_id or UNASSIGNED,
-        due_date=local_date(by - timedelta(microseconds=1)), priority=Priority.HIGH,
+        due_date=england_day(by - timedelta(microseconds=1)), priority=Priority.HIGH,
         raised_at=raised_at, urgent=True, acknowledge_by=by, case_ref=case_ref)

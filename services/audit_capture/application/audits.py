@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from shared.auth import Principal, Role
+from shared.england_time import england_today
 from shared.envelope import utc_now
 from shared.http import current_correlation_id
 
@@ -97,7 +98,7 @@ async def record_draft(deps: Deps, audit: dict[str, Any], draft: dict[str, Any],
 
 def with_lateness(audit: dict[str, Any]) -> dict[str, Any]:
     deadline = audit.get("deadline")
-    return audit | {"late": is_late(status=audit["status"], today=utc_now().date(),
+    return audit | {"late": is_late(status=audit["status"], today=england_today(),
                                     deadline=_as_date(deadline), on_time=audit.get("on_time"))}
 
 

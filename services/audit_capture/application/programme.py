@@ -13,6 +13,7 @@ from typing import Any
 from schemas.circles import ChildProtectionPlansListed
 from schemas.programme import CaseSampleDrawn, SelectedCase
 from shared.auth import Principal
+from shared.england_time import england_today
 from shared.envelope import derived_id, utc_now
 from shared.http import current_correlation_id
 
@@ -104,7 +105,7 @@ async def record_cases(deps: Deps, month: str, rows: list[dict[str, Any]], *,
     published."""
     planned = await planned_month(deps, month)
     plans = [plan for row in rows if (plan := CaseListRow(**row).plan())]
-    listed = ChildProtectionPlansListed(month=month, plans=plans, listed_on=utc_now().date(),
+    listed = ChildProtectionPlansListed(month=month, plans=plans, listed_on=england_today(),
                                         listed_by=who.subject if who else None)
     return await deps.months.change(
         planned, {"cases": [{k: row.get(k) for k in CASE_FIELDS} for row in rows]}, [listed],

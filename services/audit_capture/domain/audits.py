@@ -11,6 +11,7 @@ from pydantic import Field, model_validator
 from schemas.audit import AuditedCase, AuditRecord, AuditResultsShared, AuditSubmitted
 from schemas.audit import SafeguardingConcernRaised
 from schemas.base import PersonalText
+from shared.england_time import england_day
 from shared.envelope import derived_id
 
 
@@ -52,7 +53,7 @@ def submit_audit(
     submitted = AuditSubmitted(
         **fields, audit_id=audit_id, submitted_at=now, submitted_by=submitted_by,
         allocation_id=allocation_id, recorded_past=recorded_past,
-        on_time=command.deadline is None or now.date() <= command.deadline,
+        on_time=command.deadline is None or england_day(now) <= command.deadline,
     )
     concerns = []
     if command.safeguarding_concern:

@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 
+from shared.england_time import england_day
 from shared.personal_data.retention_sweep import apply_retention
 
 from ..domain.holds import as_hold
@@ -28,7 +29,7 @@ OWN = "data_protection"  # the access log, swept in-process
 async def start_run(deps: Deps, *, dry_run: bool, requested_by: str, correlation_id: str,
                     run_id: str | None = None) -> dict[str, Any]:
     now, holds = deps.clock.now(), await deps.holds.in_force()
-    run = new_run(run_id=run_id or str(uuid.uuid4()), today=now.date(), dry_run=dry_run,
+    run = new_run(run_id=run_id or str(uuid.uuid4()), today=england_day(now), dry_run=dry_run,
                   requested_by=requested_by, at=now, holds=holds,
                   services=[*sorted(deps.retention_calls.urls), OWN])
     await _ask(deps, run, holds, pending(run))
@@ -92,10 +93,10 @@ async def run_daily(deps: Deps) -> None:
             await retry_unfinished(deps)
             now = deps.clock.now()
             if daily_run_due(now, at) and not await deps.retention_runs.real_run_for(
-                    now.date().isoformat()):
+                    england_day(now).isoformat()):
                 await start_run(deps, dry_run=False, requested_by=SCHEDULED_BY,
-                                correlation_id=daily_run_id(now.date()),
-                                run_id=daily_run_id(now.date()))
+                                correlation_id=daily_run_id(england_day(now)),
+                                run_id=daily_run_id(england_day(now)))
         except Exception as error:  # noqa: BLE001 - the loop must outlive any outage
             log.warning("retention job will try again", extra={"error": type(error).__name__})
         await asyncio.sleep(deps.settings.retention_check_seconds)

@@ -14,6 +14,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from schemas.retention import KindRetained, RecordKind, RetentionRunRecorded, ServiceRetained
+from shared.england_time import ENGLAND
 
 SCHEDULED_BY = "the daily schedule"
 
@@ -24,7 +25,8 @@ def daily_run_id(today: date) -> str:
 
 
 def daily_run_due(now: datetime, at: time) -> bool:
-    return now.time() >= at
+    """Whether England's clock has passed the run's hour today (the day is England's too)."""
+    return now.astimezone(ENGLAND).time() >= at
 
 
 def new_run(*, run_id: str, today: date, dry_run: bool, requested_by: str, at: datetime,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from shared.england_time import england_day
 from shared.envelope import derived_id
 from shared.outbox import VersionConflict
 
@@ -105,5 +106,5 @@ async def quarantine_one(deps: Deps, source: str, raw: Any, reasons: list[str], 
 
 
 async def count(deps: Deps, outcomes: list[str], *, import_id: str | None) -> None:
-    await deps.counts.add(tally(outcomes), day=deps.clock().date().isoformat(),
+    await deps.counts.add(tally(outcomes), day=england_day(deps.clock()).isoformat(),
                           import_id=import_id)

@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Any
 
 from shared.auth import Principal
+from shared.england_time import england_day
 
 from ..domain.rows import to_item
 from ..domain.sources import Invalid
@@ -70,7 +71,7 @@ async def _check_again(deps: Deps, entry: dict[str, Any], *, correction: Any | N
     receipt = await accept(deps, item, correlation_id=correlation_id)
     if await deps.quarantine.resolved(entry["_id"], outcome=receipt.outcome,
                                       item_id=receipt.item_id or "", now=deps.clock()):
-        await deps.counts.add(Counter({"resubmitted": 1}), day=deps.clock().date().isoformat(),
+        await deps.counts.add(Counter({"resubmitted": 1}), day=england_day(deps.clock()).isoformat(),
                               import_id=entry.get("import_id"))
     return receipt
 

@@ -9,12 +9,12 @@ from datetime import date
 from typing import Any
 
 from shared.auth import Principal, Role
+from shared.england_time import england_day
 from shared.http import current_correlation_id
 
 from ..domain import asye as rules
 from ..domain import learn
 from ..domain.asye import RecordAsye
-from ..domain.clinics import local_date
 from ..domain.refusals import NotAllowed
 from .deps import Deps
 from .learn import _chain as chain_above
@@ -26,7 +26,7 @@ PROGRAMME_ROLES = frozenset({Role.PRACTICE_LEARNING_TEAM, Role.PRINCIPAL_SOCIAL_
 async def record(deps: Deps, command: RecordAsye, who: Principal) -> dict[str, Any]:
     """A worker's ASYE start; recording it again corrects the date."""
     document = rules.decide_asye(command, person=await deps.directory.person(command.person_id),
-                                 by=who.subject, today=local_date(deps.clock.now()))
+                                 by=who.subject, today=england_day(deps.clock.now()))
     existing = await deps.asye.get(command.person_id)
     if existing is None:
         await deps.asye.create(document, [], correlation_id=current_correlation_id())
@@ -37,7 +37,7 @@ async def record(deps: Deps, command: RecordAsye, who: Principal) -> dict[str, A
 
 
 async def workers(deps: Deps) -> list[dict[str, Any]]:
-    today = local_date(deps.clock.now())
+    today = england_day(deps.clock.now())
     return [{**r, "points": rules.review_points(date.fromisoformat(r["started_on"]), today=today)}
             for r in await deps.asye.every()]
 
@@ -54,7 +54,7 @@ async def evidence(deps: Deps, person_id: str, who: Principal) -> dict[str, Any]
         return None
     started = date.fromisoformat(record_["started_on"])
     return {**record_, "person_id": person_id,
-            "points": rules.review_points(started, today=local_date(deps.clock.now())),
+            "points": rules.review_points(started, today=england_day(deps.clock.now())),
             "evidence": rules.evidence(started, await _pieces(deps, person_id))}
 
 

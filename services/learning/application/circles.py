@@ -10,6 +10,7 @@ from typing import Any
 
 from schemas.circles import ChildProtectionPlan, ChildProtectionPlansListed
 from shared.auth import Principal
+from shared.england_time import england_day
 from shared.envelope import Envelope
 from shared.http import current_correlation_id
 
@@ -41,7 +42,7 @@ async def proposals(deps: Deps, on: date) -> dict[str, Any]:
 
 
 async def propose(deps: Deps, command: ProposeChild) -> dict[str, Any]:
-    plan = circles.decide_proposal(command, today=deps.clock.now().date())
+    plan = circles.decide_proposal(command, today=england_day(deps.clock.now()))
     document = {**plan.model_dump(mode="json"), "reason": command.reason}
     await deps.cp_plans.propose(document)
     return document
@@ -52,7 +53,7 @@ async def record_circle(deps: Deps, command: RecordCircle,
     known = {a.owner_id for a in command.actions
              if await deps.directory.active_person(a.owner_id)}
     now = deps.clock.now()
-    event = circles.decide_circle(command, by=who.subject, today=now.date(), known=known,
+    event = circles.decide_circle(command, by=who.subject, today=england_day(now), known=known,
                                   circle_id=f"circle-{uuid.uuid4().hex[:12]}", now=now)
     document = {"_id": event.circle_id, **event.model_dump(mode="json")}
     published = await deps.circles.create(document, [event],

@@ -8,7 +8,9 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from ..domain.clinics import ClinicSchedule, clinic_alert, local_date, schedule_for
+from shared.england_time import england_day
+
+from ..domain.clinics import ClinicSchedule, clinic_alert, schedule_for
 from .deps import Deps
 
 
@@ -63,7 +65,7 @@ async def next_moment(deps: Deps) -> datetime | None:
 async def schedule_overview(deps: Deps) -> list[dict[str, Any]]:
     """Every active team's clinic schedule, the soonest due first, marked as the loop sees
     it (due: within the warning days; overdue: past its date)."""
-    today = local_date(deps.clock.now())
+    today = england_day(deps.clock.now())
     rows = []
     for row in await deps.schedule.by_due_date():
         if not row.get("active", True):

@@ -9,10 +9,10 @@ import uuid
 from typing import Any
 
 from shared.auth import Principal
+from shared.england_time import england_day
 from shared.http import current_correlation_id
 
 from ..domain import development as rules
-from ..domain.clinics import local_date
 from ..domain.development import CreateItem, DeliverSession, ScheduleSession
 from . import themes
 from .deps import Deps
@@ -56,7 +56,7 @@ async def deliver(deps: Deps, item_id: str, session_id: str,
     people = {p: person for p in dict.fromkeys(command.attendee_ids)
               if (person := await deps.directory.person(p))}
     sessions = rules.decide_delivery(found, session_id, command, people=people,
-                                     today=local_date(deps.clock.now()))
+                                     today=england_day(deps.clock.now()))
     delivered = rules.session_delivered({**found, "sessions": sessions}, session_id)
     await deps.development.change(found, {"sessions": sessions}, [delivered],
                                   correlation_id=current_correlation_id())

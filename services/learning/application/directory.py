@@ -5,9 +5,9 @@ schedule (due within 6 months of when learning first saw it)."""
 from __future__ import annotations
 
 from schemas.directory import StaffMemberUpserted, TeamUpserted
+from shared.england_time import england_day
 from shared.envelope import Envelope
 
-from ..domain.clinics import local_date
 from . import clinics
 from .deps import Deps
 
@@ -17,5 +17,5 @@ async def on_staff_member(deps: Deps, event: StaffMemberUpserted, envelope: Enve
 
 
 async def on_team(deps: Deps, event: TeamUpserted, envelope: Envelope) -> None:
-    await deps.directory.record_team_seen(event, seen_on=local_date(envelope.occurred_at))
+    await deps.directory.record_team_seen(event, seen_on=england_day(envelope.occurred_at))
     await clinics.refresh_schedule(deps, event.team_id)

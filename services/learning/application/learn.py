@@ -11,6 +11,7 @@ from pymongo.errors import DuplicateKeyError
 
 from schemas.audit import AuditModerated, AuditResultsShared
 from shared.auth import Principal
+from shared.england_time import england_day
 from shared.envelope import Envelope
 from shared.http import current_correlation_id
 from shared.store import VersionConflict
@@ -103,7 +104,7 @@ async def record_supervision(deps: Deps, command: RecordSupervision,
              if await deps.directory.active_person(a.owner_id)}
     document = learn.decide_supervision(
         command, supervisor=who.subject, supervisee=people.get(command.supervisee_id),
-        teams=teams, today=deps.clock.now().date(), known=known,
+        teams=teams, today=england_day(deps.clock.now()), known=known,
         new_id=f"sup-{uuid.uuid4().hex[:12]}")
     document["recorded_at"] = deps.clock.now().isoformat()
     published = await deps.supervisions.create(document, [],

@@ -11,9 +11,10 @@ from datetime import date
 from typing import Any
 
 from shared.auth import Principal
+from shared.england_time import england_day
 from shared.http import current_correlation_id
 
-from ..domain.clinics import carry_in, local_date
+from ..domain.clinics import carry_in
 from ..domain.kinds import needs_team
 from ..domain.meetings import CancelMeeting, HoldMeeting, ScheduleMeeting, decide_cancel
 from ..domain.meetings import cancelled_changes, decide_hold, decide_schedule
@@ -56,7 +57,7 @@ async def hold(deps: Deps, meeting: dict[str, Any], command: HoldMeeting) -> Wri
                               "attendee_ids.{n}": command.attendee_ids})
     previous = await deps.meetings.last_held(meeting["kind"], meeting.get("team_id"),
                                              before=command.held_on.isoformat())
-    event = decide_hold(meeting, command, today=local_date(deps.clock.now()),
+    event = decide_hold(meeting, command, today=england_day(deps.clock.now()),
                         previous_held_on=_held_on(previous))
     changes = held_changes(event, command)
     if needs_team(meeting["kind"]):  # the last signed clinic may be newer than at scheduling
@@ -73,7 +74,7 @@ async def hold(deps: Deps, meeting: dict[str, Any], command: HoldMeeting) -> Wri
 async def cancel(deps: Deps, meeting: dict[str, Any], command: CancelMeeting) -> Written:
     """Locked (409) once held or cancelled. A cancelled clinic is no longer its team's
     planned clinic: the schedule (and its alerts) sees that at once."""
-    event = decide_cancel(meeting, command, today=local_date(deps.clock.now()))
+    event = decide_cancel(meeting, command, today=england_day(deps.clock.now()))
     published = await deps.meetings.change(meeting, cancelled_changes(event), [event],
                                            correlation_id=current_correlation_id())
     if needs_team(meeting["kind"]):

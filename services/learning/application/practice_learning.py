@@ -11,11 +11,11 @@ from typing import Any
 from schemas.audit import AuditResultsShared
 from schemas.observation import ConferenceChecklistRecorded, PracticeObservationRecorded
 from shared.auth import Principal
+from shared.england_time import england_day
 from shared.envelope import Envelope
 from shared.http import current_correlation_id
 
 from ..domain import practice_learning as rules
-from ..domain.clinics import local_date
 from ..domain.practice_learning import MarkReviewed, RecordAnnualReview
 from .deps import Deps
 
@@ -67,14 +67,14 @@ async def annual_reviews(deps: Deps) -> list[dict[str, Any]]:
     workers = [{"worker_id": w["_id"], "first_observed_on": w["first_observed_on"],
                 "observations": w["observations"], "last_reviewed_on": last.get(w["_id"])}
                for w in await deps.practice_observations.per_worker()]
-    return rules.review_list(workers, today=local_date(deps.clock.now()))
+    return rules.review_list(workers, today=england_day(deps.clock.now()))
 
 
 async def record_annual_review(deps: Deps, command: RecordAnnualReview,
                                who: Principal) -> dict[str, Any]:
     observed = bool(await deps.practice_observations.of_worker(command.worker_id))
     document = rules.decide_annual_review(command, observed=observed,
-                                          today=local_date(deps.clock.now()), by=who.subject,
+                                          today=england_day(deps.clock.now()), by=who.subject,
                                           new_id=f"review-{uuid.uuid4().hex[:12]}")
     document["recorded_at"] = deps.clock.now().isoformat()
     await deps.annual_reviews.create(document, [], correlation_id=current_correlation_id())

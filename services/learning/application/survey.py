@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from shared.auth import Principal
+from shared.england_time import england_day
 
 from ..domain import survey
 from ..domain.refusals import Locked
@@ -36,7 +37,7 @@ async def answer(deps: Deps, year: int, command: AnswerSurvey,
     found = await deps.surveys.get(survey_id_of(year))
     if found is None:
         return None
-    answered = survey.decide_answer(found, command, today=deps.clock.now().date())
+    answered = survey.decide_answer(found, command, today=england_day(deps.clock.now()))
     try:
         await deps.surveys.answer_once(who.subject, answered)
     except AlreadyAnswered as error:

@@ -6,17 +6,16 @@ planned, and another once it is overdue."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from schemas.alert import AlertRaised
 from schemas.learning import CarriedPriority
+from shared.england_time import start_of_day
 from shared.envelope import derived_id
 
 from .meetings import add_months
 
-ENGLAND = ZoneInfo("Europe/London")
 DUE_WITHIN_MONTHS = 6
 ORDER = ("clinic_due", "clinic_overdue")
 TITLES = {"clinic_due": "Performance clinic due and not planned",
@@ -41,8 +40,8 @@ class ClinicSchedule:
     planned_on: date | None  # the earliest clinic scheduled and not yet held
 
     def moments(self, warning_days: int) -> dict[str, datetime]:
-        return {"clinic_due": start_of(self.due_by - timedelta(days=warning_days)),
-                "clinic_overdue": start_of(self.due_by + timedelta(days=1))}
+        return {"clinic_due": start_of_day(self.due_by - timedelta(days=warning_days)),
+                "clinic_overdue": start_of_day(self.due_by + timedelta(days=1))}
 
     def due(self, now: datetime, warning_days: int, done: set[str]) -> list[str]:
         """Alert kinds whose moment has come, not raised yet; none while one is planned.
@@ -74,14 +73,6 @@ def schedule_for(team_id: str, *, known_since: date, last_held_on: date | None,
                           last_held_on=last_held_on, planned_on=planned_on)
 
 
-def start_of(day: date) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=ENGLAND)
-
-
-def local_date(moment: datetime) -> date:
-    return moment.astimezone(ENGLAND).date()
-
-
 def alert_id(kind: str, team_id: str, due_by: date) -> str:
     return derived_id("alert", kind, "performance_clinic", team_id, due_by.isoformat())
 
@@ -91,6 +82,6 @@ def clinic_alert(schedule: ClinicSchedule, kind: str, *, head_of_service_id: str
     return AlertRaised(
         alert_id=alert_id(kind, schedule.team_id, schedule.due_by), kind=kind,
         about="performance_clinic", about_id=schedule.team_id, team_id=schedule.team_id,
-        due_at=start_of(schedule.due_by + timedelta(days=1)), urgent=kind == "clinic_overdue",
+        due_at=start_of_day(schedule.due_by + timedelta(days=1)), urgent=kind == "clinic_overdue",
         raised_at=now, escalated_to=head_of_service_id if kind == "clinic_overdue" else None,
         title=TITLES[kind])

@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field
 from schemas.audit import AuditResultsShared
 from schemas.base import PersonalText
 from schemas.observation import ConferenceChecklistRecorded, PracticeObservationRecorded
+from shared.england_time import england_day
 from shared.months import last_day, shift
 
 from .refusals import Locked, Refused
@@ -67,7 +68,7 @@ def queued_audit(shared: AuditResultsShared) -> dict[str, Any]:
     """Every audit's outcome comes to the queue: the team tracks that learning happens."""
     return {"_id": f"audit-{shared.audit_id}", "kind": "audit", "ref_id": shared.audit_id,
             "worker_id": shared.social_worker_id, "team_id": shared.team_id,
-            "on": shared.shared_at.date().isoformat(), "month": shared.month,
+            "on": england_day(shared.shared_at).isoformat(), "month": shared.month,
             "title": f"Audit {shared.month}: overall {shared.overall_grade}, impact "
                      f"{shared.impact_grade}",
             "detail": "", "status": "to_review", "review": None}

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 from schemas.common import YEAR
+from shared.england_time import england_day
 from shared.months import last_day, months_back, shift
 
 __all__ = ["first_day", "last_day", "month_of", "months_back", "quarter_months",
@@ -29,8 +30,9 @@ def first_day(month: str) -> date:
     return date.fromisoformat(f"{month}-01")
 
 
-def month_of(day: date) -> str:
-    return day.strftime("%Y-%m")
+def month_of(day: date | datetime) -> str:
+    """The month of a day, or of a moment as it was in England."""
+    return (england_day(day) if isinstance(day, datetime) else day).strftime("%Y-%m")
 
 
 def months_between(first: str, last: str) -> list[str]:

@@ -9,6 +9,7 @@ import httpx
 from playwright.async_api import expect
 
 from services.action_tracking.domain.deadlines import deadline_id, due_moment
+from shared.england_time import england_today
 from tests.support.action_tracking import in_directory, staff
 from tests.support.action_tracking import tracking  # noqa: F401 - the module's instance
 from tests.support.auth import bearer
@@ -40,7 +41,7 @@ async def a_team_with_an_action(tracking, due: date) -> tuple[str, str, str, str
 
 
 async def test_an_overdue_alert_appears_live_on_the_managers_page(tracking, page):
-    due = date.today() + timedelta(days=5)
+    due = england_today() + timedelta(days=5)
     team, _, manager, action_id = await a_team_with_an_action(tracking, due)
     await eventually(lambda: tracking.deps.deadlines.collection.find_one(
         {"_id": deadline_id("action", action_id)}), what="the deadline")
@@ -63,7 +64,7 @@ async def test_an_overdue_alert_appears_live_on_the_managers_page(tracking, page
 
 async def test_a_manager_confirms_a_completed_action_by_keyboard(tracking, page):
     team, owner, manager, action_id = await a_team_with_an_action(
-        tracking, date.today() + timedelta(days=9))
+        tracking, england_today() + timedelta(days=9))
     async with httpx.AsyncClient() as http:
         done = await http.post(f"{tracking.url}/actions/{action_id}/complete",
                                json={"evidence": "Fictional evidence of the new plan"},

@@ -5,12 +5,13 @@ click."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 
 from playwright.async_api import expect
 
 from schemas.feedback import SafetyLinkTriggered
 from services.action_tracking.domain.urgent import action_id_for
+from shared.england_time import england_today
 from tests.support.accessibility import assert_accessible
 from tests.support.action_tracking import publish
 from tests.support.action_tracking import tracking  # noqa: F401 - the module's instance
@@ -22,7 +23,7 @@ from .pages import named_team, sign_in
 def safety_link(team: str) -> SafetyLinkTriggered:
     return SafetyLinkTriggered(item_id=uid("momo"), source_id=uid("src"),
                                case_ref="FICTIONAL-CASE-0042", team_id=team,
-                               received_on=date.today(), received_at=datetime.now(UTC))
+                               received_on=england_today(), received_at=datetime.now(UTC))
 
 
 async def test_a_safety_link_becomes_an_urgent_action_acknowledged_from_the_alert(

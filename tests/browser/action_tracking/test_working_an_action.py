@@ -5,10 +5,11 @@ which role is needed, next to the field, with what was typed kept."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from playwright.async_api import expect
 
+from shared.england_time import england_today
 from tests.support.accessibility import assert_accessible
 from tests.support.action_tracking import tracking  # noqa: F401 - the module's instance
 
@@ -29,7 +30,7 @@ async def by_keyboard(page, label: str, *texts: str) -> None:
 
 async def test_an_actions_whole_life_by_keyboard(tracking, page):
     ids = await named_team(tracking)
-    action_id = await raised(tracking, ids, date.today() + timedelta(days=10))
+    action_id = await raised(tracking, ids, england_today() + timedelta(days=10))
     status = page.locator("#status")
 
     await sign_in(page, tracking.url, "social_worker", ids["sw"], ids["team"])
@@ -75,7 +76,7 @@ async def test_an_actions_whole_life_by_keyboard(tracking, page):
 
 async def test_a_manager_reassigns_by_name_and_agrees_a_new_date(tracking, page):
     ids = await named_team(tracking)
-    due = date.today() + timedelta(days=7)
+    due = england_today() + timedelta(days=7)
     action_id = await raised(tracking, ids, due)
     await sign_in(page, tracking.url, "team_manager", ids["tm"], ids["team"], then="/team")
     await page.goto(f"{tracking.url}/action/{action_id}")
@@ -106,7 +107,7 @@ async def test_a_manager_reassigns_by_name_and_agrees_a_new_date(tracking, page)
 
 async def test_a_refusal_says_which_role_is_needed_and_keeps_what_was_typed(tracking, page):
     ids = await named_team(tracking)
-    action_id = await raised(tracking, ids, date.today() + timedelta(days=10))
+    action_id = await raised(tracking, ids, england_today() + timedelta(days=10))
     await sign_in(page, tracking.url, "social_worker", ids["sw"], ids["team"])
     await page.goto(f"{tracking.url}/action/{action_id}")
     await page.get_by_label("What has been done so far").fill("Fictional note typed at length")

@@ -105,7 +105,7 @@ async def test_an_auditor_submits_and_a_moderator_moderates(services, http, page
 
     await _sign_in(page, base, "moderator", auditor.replace("-aud", "-mod"))  # group 2
     await page.goto(f"{base}/moderation?month={month}")
-    await page.get_by_role("link", name=f"Moderate TEST-").click()
+    await page.get_by_role("link", name="Moderate TEST-").click()
     await page.get_by_label("Standard 6: do you agree?").select_option("no")
     await page.get_by_label("Standard 6 moderated grade").select_option("requires_improvement")
     await page.get_by_role("button", name="Record moderation").click()

@@ -7,11 +7,11 @@ Chromium; all six services as processes on the real Kafka and store."""
 
 from __future__ import annotations
 
-from datetime import date
 
 from dateutil.relativedelta import relativedelta
 from playwright.async_api import expect
 
+from shared.england_time import england_today
 from tests.support.accessibility import assert_accessible
 from tests.support.auth import bearer
 from tests.support.factories import audit_command, uid
@@ -37,7 +37,7 @@ async def test_the_officer_records_gathers_reviews_and_opens_a_bundle(services, 
     await page.get_by_role("button", name="Record the request").click()
     await page.wait_for_url(f"{base}/subject-access/*")
     request_id = page.url.rsplit("/", 1)[1]
-    due = date.today() + relativedelta(months=1)
+    due = england_today() + relativedelta(months=1)
     await expect(page.locator("#due-on")).to_have_text(due.isoformat())
     await expect(page.locator("#progress")).to_have_text("received")
     await assert_accessible(page, "a request before its bundle")

@@ -6,10 +6,10 @@ the real Kafka and store."""
 
 from __future__ import annotations
 
-from datetime import date
 
 from playwright.async_api import expect
 
+from shared.england_time import england_today
 from tests.support.accessibility import assert_accessible
 from tests.support.action_tracking import staff
 from tests.support.auth import bearer
@@ -45,7 +45,7 @@ async def test_the_team_manager_follows_the_alert_to_the_statement_and_others_ar
     await page.locator("#alerts[data-live=connected]").wait_for(state="attached",
                                                                 timeout=15_000)
     item = feedback_item(source="momo", team_id=team, case_ref="FICTIONAL-CASE-0077",
-                         safety_link=True, text=WORDS, received_on=str(date.today()),
+                         safety_link=True, text=WORDS, received_on=str(england_today()),
                          feelings=["scared", "worried"])
     received = await http.post(f"{feedback}/feedback/items", json=item,
                                headers=bearer("integration"))
@@ -59,7 +59,7 @@ async def test_the_team_manager_follows_the_alert_to_the_statement_and_others_ar
     await expect(page.locator("#statement-text")).to_have_text(WORDS)
     assert await page.locator("#team").inner_text() == "Fictional Brook Team"
     assert await page.locator("#case-reference").inner_text() == "FICTIONAL-CASE-0077"
-    assert await page.locator("#sent-on").inner_text() == str(date.today())
+    assert await page.locator("#sent-on").inner_text() == str(england_today())
     assert "Signed in as Fictional Manager Alder" in await page.locator("header").inner_text()
     assert item_id not in await page.locator("main").inner_text()  # the id stays in the URL
     await assert_accessible(page, "the Safety Link statement")

@@ -7,9 +7,10 @@ finds no serious or critical violations on each page."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from schemas.circles import ChildProtectionPlan, ChildProtectionPlansListed
+from shared.england_time import england_today
 from tests.support.accessibility import assert_accessible
 from tests.support.action_tracking import publish, staff
 from tests.support.factories import uid
@@ -24,9 +25,9 @@ async def test_the_practice_learning_team_records_a_circle_by_keyboard(learning,
     team, child, month = uid("team"), uid("TEST-CIRCLE"), "9990-01"
     await staff(team=team, people={uid("sw"): None})
     await known(learning, team=team, people=[])
-    await publish(ChildProtectionPlansListed(month=month, listed_on=date.today(), plans=[
+    await publish(ChildProtectionPlansListed(month=month, listed_on=england_today(), plans=[
         ChildProtectionPlan(case_ref=child, team_id=team,
-                            plan_start_date=date.today() - timedelta(days=700), plan_number=1)]))
+                            plan_start_date=england_today() - timedelta(days=700), plan_number=1)]))
     async def ours_newest():
         newest = await learning.deps.cp_plans.newest()
         return newest and newest["month"] == month
@@ -57,7 +58,7 @@ async def test_the_practice_learning_team_records_a_circle_by_keyboard(learning,
     await assert_accessible(page, "learning circles, the date refused")
 
     await held_on.focus()
-    await page.keyboard.type(date.today().isoformat())
+    await page.keyboard.type(england_today().isoformat())
     await page.get_by_role("button", name="Record the circle").focus()
     await page.keyboard.press("Enter")
     await page.get_by_role("status").wait_for()

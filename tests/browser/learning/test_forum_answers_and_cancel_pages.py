@@ -4,10 +4,10 @@ planned clinic (a reason is needed, shown next to its field)."""
 
 from __future__ import annotations
 
-from datetime import date
 
 import httpx
 
+from shared.england_time import england_today
 from tests.support.auth import bearer
 from tests.support.factories import uid
 from tests.support.learning import directory, known
@@ -15,7 +15,7 @@ from tests.support.learning import learning  # noqa: F401 - the module's instanc
 
 from .test_meeting_pages import sign_in
 
-TODAY = str(date.today())
+TODAY = str(england_today())
 
 
 async def meeting(http, learning, token, body: dict, held: bool) -> str:
@@ -74,7 +74,7 @@ async def test_a_forum_answers_an_escalated_theme_and_a_clinic_is_cancelled(lear
 async def test_the_jlt_report_page_and_an_export_by_keyboard(learning, page):
     from services.learning.domain.governance import quarter_of
 
-    quarter = quarter_of(date.today())
+    quarter = quarter_of(england_today())
     await sign_in(page, learning.url, "head_of_quality", uid("hoq"), f"/jlt/{quarter}")
     assert "Quarterly report to the Joint Leadership Team" in await page.locator("h1").inner_text()
     await page.get_by_role("button", name="Export the quarter's findings and actions").press(

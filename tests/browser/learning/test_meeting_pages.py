@@ -4,13 +4,13 @@ writes a month's findings and an audit group member signs them off."""
 
 from __future__ import annotations
 
-from datetime import date
 
+from shared.england_time import england_today
 from tests.support.factories import uid, unique_month
 from tests.support.learning import directory, known
 from tests.support.learning import learning  # noqa: F401 - the module's instance
 
-TODAY = str(date.today())
+TODAY = str(england_today())
 
 
 async def sign_in(page, url: str, role: str, person: str, next_path: str = "/") -> None:

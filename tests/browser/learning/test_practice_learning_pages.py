@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from schemas.audit import AuditResultsShared
 from schemas.observation import PracticeObservationRecorded
+from shared.england_time import england_today
 from tests.support.accessibility import assert_accessible
 from tests.support.action_tracking import publish, staff
 from tests.support.factories import uid, unique_month
@@ -68,7 +69,7 @@ async def test_the_annual_review_asye_and_programme_pages_are_accessible(learnin
     await known(learning, team=team, people=[tm, sw])
     await publish(PracticeObservationRecorded(
         observation_id=uid("obs"), worker_id=sw, observer_id=tm, team_id=team,
-        observed_on=datetime.now(UTC).date(), consent_confirmed=True,
+        observed_on=england_today(), consent_confirmed=True,
         critique="Fictional: clear and kind", shared_with_practice_learning_team=True))
     await eventually(lambda: learning.deps.practice_observations.of_worker(sw),
                      what="the observation in learning")
@@ -86,7 +87,7 @@ async def test_the_annual_review_asye_and_programme_pages_are_accessible(learnin
     assert "YYYY-MM-DD" in await page.locator("#started_on-error").inner_text()
     await assert_accessible(page, "the ASYE programme, the date refused")
     await page.get_by_label("ASYE year started on (YYYY-MM-DD)").fill(
-        datetime.now(UTC).date().isoformat())
+        england_today().isoformat())
     await page.get_by_role("button", name="Record the ASYE year").press("Enter")
     await page.get_by_role("status").wait_for()
     await page.locator(f"#asye-{sw} a").click()
@@ -105,9 +106,9 @@ async def test_the_annual_review_asye_and_programme_pages_are_accessible(learnin
     await page.get_by_label("Team id (for a team)").fill(team)
     await page.get_by_role("button", name="Add to the programme").press("Enter")
     await page.get_by_label("Session title").fill("Fictional workshop")
-    await page.get_by_label("Date (YYYY-MM-DD)").fill(datetime.now(UTC).date().isoformat())
+    await page.get_by_label("Date (YYYY-MM-DD)").fill(england_today().isoformat())
     await page.get_by_role("button", name="Schedule the session").press("Enter")
-    await page.get_by_label("Delivered on (YYYY-MM-DD)").fill(datetime.now(UTC).date().isoformat())
+    await page.get_by_label("Delivered on (YYYY-MM-DD)").fill(england_today().isoformat())
     await page.get_by_label("Who attended (staff ids, one per line)").fill(sw)
     await page.get_by_role("button", name="Record the session as delivered").press("Enter")
     await page.locator("#results-change").wait_for()

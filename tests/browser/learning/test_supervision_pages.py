@@ -8,10 +8,11 @@ finds no serious or critical violations on each page."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from schemas.audit import AuditResultsShared
 from schemas.observation import PracticeObservationRecorded
+from shared.england_time import england_today
 from tests.support.accessibility import assert_accessible
 from tests.support.action_tracking import in_directory, publish, staff
 from tests.support.action_tracking import tracking  # noqa: F401 - the module's instance
@@ -39,7 +40,7 @@ async def test_a_manager_records_and_signs_off_a_session_the_worker_reads_it(
         audit_id=audit_id, month=month, team_id=team, social_worker_id=sw, line_manager_id=tm,
         overall_grade="requires_improvement", impact_grade="good", shared_at=datetime.now(UTC),
         case_ref=case_ref, auditor_ids=[uid("auditor")], completed_with_caseworker=True))
-    observed_on = date.today() - timedelta(days=3)
+    observed_on = england_today() - timedelta(days=3)
     await publish(PracticeObservationRecorded(
         observation_id=uid("obs"), worker_id=sw, observer_id=tm, team_id=team,
         observed_on=observed_on, consent_confirmed=True, summary="Synthetic home visit"))
@@ -56,7 +57,7 @@ async def test_a_manager_records_and_signs_off_a_session_the_worker_reads_it(
     assert await page.get_by_role("heading", level=1).inner_text() == \
         f"Supervision with {NAMES['sw']}"
     assert await page.get_by_label("Held on (YYYY-MM-DD)").input_value() == \
-        date.today().isoformat()
+        england_today().isoformat()
     await assert_accessible(page, "the supervision form")
 
     # By keyboard: the audit ticked by what it says, what was agreed, a next step.
@@ -82,7 +83,7 @@ async def test_a_manager_records_and_signs_off_a_session_the_worker_reads_it(
         "Fictional: update the child's plan"
     await assert_accessible(page, "the supervision form, a next step refused")
 
-    await due.fill((date.today() + timedelta(days=28)).isoformat())
+    await due.fill((england_today() + timedelta(days=28)).isoformat())
     await page.get_by_role("button", name="Record the supervision session").press("Enter")
     await page.wait_for_url("**/supervision/*?done=recorded")
     session_url = page.url.split("?")[0]

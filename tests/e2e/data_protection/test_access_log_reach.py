@@ -6,8 +6,8 @@ six services."""
 
 from __future__ import annotations
 
-from datetime import date
 
+from shared.england_time import england_today
 from tests.support.auth import bearer
 from tests.support.factories import feedback_item, uid
 from tests.support.waiting import eventually
@@ -20,7 +20,7 @@ async def test_a_statement_view_and_a_circles_view_appear_in_the_access_log(serv
     feedback, learning = services.url("feedback_ingestion"), services.url("learning")
     item = await http.post(f"{feedback}/feedback/items", headers=bearer("integration"),
                            json=feedback_item(source="momo", team_id=team, case_ref=case_ref,
-                                              safety_link=True, received_on=str(date.today()),
+                                              safety_link=True, received_on=str(england_today()),
                                               text="Synthetic: I feel unsafe at the fictional "
                                                    "house."))
     assert item.status_code == 201, item.text

@@ -7,7 +7,6 @@ for a subject nothing is held about says so and changes nothing."""
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
 from pymongo import AsyncMongoClient
 
@@ -15,6 +14,7 @@ from tests.e2e.test_personal_data_sealed import every_message
 from tests.support.auth import bearer
 from tests.support.factories import audit_command, feedback_item
 from tests.support.waiting import eventually
+from shared.england_time import england_today
 from shared.settings import ServiceSettings
 
 OFFICER = bearer("data_protection_officer", sub="dpo-fictional-001")
@@ -60,7 +60,7 @@ async def test_an_erased_childs_data_is_nowhere_in_clear_and_the_figures_stay(se
     before = (await http.get(audit_url, headers=bearer("head_of_quality"))).json()
     dp = services.url("data_protection")
     asked = await http.post(f"{dp}/subject-access-requests", headers=OFFICER, json={
-        "kind": "child", "reference": case_ref, "received_on": str(date.today())})
+        "kind": "child", "reference": case_ref, "received_on": str(england_today())})
     assert asked.status_code == 201, asked.text
     request_id = asked.json()["_id"]
     gathered = await http.post(f"{dp}/subject-access-requests/{request_id}/bundle",

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from services.reporting.domain.periods import shift
+from shared.england_time import england_today
 from shared.envelope import utc_now
 from tests.support.auth import bearer
 from tests.support.demo import run_demo
@@ -69,7 +70,7 @@ async def test_the_demo_raises_actions_across_months_and_follows_most_through(se
     tracked = [a for t in teams for a in (await http.get(
         f"{services.url('action_tracking')}/actions", params={"team_id": t},
         headers=bearer("head_of_quality"))).json() if a["origin"]["kind"] == "audit"]
-    today = utc_now().date().isoformat()
+    today = england_today().isoformat()
     due = [a for a in tracked if (a.get("original_due_date") or a["due_date"]) < today]
     finished = [a for a in due if a["status"] in ("completed", "confirmed")]
     confirmed = [a for a in due if a["status"] == "confirmed"]
@@ -153,7 +154,7 @@ async def learn_year_shown(services, http, prefix: str) -> None:
     session delivered; the staff survey's results for both years; the staff briefing's
     lessons; the quarter's feedback summary."""
     learning, reporting = services.url("learning"), services.url("reporting")
-    today = utc_now().date()
+    today = england_today()
 
     async def page(base: str, path: str, role: str, sub: str = "demo-tm-01", **params) -> str:
         answer = await http.get(base + path, params=params, headers=bearer(

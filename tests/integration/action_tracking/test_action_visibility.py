@@ -4,10 +4,11 @@ their descriptions, which are personal data). An action the reader may not see i
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import httpx
 
+from shared.england_time import england_today
 from tests.support.action_tracking import in_directory, staff
 from tests.support.auth import bearer
 from tests.support.factories import uid
@@ -16,7 +17,7 @@ from tests.support.factories import uid
 async def raise_for(http, tracking, origin: str, owner: str) -> str:
     body = {"origin": {"kind": "performance_clinic", "id": origin}, "key": owner,
             "description": "Synthetic: review the fictional plan", "owner_id": owner,
-            "due_date": str(date.today() + timedelta(days=14)), "priority": "high"}
+            "due_date": str(england_today() + timedelta(days=14)), "priority": "high"}
     response = await http.post(f"{tracking.url}/actions", json=body,
                                headers=bearer("head_of_quality"))
     assert response.status_code == 201, response.text

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import json
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import httpx
 
 from schemas.feedback import SafetyLinkTriggered
 from services.action_tracking.application import deadline_alerts
 from services.action_tracking.domain.deadlines import deadline_id, due_moment
+from shared.england_time import england_today
 from shared.signatures import HEADER, verify
 from tests.support.action_tracking import in_directory, publish, sse_alerts, staff
 from tests.support.auth import bearer
@@ -25,7 +26,7 @@ async def test_a_manager_and_the_owner_see_an_overdue_alert_live_and_others_do_n
     await staff(team=team, people={owner: manager, manager: None})
     await staff(team=uid("team"), people={outsider: None})
     await in_directory(tracking, owner, manager, outsider)
-    due = date.today() + timedelta(days=5)
+    due = england_today() + timedelta(days=5)
     body = {"origin": {"kind": "performance_clinic", "id": uid("clinic")}, "key": "k",
             "description": "Synthetic", "owner_id": owner, "due_date": str(due)}
     streams = {"manager": bearer("team_manager", sub=manager),
@@ -80,7 +81,7 @@ async def test_webhooks_retry_then_deliver_signed_and_dead_letter_what_keeps_fai
             assert response.status_code == 201
         link = SafetyLinkTriggered(item_id=uid("item"), source_id=uid("momo"),
                                    case_ref=uid("TEST-CASE"), team_id=uid("team"),
-                                   received_on=date.today(), received_at=datetime.now(UTC))
+                                   received_on=england_today(), received_at=datetime.now(UTC))
         await publish(link)
         await eventually(lambda: asyncio.sleep(0, flaky.received), what="delivered after retries")
 

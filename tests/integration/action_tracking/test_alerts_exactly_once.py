@@ -4,13 +4,14 @@ replay of every action event from the start of the topic."""
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from schemas import topics
 from services.action_tracking.application import deadline_alerts
 from shared.clock import OffsetClock
+from shared.england_time import england_today
 from services.action_tracking.domain.deadlines import deadline_id, due_moment
 from tests.support.action_tracking import (EVERY_ACTION, alerts_on_topic, drop_database,
                                            fresh_settings, publish, running)
@@ -22,7 +23,7 @@ from tests.support.waiting import eventually
 @pytest.mark.timeout(300)  # four start-ups, each joining its consumer group
 async def test_two_instances_a_restart_and_a_replay_raise_each_alert_once():
     settings = fresh_settings()
-    due = date.today() + timedelta(days=60)
+    due = england_today() + timedelta(days=60)
     audit = audit_submitted(actions=1)
     audit.actions[0].due_date = due
     overdue_at = due_moment(due) + timedelta(milliseconds=10)

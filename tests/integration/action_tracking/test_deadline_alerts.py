@@ -13,6 +13,7 @@ from schemas.feedback import SafetyLinkTriggered
 from schemas.programme import CaseAllocated
 from services.action_tracking.application import deadline_alerts
 from services.action_tracking.domain.deadlines import ENGLAND, deadline_id
+from shared.england_time import england_today
 from shared.workdays import is_working_day
 from tests.support.action_tracking import EVERY_ACTION, alerts_on_topic, publish, staff
 from tests.support.events import audit_submitted
@@ -25,7 +26,7 @@ SECOND = timedelta(seconds=1)
 
 def quiet_tuesday() -> date:
     """A Tuesday at least six weeks ahead with working days all around it."""
-    day = date.today() + timedelta(days=42)
+    day = england_today() + timedelta(days=42)
     while not (day.weekday() == 1 and all(is_working_day(day + timedelta(n))
                                           for n in (-4, -1, 0, 1, 2, 3))):
         day += timedelta(days=1)
@@ -149,7 +150,7 @@ async def test_safeguarding_and_safety_link_pass_straight_through_once(tracking)
         raised_at=datetime.now(ENGLAND))
     link = SafetyLinkTriggered(item_id=uid("item"), source_id=uid("momo"),
                                case_ref=uid("TEST-CASE"), team_id=uid("team"),
-                               received_on=date.today(), received_at=datetime.now(ENGLAND))
+                               received_on=england_today(), received_at=datetime.now(ENGLAND))
     async with TopicTail(topics.ALERT) as tail:
         await publish(concern, link)
         await publish(concern, link)  # replayed: still one alert each

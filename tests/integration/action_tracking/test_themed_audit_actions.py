@@ -3,11 +3,12 @@ store (action tracking did not consume themed audits before issue 12)."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import httpx
 
 from schemas.audit import ThemedAuditRecorded
+from shared.england_time import england_today
 from tests.support.action_tracking import publish
 from tests.support.auth import bearer
 from tests.support.factories import uid
@@ -21,7 +22,7 @@ async def test_a_themed_audits_actions_are_tracked_once(tracking):
         auditor_ids=[uid("auditor")], partner_agencies=["Fictional Health Trust"],
         answers=[{"question_id": "q1", "answer": "partly"}], recorded_at=datetime.now(UTC),
         actions=[{"key": "t1", "description": "Synthetic: joint chronology",
-                  "owner_id": uid("sw"), "due_date": str(date.today() + timedelta(days=30))}])
+                  "owner_id": uid("sw"), "due_date": str(england_today() + timedelta(days=30))}])
     await publish(audit)
     await publish(audit)  # redelivered: nothing new
     async with httpx.AsyncClient() as http:

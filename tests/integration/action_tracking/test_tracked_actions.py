@@ -5,13 +5,13 @@ and store."""
 from __future__ import annotations
 
 import asyncio
-import json
-from datetime import date, timedelta
+from datetime import timedelta
 
 import httpx
 
 from schemas import topics
 from schemas.observation import ConferenceChecklistRecorded, PracticeObservationRecorded
+from shared.england_time import england_today
 from tests.support.action_tracking import in_directory, publish, staff
 from tests.support.auth import bearer
 from tests.support.events import audit_submitted
@@ -35,9 +35,9 @@ async def test_an_audit_and_an_observation_raise_their_actions_exactly_once(trac
     audit = audit_submitted(actions=2)
     observation = PracticeObservationRecorded(
         observation_id=uid("obs"), worker_id=uid("sw"), observer_id=uid("tm"), team_id=uid("team"),
-        observed_on=date.today(), consent_confirmed=True,
+        observed_on=england_today(), consent_confirmed=True,
         actions=[{"key": "o1", "description": "Synthetic reflective action",
-                  "owner_id": uid("sw"), "due_date": str(date.today() + timedelta(days=20))}])
+                  "owner_id": uid("sw"), "due_date": str(england_today() + timedelta(days=20))}])
     handled = tracking.app.state.runtime.metrics.events_handled
     before = handled.labels("audit.submitted")._value.get()
     async with TopicTail(topics.ACTION) as tail:
@@ -76,7 +76,7 @@ async def test_a_person_raises_a_clinic_action_for_someone_in_the_directory(trac
     await in_directory(tracking, owner, manager)
     body = {"origin": {"kind": "performance_clinic", "id": uid("clinic")}, "key": "k1",
             "description": "Synthetic: review the fictional plan", "owner_id": owner,
-            "due_date": str(date.today() + timedelta(days=14)), "priority": "high"}
+            "due_date": str(england_today() + timedelta(days=14)), "priority": "high"}
     async with httpx.AsyncClient() as http:
         created = await http.post(f"{tracking.url}/actions", json=body,
                                   headers=bearer("team_manager", sub=manager))
@@ -85,10 +85,10 @@ async def test_a_person_raises_a_clinic_action_for_someone_in_the_directory(trac
         stranger = await http.post(f"{tracking.url}/actions", json=body | {
             "owner_id": uid("nobody"), "key": "k2"}, headers=bearer("team_manager", sub=manager))
         past = await http.post(f"{tracking.url}/actions", json=body | {
-            "key": "k3", "due_date": str(date.today() - timedelta(days=3))},
+            "key": "k3", "due_date": str(england_today() - timedelta(days=3))},
             headers=bearer("team_manager", sub=manager))
         recorded = await http.post(f"{tracking.url}/actions", json=body | {
-            "key": "k4", "due_date": str(date.today() - timedelta(days=3)), "recorded_past": True},
+            "key": "k4", "due_date": str(england_today() - timedelta(days=3)), "recorded_past": True},
             headers=bearer("team_manager", sub=manager))
     assert created.status_code == 201 and created.json()["published"] is True
     assert created.json()["team_id"] == team and created.json()["raised_by"] == manager
@@ -107,7 +107,7 @@ async def test_the_lifecycle_with_roles(tracking):
     url = tracking.url
     body = {"origin": {"kind": "qa_forum", "id": uid("forum")}, "key": "k",
             "description": "Synthetic forum action", "owner_id": owner,
-            "due_date": str(date.today() + timedelta(days=10))}
+            "due_date": str(england_today() + timedelta(days=10))}
     as_owner = bearer("social_worker", sub=owner)
     as_new_owner = bearer("social_worker", sub=new_owner)
     as_manager = bearer("team_manager", sub=manager)
@@ -169,7 +169,7 @@ async def test_concurrent_changes_move_an_action_on_once(tracking):
     as_manager = bearer("team_manager", sub=manager)
     body = {"origin": {"kind": "qa_forum", "id": uid("forum")}, "key": "k",
             "description": "Synthetic", "owner_id": owner,
-            "due_date": str(date.today() + timedelta(days=10))}
+            "due_date": str(england_today() + timedelta(days=10))}
     async with httpx.AsyncClient() as http:
         action_id = (await http.post(f"{tracking.url}/actions", json=body,
                                      headers=as_manager)).json()["_id"]
@@ -186,12 +186,12 @@ async def test_concurrent_changes_move_an_action_on_once(tracking):
 async def test_a_chairs_checklist_raises_its_actions(tracking):
     checklist = ConferenceChecklistRecorded(
         checklist_id=uid("chk"), conference_type="cp_review", chair_id=uid("iro"),
-        chair_role="iro", held_on=date.today(), case_ref=uid("TEST-CASE"), team_id=uid("team"),
+        chair_role="iro", held_on=england_today(), case_ref=uid("TEST-CASE"), team_id=uid("team"),
         social_worker_id=uid("sw"), answers=[{"item": "Plan is specific", "answer": "partly"}],
         quality_grade="good", impact_grade="requires_improvement",
         feedback="Synthetic feedback for the line manager.",
         actions=[{"key": f"c{n}", "description": f"Synthetic chair action {n}",
-                  "owner_id": uid("tm"), "due_date": str(date.today() + timedelta(days=14))}
+                  "owner_id": uid("tm"), "due_date": str(england_today() + timedelta(days=14))}
                  for n in (1, 2)])
     await publish(checklist)
     raised = await actions_for(tracking, checklist.checklist_id, 2)

@@ -7,7 +7,7 @@ both; a completion sent back is in progress again."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import httpx
 
@@ -17,6 +17,7 @@ from schemas.feedback import SafetyLinkTriggered
 from services.action_tracking.application import deadline_alerts
 from services.action_tracking.domain.deadlines import ENGLAND, deadline_id
 from services.action_tracking.domain.urgent import action_id_for
+from shared.england_time import england_today
 from tests.support.action_tracking import in_directory, publish, staff
 from tests.support.auth import bearer
 from tests.support.factories import uid
@@ -40,7 +41,7 @@ async def test_a_safety_link_raises_one_urgent_action_escalated_once_if_unacknow
     ids = await a_team(tracking)
     link = SafetyLinkTriggered(item_id=uid("item"), source_id=uid("momo"),
                                case_ref=uid("TEST-CASE"), team_id=ids["team"],
-                               received_on=date.today(), received_at=datetime.now(ENGLAND))
+                               received_on=england_today(), received_at=datetime.now(ENGLAND))
     action_id = action_id_for("safety_link", link.item_id, "urgent")
     async with TopicTail(topics.ACTION) as actions, TopicTail(topics.ALERT) as alerts:
         await publish(link)
@@ -119,7 +120,7 @@ async def test_an_acknowledged_concern_is_not_escalated(tracking):
 
 async def test_a_new_due_date_keeps_the_original_and_a_completion_carries_both(tracking):
     ids = await a_team(tracking)
-    due = date.today() + timedelta(days=10)
+    due = england_today() + timedelta(days=10)
     body = {"origin": {"kind": "performance_clinic", "id": uid("clinic")}, "key": "k",
             "description": "Synthetic action", "owner_id": ids["sw"], "due_date": str(due)}
     tm, sw = bearer("team_manager", sub=ids["tm"]), bearer("social_worker", sub=ids["sw"])
@@ -128,7 +129,7 @@ async def test_a_new_due_date_keeps_the_original_and_a_completion_carries_both(t
             TopicTail(topics.ACTION) as actions:
         action_id = (await http.post("/actions", json=body, headers=tm)).json()["_id"]
         past = await http.post(f"/actions/{action_id}/due-date", headers=tm, json={
-            "due_date": str(date.today() - timedelta(days=1)), "reason": "Synthetic"})
+            "due_date": str(england_today() - timedelta(days=1)), "reason": "Synthetic"})
         assert past.status_code == 422 and past.json()["detail"][0]["loc"][-1] == "due_date"
         by_owner = await http.post(f"/actions/{action_id}/due-date", headers=sw, json={
             "due_date": str(later), "reason": "Synthetic"})

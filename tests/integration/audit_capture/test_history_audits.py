@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from schemas import topics
+from shared.england_time import england_today
 from tests.support.auth import bearer
 from tests.support.factories import audit_command, uid
 from tests.support.kafka import TopicTail
@@ -38,4 +39,4 @@ async def test_an_admin_loads_an_audit_in_its_month_and_nobody_stamps_one_untrul
         assert problem["loc"] == ["body", "submitted_at"] and words in problem["msg"]
     assert event["data"]["recorded_past"] is True
     assert event["data"]["submitted_at"][:19] == moment.isoformat()[:19]
-    assert event["occurred_at"][:10] == datetime.now(UTC).date().isoformat()  # recorded today
+    assert event["occurred_at"][:10] == england_today().isoformat()  # recorded today

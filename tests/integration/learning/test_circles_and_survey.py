@@ -8,7 +8,7 @@ it, and a second answer by the same person is refused (409)."""
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 
 import httpx
 import pytest
@@ -18,6 +18,7 @@ from services.action_tracking.domain.actions import action_id_for
 from services.audit_capture.bootstrap import build_app as audit_capture_app
 from services.audit_capture.settings import AuditCaptureSettings
 from services.learning.domain.circles import months_later
+from shared.england_time import england_today
 from tests.support.action_tracking import in_directory, staff
 from tests.support.auth import bearer
 from tests.support.factories import uid, unique_month
@@ -47,7 +48,7 @@ async def test_children_who_qualify_for_a_circle_are_found_from_a_case_list(
     await staff(team=team, people={owner: None})
     await known(learning, team=team, people=[owner])
     await in_directory(tracking, owner)
-    on = date.today()
+    on = england_today()
     ref = {name: uid(f"TEST-{name}") for name in
            ("eighteen", "day-short", "second", "ended", "no-date", "cin")}
     rows = [(ref["eighteen"], "CP", months_later(on, -18), 1, ""),
@@ -149,7 +150,7 @@ async def test_a_survey_answer_cannot_be_traced_to_who_gave_it(learning):
     message = json.dumps(event)
     for trace in (person, marker, first.headers.get("X-Correlation-ID", marker)):
         assert trace not in json.dumps(stored, default=str) and trace not in message
-    assert event["occurred_at"].startswith(date.today().isoformat())
+    assert event["occurred_at"].startswith(england_today().isoformat())
     assert event["occurred_at"][11:19] == "00:00:00"  # the day only
     assert set(event["data"]) == {"answer_id", "survey_id", "year", "answered_on", "ratings"}
     # Who answered is kept apart, sorted, with no time and no link to the answer.

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 import httpx
 
 from schemas import topics
+from shared.england_time import england_today
 from tests.support.action_tracking import in_directory
 from tests.support.auth import bearer
 from tests.support.factories import uid
@@ -18,7 +19,7 @@ from tests.support.kafka import TopicTail
 from tests.support.learning import directory, known
 from tests.support.waiting import eventually
 
-TODAY = date.today()
+TODAY = england_today()
 
 
 async def a_team(learning, tracking) -> dict[str, str]:

@@ -5,12 +5,13 @@ governance.plan_exported (and a PDF); who may read and export."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import httpx
 
 from schemas import topics
 from services.learning.domain.governance import quarter_of
+from shared.england_time import england_today
 from tests.support.auth import bearer
 from tests.support.kafka import TopicTail
 from tests.support.pdf import pdf_text
@@ -19,7 +20,7 @@ from tests.support.waiting import eventually
 from .test_clinic_cycle import a_team
 from .test_review_cycle import a_forum, signed
 
-TODAY = date.today()
+TODAY = england_today()
 QUARTER = quarter_of(TODAY)
 
 

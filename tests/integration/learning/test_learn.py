@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import httpx
 
@@ -18,6 +18,7 @@ from schemas.audit import AuditResultsShared
 from schemas.observation import ChecklistAnswer, ConferenceChecklistRecorded
 from schemas.observation import PracticeObservationRecorded
 from services.action_tracking.domain.actions import action_id_for
+from shared.england_time import england_today
 from tests.support.action_tracking import in_directory, publish, staff
 from tests.support.auth import bearer
 from tests.support.factories import uid, unique_month
@@ -81,8 +82,8 @@ async def test_results_reach_the_worker_and_manager_then_supervision_and_cpd(lea
             "social_worker", sub=other))).status_code == 403
 
         # A supervision session discusses the audit and raises a next step.
-        due = (date.today() + timedelta(days=30)).isoformat()
-        session = {"supervisee_id": sw, "held_on": date.today().isoformat(),
+        due = (england_today() + timedelta(days=30)).isoformat()
+        session = {"supervisee_id": sw, "held_on": england_today().isoformat(),
                    "discussed": [{"kind": "audit", "id": audit_id},
                                  {"kind": "observation", "id": "obs-synthetic-1"}],
                    "agreed": ["Synthetic: visit the child alone at the next visit"],
@@ -125,12 +126,12 @@ async def test_results_reach_the_worker_and_manager_then_supervision_and_cpd(lea
         observation, checklist = uid("obs"), uid("checklist")
         await publish(PracticeObservationRecorded(
             observation_id=observation, worker_id=sw, observer_id=tm, team_id=team,
-            observed_on=date.today(), consent_confirmed=True,
+            observed_on=england_today(), consent_confirmed=True,
             critique="Synthetic critique: warm, clear direct work",
             action_plan="Synthetic plan: shorter recordings"),
             ConferenceChecklistRecorded(
                 checklist_id=checklist, chair_id=uid("iro"), conference_type="cp_review",
-                chair_role="cp_chair", held_on=date.today(), case_ref=uid("TEST-CASE"),
+                chair_role="cp_chair", held_on=england_today(), case_ref=uid("TEST-CASE"),
                 team_id=team, social_worker_id=sw,
                 answers=[ChecklistAnswer(item="Plan is SMART", answer="yes")],
                 quality_grade="good", impact_grade="good", feedback="Synthetic: prepared"))
@@ -140,11 +141,11 @@ async def test_results_reach_the_worker_and_manager_then_supervision_and_cpd(lea
             "source": {"kind": "finding", "ref": "findings", "text": "Synthetic: views missing"}})).json()
         scheduled = await http.post(f"/development/items/{item['_id']}/sessions", headers=hoq,
                                     json={"title": "Synthetic workshop",
-                                          "scheduled_for": date.today().isoformat()})
+                                          "scheduled_for": england_today().isoformat()})
         session = scheduled.json()["sessions"][0]["session_id"]
         assert (await http.post(
             f"/development/items/{item['_id']}/sessions/{session}/delivered", headers=hoq,
-            json={"delivered_on": date.today().isoformat(), "attendee_ids": [sw]})).status_code == 200
+            json={"delivered_on": england_today().isoformat(), "attendee_ids": [sw]})).status_code == 200
 
         async def with_observations():
             pieces = (await http.get(f"/learning-records/{sw}", headers=worker)).json()["pieces"]

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 import httpx
 
 from schemas import topics
+from shared.england_time import england_today
 from tests.integration.reporting.conftest import running_reporting
 from tests.support.auth import bearer
 from tests.support.kafka import TopicTail
@@ -18,7 +19,7 @@ from tests.support.waiting import eventually
 
 from .test_clinic_cycle import a_team, held_clinic
 
-TODAY = date.today()
+TODAY = england_today()
 MONTH = TODAY.strftime("%Y-%m")
 
 

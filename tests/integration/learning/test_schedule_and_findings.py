@@ -4,17 +4,18 @@ a member of each of the three audit groups."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import httpx
 
 from schemas import topics
+from shared.england_time import england_today
 from tests.support.auth import bearer
 from tests.support.factories import uid, unique_month
 from tests.support.kafka import TopicTail
 from tests.support.learning import directory, known
 
-TODAY = date.today()
+TODAY = england_today()
 
 
 async def test_an_overdue_clinic_raises_an_alert_once(learning):

@@ -7,10 +7,11 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from services.learning.domain.clinics import clinic_alert, schedule_for, start_of
+from services.learning.domain.clinics import clinic_alert, schedule_for
 from services.learning.domain.findings import SignSummary, WriteSummary, decide_group_signoff
 from services.learning.domain.findings import decide_summary, signed_changes, summary_document
 from services.learning.domain.refusals import Locked, NotAllowed, Refused
+from shared.england_time import start_of_day
 
 NOW = datetime(2026, 11, 20, 10, tzinfo=UTC)
 
@@ -25,9 +26,9 @@ def test_the_next_clinic_is_due_six_months_after_the_last_or_after_the_team_join
 def test_alerts_when_due_and_not_planned_then_overdue_once_each():
     schedule = schedule_for("t", known_since=date(2020, 1, 1), last_held_on=date(2026, 5, 1),
                             planned_on=None)  # due by 2026-11-01
-    assert schedule.due(start_of(date(2026, 10, 1)), 28, set()) == []
-    assert schedule.due(start_of(date(2026, 10, 5)), 28, set()) == ["clinic_due"]
-    late = start_of(date(2026, 11, 2))
+    assert schedule.due(start_of_day(date(2026, 10, 1)), 28, set()) == []
+    assert schedule.due(start_of_day(date(2026, 10, 5)), 28, set()) == ["clinic_due"]
+    late = start_of_day(date(2026, 11, 2))
     assert schedule.due(late, 28, set()) == ["clinic_overdue"]  # both came: the later only
     done = schedule.passed(late, 28)
     assert schedule.due(late, 28, done) == [] and schedule.next_check(28, done) is None

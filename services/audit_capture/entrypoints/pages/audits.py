@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from schemas.audit import AUDIT_COMPETENCIES, JUDGEMENTS
 from schemas.standards import GRADE_LABELS, STANDARDS_FOR_PRACTICE
 from shared.auth import Principal, allow
-from shared.envelope import utc_now
+from shared.england_time import england_month
 
 from ...application.audits import allocated_to, audits_shared_with, record_draft
 from ...application.audits import with_lateness
@@ -47,7 +47,7 @@ async def home(request: Request, who: Principal = Depends(allow(*EVERYONE)),
     worker = who.has_any(frozenset(WORKERS))
     urls = request.app.state.runtime.settings.service_urls
     return templates.TemplateResponse(request, "home.html", {
-        "principal": who, "month": utc_now().strftime("%Y-%m"),
+        "principal": who, "month": england_month(),
         "is_auditor": auditor, "is_worker": worker,
         "allocations": await allocated_to(deps, who.subject) if auditor else [],
         "shared_audits": await audits_shared_with(deps, who.subject) if worker else [],

@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from schemas.common import MONTH_PATTERN
 from shared.auth import Principal, allow
-from shared.envelope import utc_now
+from shared.england_time import england_month
 from shared.outbox import VersionConflict
 
 from ...application.audits import audits_of_month
@@ -61,7 +61,7 @@ async def moderation_list(request: Request,
                           month: Annotated[str | None, Query(pattern=MONTH_PATTERN.pattern)] = None,
                           who: Principal = Depends(allow(*MODERATORS)),
                           deps: Deps = Depends(get_deps)) -> HTMLResponse:
-    return await _list(request, who, deps, month or utc_now().strftime("%Y-%m"), errors={})
+    return await _list(request, who, deps, month or england_month(), errors={})
 
 
 @router.post("/moderation/{audit_id}/sign-off", response_class=HTMLResponse)

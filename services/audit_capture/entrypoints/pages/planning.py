@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import ValidationError
 
 from shared.auth import Principal, allow
-from shared.envelope import utc_now
+from shared.england_time import england_month
 
 from ...application.allocations import record_allocation
 from ...application.deps import Deps
@@ -123,7 +123,7 @@ async def _plan(request: Request, who: Principal, deps: Deps, *, values: dict[st
     return templates.TemplateResponse(request, "planning.html", {
         "principal": who, "v": values, "errors": errors, "themes": THEMES,
         "planned": await planned_months(deps),
-        "this_month": utc_now().strftime("%Y-%m")}, status_code=status_code)
+        "this_month": england_month()}, status_code=status_code)
 
 
 async def render_month(request: Request, who: Principal, deps: Deps, month: str, *,

@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import ValidationError
 
 from shared.auth import Principal, allow
-from shared.envelope import utc_now
+from shared.england_time import england_month
 
 from ...application.deps import Deps
 from ...application.themes import AnswersDoNotFit, ThemeRetired, UnknownTheme, find_theme
@@ -35,7 +35,7 @@ async def themed_audit_page(request: Request, theme_id: str | None = None,
                             deps: Deps = Depends(get_deps)) -> HTMLResponse:
     # A fresh form id per form shown: posting it twice records one themed audit.
     values = {"theme_id": theme_id or "", "form_id": str(uuid.uuid4()),
-              "month": utc_now().strftime("%Y-%m")}
+              "month": england_month()}
     theme = await find_theme(deps, theme_id) if theme_id else None
     if theme_id and theme is None:
         return await _page(request, who, deps, None, values=values, status_code=404,

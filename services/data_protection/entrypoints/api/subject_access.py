@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from shared.auth import Principal, allow
 from shared.auth.dependencies import COOKIE
+from shared.england_time import england_day
 from shared.personal_data.access_log import Reads, records_reads
 
 from ...application.deps import Deps
@@ -50,7 +51,7 @@ class Review(BaseModel):
 @router.post("", status_code=status.HTTP_201_CREATED)
 async def new_request(body: NewRequest, who: Principal = Depends(allow(*OFFICERS)),
                       deps: Deps = Depends(get_deps)) -> dict[str, Any]:
-    if body.received_on > deps.clock.now().date():
+    if body.received_on > england_day(deps.clock.now()):
         raise HTTPException(422, detail="The date received cannot be in the future.")
     return await record_request(deps, kind=body.kind, reference=body.reference,
                                 received_on=body.received_on, recorded_by=who.subject)

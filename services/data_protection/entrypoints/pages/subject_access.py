@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from shared.auth import Principal, allow
+from shared.england_time import england_day
 from shared.personal_data.access_log import Reads, records_reads
 
 from ...application import subject_access as requests
@@ -39,7 +40,7 @@ async def requests_page(request: Request, who: Principal = Depends(allow(*OFFICE
 async def record_from_page(request: Request, who: Principal = Depends(allow(*OFFICERS)),
                            deps: Deps = Depends(get_deps)) -> HTMLResponse:
     form = {k: str(v) for k, v in (await request.form()).items()}
-    parsed, errors = parse_new_request(form, today=deps.clock.now().date())
+    parsed, errors = parse_new_request(form, today=england_day(deps.clock.now()))
     if errors:
         return await _list(request, who, deps, v=form, errors=errors, status_code=422)
     made = await requests.record_request(deps, **parsed, recorded_by=who.subject)
@@ -100,7 +101,7 @@ async def review_from_page(request_id: str, request: Request,
 
 async def _list(request: Request, who: Principal, deps: Deps, *, v: dict[str, str],
                 errors: dict[str, str], status_code: int = 200) -> HTMLResponse:
-    today = deps.clock.now().date()
+    today = england_day(deps.clock.now())
     rows = [{**r, "overdue": _overdue(r, today)} for r in await deps.subject_access.newest()]
     return templates.TemplateResponse(request, "subject_access.html", {
         "principal": who, "requests": rows, "v": v or {"received_on": today.isoformat()},
@@ -117,7 +118,7 @@ async def _one(request: Request, who: Principal, deps: Deps, reads: Reads, reque
         await record(who, found["reference"], record_id=request_id)
     step = ORDER.index(Progress(found["progress"])) + 1
     return templates.TemplateResponse(request, "subject_access_request.html", {
-        "principal": who, "r": found, "overdue": _overdue(found, deps.clock.now().date()),
+        "principal": who, "r": found, "overdue": _overdue(found, england_day(deps.clock.now())),
         "next_step": ORDER[step].value if step < len(ORDER) else None, "bundle": bundle,
         "items": items_to_review(bundle) if bundle else [],
         "undecided": undecided(bundle) if bundle else 0, "decisions": list(DECISIONS.items()),

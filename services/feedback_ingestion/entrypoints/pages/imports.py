@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse
 
-from shared.auth import EVERYONE, Principal, Role, allow
+from shared.auth import EVERYONE, Principal, allow
 from shared.http import current_correlation_id
 
 from ...application.deps import Deps

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
 from shared.auth import Principal, allow
+from shared.england_time import england_day
 
 from ...application.deps import Deps
 from ...application.imports import recent_imports
@@ -22,4 +23,4 @@ async def reconciliation_page(request: Request, deps: Deps = Depends(get_deps),
                               who: Principal = Depends(allow(*COUNTERS))) -> HTMLResponse:
     return templates.TemplateResponse(request, "reconciliation.html", {
         "principal": who, "days": await recent_days(deps),
-        "imports": await recent_imports(deps), "today": deps.clock().date().isoformat()})
+        "imports": await recent_imports(deps), "today": england_day(deps.clock()).isoformat()})

@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Response
 
 from shared.auth import Principal, allow
+from shared.england_time import england_day
 from shared.http import PENDING_RESPONSE
 from shared.personal_data.access_log import Reads, records_reads
 
@@ -30,7 +31,7 @@ async def proposals(on: Annotated[date | None, Query(
                     reads: Reads = Depends(records_reads)) -> dict:
     """Children on a child protection plan for 18 months or more, or on a second or later
     plan, from the newest case list, who have had no circle; a circle every 8 weeks."""
-    found = await circles.proposals(deps, on or deps.clock.now().date())
+    found = await circles.proposals(deps, on or england_day(deps.clock.now()))
     await reads.children(who, circles.children_shown(found))
     return found
 

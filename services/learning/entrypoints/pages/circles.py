@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import ValidationError
 
 from shared.auth import Principal, allow
+from shared.england_time import england_day
 from shared.personal_data.access_log import Reads, records_reads
 
 from ...application import circles
@@ -54,7 +55,7 @@ async def propose(request: Request, who: Principal = Depends(allow(*CIRCLE_KEEPE
 async def record(request: Request, who: Principal = Depends(allow(*CIRCLE_KEEPERS)),
                  deps: Deps = Depends(get_deps), reads: Reads = Depends(records_reads)):
     form = {k: str(v) for k, v in (await request.form()).items()}
-    found = await circles.proposals(deps, deps.clock.now().date())
+    found = await circles.proposals(deps, england_day(deps.clock.now()))
     teams = {c["case_ref"]: c["team_id"] for c in found["children"]}
     body = {"held_on": form.get("held_on", ""), "case_ref": form.get("case_ref", ""),
             "team_id": teams.get(form.get("case_ref", ""), ""),
@@ -81,7 +82,7 @@ async def record(request: Request, who: Principal = Depends(allow(*CIRCLE_KEEPER
 async def _page(request: Request, who: Principal, deps: Deps, reads: Reads, *,
                 values: dict[str, str], errors: dict[str, str],
                 status_code: int = 200) -> HTMLResponse:
-    today = deps.clock.now().date()
+    today = england_day(deps.clock.now())
     found = await circles.proposals(deps, today)
     await reads.children(who, circles.children_shown(found))
     return templates.TemplateResponse(request, "circles.html", {

@@ -13,11 +13,11 @@ from pydantic import ValidationError
 
 from schemas.learning import MeetingKind
 from shared.auth import Principal, allow
+from shared.england_time import england_day
 from shared.http import found_or_404
 
 from ...application import clinics, meetings, minutes, themes
 from ...application.deps import Deps
-from ...domain.clinics import local_date
 from ...domain.governance import quarter_of
 from ...domain.kinds import LABELS
 from ...domain.meetings import CancelMeeting, HoldMeeting, ScheduleMeeting
@@ -145,7 +145,7 @@ def _values(meeting: dict[str, Any]) -> dict[str, str]:
 
 async def _home(request: Request, who: Principal, deps: Deps, *, values: dict[str, str],
                 errors: dict[str, str]) -> HTMLResponse:
-    today = local_date(deps.clock.now())
+    today = england_day(deps.clock.now())
     return templates.TemplateResponse(request, "home.html", {
         "principal": who, "meetings": await meetings.listed(deps, kind=None, team_id=None),
         "schedule": await clinics.schedule_overview(deps), "kinds": KINDS, "labels": LABELS,

@@ -4,7 +4,6 @@ session, read by the two people and those above them, signed off by the supervis
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request, status
@@ -12,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from pydantic import ValidationError
 
 from shared.auth import Principal, allow
+from shared.england_time import england_day
 from shared.personal_data.access_log import Reads, records_reads
 
 from ...application import learn, supervision
@@ -43,7 +43,7 @@ async def sessions(request: Request, who: Principal = Depends(allow(*STAFF)),
 async def new_session(request: Request, supervisee: str = "",
                       who: Principal = Depends(allow(*STAFF)),
                       deps: Deps = Depends(get_deps)) -> HTMLResponse:
-    values = {"supervisee_id": supervisee, "held_on": deps.clock.now().date().isoformat()}
+    values = {"supervisee_id": supervisee, "held_on": england_day(deps.clock.now()).isoformat()}
     return await _form(request, who, deps, values=values, ticked=[], errors={})
 
 
@@ -76,7 +76,7 @@ async def _form(request: Request, who: Principal, deps: Deps, *, values: dict[st
         raise _refused(refusal) from refusal
     return templates.TemplateResponse(request, "supervision_form.html", {
         "principal": who, "found": found, "v": values, "ticked": set(ticked),
-        "errors": errors, "rows": range(1, STEP_ROWS + 1), "today": date.today().isoformat()},
+        "errors": errors, "rows": range(1, STEP_ROWS + 1), "today": england_day(deps.clock.now()).isoformat()},
         status_code=status.HTTP_422_UNPROCESSABLE_CONTENT if errors else 200)
 
 

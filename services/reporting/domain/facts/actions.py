@@ -7,6 +7,7 @@ from typing import Any
 from schemas.action import ActionAssigned, ActionDueDateChanged, ActionRaised
 from schemas.action import ActionStatusChanged
 from schemas.alert import AlertRaised
+from shared.england_time import england_day
 
 from .. import names
 from ..periods import month_of
@@ -17,14 +18,14 @@ def action_raised_facts(e: ActionRaised) -> list[Fact]:
     return [Fact(names.ACTIONS, e.action_id, {
         "origin_kind": e.origin.kind, "origin_id": e.origin.id, "team_id": e.team_id,
         "owner_id": e.owner_id, "due_date": e.due_date.isoformat(),
-        "raised_month": month_of(e.raised_at), "raised_on": e.raised_at.date().isoformat(),
+        "raised_month": month_of(e.raised_at), "raised_on": england_day(e.raised_at).isoformat(),
         "priority": e.priority.value, "status": "open", "completed_on": None})]
 
 
 def action_status_facts(e: ActionStatusChanged) -> list[Fact]:
     fields: dict[str, Any] = {"status": e.status.value}
     if e.status.value == "completed":
-        fields["completed_on"] = e.changed_at.date().isoformat()
+        fields["completed_on"] = england_day(e.changed_at).isoformat()
     elif e.status.value in ("open", "in_progress"):
         fields["completed_on"] = None  # reopened
     if e.owner_id:
@@ -47,4 +48,4 @@ def action_assigned_facts(e: ActionAssigned) -> list[Fact]:
 def alert_facts(e: AlertRaised) -> list[Fact]:
     return [Fact(names.ALERTS, e.alert_id, {
         "kind": e.kind, "about": e.about, "team_id": e.team_id, "urgent": e.urgent,
-        "month": month_of(e.raised_at.date())})]
+        "month": month_of(e.raised_at)})]

@@ -7,6 +7,7 @@ import hashlib
 from schemas.audit import AuditGradeChanged, AuditModerated, AuditSignedOff, AuditSubmitted
 from schemas.audit import SafeguardingConcernRaised, ThemedAuditRecorded
 
+from shared.england_time import england_day
 from shared.themed_results import questions_answered
 
 from .. import names
@@ -34,7 +35,7 @@ def audit_facts(e: AuditSubmitted) -> list[Fact]:
         "impact_grade": e.impact.grade.value, "better_off": e.impact.better_off,
         "has_pace": e.impact.has_pace, "child_seen_alone": e.child_seen_alone,
         "child_view": e.child_view.status, "parent_view": e.parent_view.status,
-        "on_time": e.on_time, "submitted_on": e.submitted_at.date().isoformat(),
+        "on_time": e.on_time, "submitted_on": england_day(e.submitted_at).isoformat(),
         "actions_raised": len(e.actions), "status": "submitted"})]
 
 
@@ -57,7 +58,7 @@ def moderation_facts(e: AuditModerated) -> list[Fact]:
             "audit_id": e.audit_id, "month": e.month, "team_id": e.team_id,
             "auditor_ids": e.auditor_ids, "moderator_id": e.moderator_id,
             "note": e.good_practice_note, "overall_grade": e.overall_grade.value,
-            "acknowledged_on": e.moderated_at.date().isoformat()}))
+            "acknowledged_on": england_day(e.moderated_at).isoformat()}))
     return facts
 
 
@@ -75,7 +76,7 @@ def grade_change_facts(e: AuditGradeChanged) -> list[Fact]:
 
 def signed_off_facts(e: AuditSignedOff) -> list[Fact]:
     return [Fact(names.AUDITS, e.audit_id, {
-        "signed_off": True, "signed_off_on": e.signed_off_at.date().isoformat(),
+        "signed_off": True, "signed_off_on": england_day(e.signed_off_at).isoformat(),
         "overall_grade": e.overall_grade.value})]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from schemas.audit import AuditResultsShared
 from schemas.development import DevelopmentSessionDelivered
 from schemas.learn import SupervisionSignedOff
+from shared.england_time import england_day
 
 from .. import names
 from ..periods import month_of
@@ -18,7 +19,7 @@ from .fact import Fact
 def results_shared_facts(e: AuditResultsShared) -> list[Fact]:
     return [Fact(names.RESULTS_SHARED, e.audit_id, {
         "month": e.month, "team_id": e.team_id, "social_worker_id": e.social_worker_id,
-        "shared_on": e.shared_at.date().isoformat(),
+        "shared_on": england_day(e.shared_at).isoformat(),
         "completed_with_caseworker": e.completed_with_caseworker})]
 
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from schemas.common import MONTH_PATTERN
 from shared.auth import Principal, allow
 from shared.england_time import england_date
-from shared.envelope import utc_now
+from shared.england_time import england_today
 
 from ...application import reports, signoffs
 from ...application.deps import Deps
@@ -23,7 +23,7 @@ router = APIRouter(prefix="/reports", tags=["reports"])
 
 async def briefing_for(deps: Deps, period: str, f: Filters) -> dict:
     """`period`: a month, or a quarter (its three months summed)."""
-    return await reports.briefing(deps, period=period, today=utc_now().date(), team=f.team,
+    return await reports.briefing(deps, period=period, today=england_today(), team=f.team,
                                   theme=f.theme)
 
 

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
 from shared.personal_data.access_log import Reads, records_reads
 from shared.auth import Principal, allow
-from shared.envelope import utc_now
+from shared.england_time import england_today
 
 from ...application import reports
 from ...application.deps import Deps
@@ -31,7 +31,7 @@ def may_read_record(who: Principal, auditor_id: str) -> None:
 
 
 async def to_month_or_latest(deps: Deps, to_month: str | None) -> str:
-    return to_month or await reports.latest_month(deps, utc_now().date())
+    return to_month or await reports.latest_month(deps, england_today())
 
 
 async def register_for(request: Request, deps: Deps, *, to_month: str | None, months: int,

@@ -8,7 +8,7 @@ from fastapi import HTTPException, APIRouter, Depends, Query
 
 from schemas.common import MONTH_PATTERN
 from shared.auth import Principal, allow
-from shared.envelope import utc_now
+from shared.england_time import england_today
 
 from ...application import lists
 from ...application.deps import Deps
@@ -40,7 +40,7 @@ async def drill_down(
                                    "msg": "overdue applies to actions only"}])
     rows = await lists.facts_behind(deps, kind, month=month, from_month=from_month,
                                     team=f.team, grade=grade, status=status, overdue=overdue,
-                                    today=utc_now().date())
+                                    today=england_today())
     if fmt:
         return table_response(rows_table(await lists.for_export(deps, rows)),
                               f"{kind}-{month or 'all'}", fmt)
@@ -54,4 +54,4 @@ async def list_action_facts(
 ) -> list[dict]:
     """The actions behind a briefing figure (drill-down), overdue first, without free text."""
     return await lists.actions_behind(deps, origin_id=origin_id, team=team_id,
-                                      raised_month=month, today=utc_now().date())
+                                      raised_month=month, today=england_today())

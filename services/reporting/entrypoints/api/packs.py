@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request, Response
 
 from shared.auth import Principal, allow
-from shared.envelope import utc_now
+from shared.england_time import england_today
 
 from ...application import reports
 from ...application.deps import Deps
@@ -24,7 +24,7 @@ ClinicMonths = Annotated[int, Query(ge=3, le=6, description="3 to 6 months endin
 
 
 async def forum_for(deps: Deps, quarter: str, f: Filters) -> dict:
-    return await reports.forum_pack(deps, quarter=quarter, today=utc_now().date(),
+    return await reports.forum_pack(deps, quarter=quarter, today=england_today(),
                                     team=f.team, theme=f.theme)
 
 
@@ -53,7 +53,7 @@ async def clinic_for(request: Request, team: str, to_month: str, months: int,
     if not await is_known(request, "team", team):
         raise unknown("team", team)
     return await reports.clinic_pack(get_deps(request), team=team, to_month=to_month,
-                                     months=months, today=utc_now().date(), viewer=viewer)
+                                     months=months, today=england_today(), viewer=viewer)
 
 
 @router.get("/clinic-pack")
@@ -70,7 +70,7 @@ async def coverage(f: Filters = Depends(filters), _: Principal = Depends(allow(*
                    deps: Deps = Depends(get_deps)) -> dict:
     """Last 12 months: each worker's case audit and practice observation, ASYE, observed
     supervision, and key meetings observed by heads of service (2) and directors (1)."""
-    return await reports.coverage_report(deps, today=utc_now().date(), team=f.team)
+    return await reports.coverage_report(deps, today=england_today(), team=f.team)
 
 
 @router.get("/complaints")
@@ -78,7 +78,7 @@ async def complaints(year: YearQuery, f: Filters = Depends(filters),
                      _: Principal = Depends(allow(*BRIEFING_READERS)),
                      deps: Deps = Depends(get_deps)) -> dict:
     """Quarterly and annual figures, year on year, stage 2 past 65 working days, themes."""
-    return await reports.complaints_report(deps, year=year, today=utc_now().date(),
+    return await reports.complaints_report(deps, year=year, today=england_today(),
                                            team=f.team, theme=f.theme)
 
 
@@ -87,4 +87,4 @@ async def impact(month: MonthQuery, f: Filters = Depends(filters),
                  _: Principal = Depends(allow(*BRIEFING_READERS)),
                  deps: Deps = Depends(get_deps)) -> dict:
     """The framework's three impact questions over the 12 months ending `month`."""
-    return await reports.impact_report(deps, month=month, today=utc_now().date(), team=f.team)
+    return await reports.impact_report(deps, month=month, today=england_today(), team=f.team)

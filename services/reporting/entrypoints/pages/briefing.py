@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from schemas.common import MONTH_PATTERN, Grade
 from shared.auth import Principal, Role, allow
-from shared.envelope import utc_now
+from shared.england_time import england_today
 from shared.web import page_templates
 
 from ...application import reports, signoffs
@@ -33,7 +33,7 @@ templates = page_templates(Path(__file__).parents[2] / "templates")
 async def home(request: Request, who: Principal = Depends(allow(*EVERYONE)),
                deps: Deps = Depends(get_deps)) -> HTMLResponse:
     can_read_briefing = who.has_any(frozenset(BRIEFING_READERS))
-    month = await reports.latest_month(deps, utc_now().date())
+    month = await reports.latest_month(deps, england_today())
     return templates.TemplateResponse(request, "home.html", {
         "principal": who, "can_read_briefing": can_read_briefing,
         "can_read_clinic": can_read_briefing or who.has_any(frozenset({Role.TEAM_MANAGER})),
@@ -64,7 +64,7 @@ async def briefing_page(
     carries both fields)."""
     quarter = (quarter or "").strip() or None
     if not quarter and not month:  # open on the latest month that has something to show
-        month = await reports.latest_month(get_deps(request), utc_now().date())
+        month = await reports.latest_month(get_deps(request), england_today())
     month = None if quarter else month
     context = {"principal": who, "month": month, "quarter": quarter, "grades": list(Grade),
                "teams": sorted(await known_values(request, "team")),

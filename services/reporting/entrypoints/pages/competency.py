@@ -16,7 +16,6 @@ from ..api.competency import may_read_record, register_for, to_month_or_latest
 from ..deps import get_deps
 from ..filters import known_values
 from ..roles import COMPETENCY_READERS, OWN_RECORD_READERS, REGISTER_READERS
-from .briefing import templates
 from .reports import page, refusal
 
 router = APIRouter(include_in_schema=False)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from shared.auth import Principal, allow
-from shared.envelope import utc_now
+from shared.england_time import england_today
 
 from ...application import feedback_summary as summaries
 from ...application import reports
@@ -29,7 +29,7 @@ async def feedback_summary_page(request: Request, quarter: str | None = None,
                                 team: str | None = None,
                                 who: Principal = Depends(allow(*FEEDBACK_SUMMARY_READERS))):
     quarter = quarter or quarter_of(await reports.latest_month(get_deps(request),
-                                                               utc_now().date()))
+                                                               england_today()))
     leadership = who.has_any(frozenset(BRIEFING_READERS))
     context = {"principal": who, "quarter": quarter, "team": team, "s": None,
                "leadership": leadership,
@@ -58,7 +58,7 @@ async def staff_briefing_page(request: Request, half: str | None = None,
 
 async def _sheet(request: Request, who: Principal, half: str | None, *,
                  values: dict[str, str], errors: dict[str, str]) -> HTMLResponse:
-    half = half or half_of(await reports.latest_month(get_deps(request), utc_now().date()))
+    half = half or half_of(await reports.latest_month(get_deps(request), england_today()))
     context = {"principal": who, "half": half, "b": None, "v": values, "errors": errors,
                "can_publish": who.has_any(frozenset(LESSONS_AUTHORS)),
                "done": request.query_params.get("done")}

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
 from shared.auth import Principal, allow
-from shared.envelope import utc_now
+from shared.england_time import england_today
 
 from ...application import reports
 from ...application.deps import Deps
@@ -24,7 +24,7 @@ router = APIRouter(include_in_schema=False)
 async def forum_page(request: Request, quarter: QuarterQuery, f: Filters = Depends(filters),
                      who: Principal = Depends(allow(*FORUM_PACK_READERS)),
                      deps: Deps = Depends(get_deps)) -> HTMLResponse:
-    body = await reports.forum_pack(deps, quarter=quarter, today=utc_now().date(),
+    body = await reports.forum_pack(deps, quarter=quarter, today=england_today(),
                                     team=f.team, theme=f.theme)
     pictures = charts.forum_charts(body, quarter)
     tables = forum_tables(body)
@@ -36,6 +36,6 @@ async def forum_page(request: Request, quarter: QuarterQuery, f: Filters = Depen
 async def coverage_page(request: Request, f: Filters = Depends(filters),
                         who: Principal = Depends(allow(*FORUM_READERS)),
                         deps: Deps = Depends(get_deps)) -> HTMLResponse:
-    body = await reports.coverage_report(deps, today=utc_now().date(), team=f.team)
+    body = await reports.coverage_report(deps, today=england_today(), team=f.team)
     return templates.TemplateResponse(request, "coverage.html", {
         "principal": who, "c": body, "f": f})

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 
 from schemas.common import MONTH_PATTERN
 from shared.auth import Principal, allow
-from shared.envelope import utc_now
+from shared.england_time import england_today
 
 from ...application import reports
 from ...domain.figures import GRADES
@@ -44,7 +44,7 @@ async def clinic_page(request: Request, team: str | None = None, to_month: str |
                       months: str = "3",
                       who: Principal = Depends(allow(*CLINIC_READERS))) -> HTMLResponse:
     team = team or who.team_id
-    to_month = to_month or await reports.latest_month(get_deps(request), utc_now().date())
+    to_month = to_month or await reports.latest_month(get_deps(request), england_today())
     context = {"principal": who, "teams": sorted(await known_values(request, "team")),
                "team": team, "to_month": to_month, "months": 3, "p": None}
     if not MONTH_PATTERN.match(to_month):
@@ -73,7 +73,7 @@ async def clinic_page(request: Request, team: str | None = None, to_month: str |
 async def complaints_page(request: Request, year: str | None = None, team: str | None = None,
                           theme: str | None = None,
                           who: Principal = Depends(allow(*BRIEFING_READERS))) -> HTMLResponse:
-    year = year or (await reports.latest_month(get_deps(request), utc_now().date()))[:4]
+    year = year or (await reports.latest_month(get_deps(request), england_today()))[:4]
     context = {"principal": who, "teams": sorted(await known_values(request, "team")),
                "themes": sorted(await known_values(request, "theme")), "team": team,
                "theme": theme, "year": year, "c": None}
@@ -84,7 +84,7 @@ async def complaints_page(request: Request, year: str | None = None, team: str |
     except HTTPException as error:
         return page(request, "complaints.html", context, refusal(error))
     c = await reports.complaints_report(get_deps(request), year=int(year),
-                                        today=utc_now().date(), team=f.team, theme=f.theme)
+                                        today=england_today(), team=f.team, theme=f.theme)
     quarters = {q: quarter_months(q) for q in c["quarters"]}
     pictures = charts.complaints_charts(c, year, list(quarters))
     team_query = f"team={f.team}&" if f.team else ""
@@ -102,7 +102,7 @@ async def complaints_page(request: Request, year: str | None = None, team: str |
 @router.get("/impact", response_class=HTMLResponse)
 async def impact_page(request: Request, month: str | None = None, team: str | None = None,
                       who: Principal = Depends(allow(*BRIEFING_READERS))) -> HTMLResponse:
-    month = month or await reports.latest_month(get_deps(request), utc_now().date())
+    month = month or await reports.latest_month(get_deps(request), england_today())
     context = {"principal": who, "teams": sorted(await known_values(request, "team")),
                "team": team, "month": month, "i": None}
     if not MONTH_PATTERN.match(month):
@@ -111,7 +111,7 @@ async def impact_page(request: Request, month: str | None = None, team: str | No
         f = await filters(request, team)
     except HTTPException as error:
         return page(request, "impact.html", context, refusal(error))
-    i = await reports.impact_report(get_deps(request), month=month, today=utc_now().date(),
+    i = await reports.impact_report(get_deps(request), month=month, today=england_today(),
                                     team=f.team)
     pictures = charts.impact_charts(i)
     scope = {"team": f.team} if f.team else {}
