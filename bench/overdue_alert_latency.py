@@ -110,7 +110,8 @@ async def measure(rounds: int) -> tuple[list[float], list[float]]:
             received_at: dict[str, float] = {}
             reader = asyncio.create_task(sse_alerts(
                 tracking.url, bearer("team_manager", sub=manager, team=team), arrived, ready))
-            await asyncio.wait_for(ready.wait(), 30)
+            async with asyncio.timeout(30):
+                await ready.wait()
             for n in range(rounds):
                 due = england_today() + timedelta(days=20 + n)
                 body = {"origin": {"kind": "performance_clinic", "id": f"bench-{n}"},

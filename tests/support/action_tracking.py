@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
-import socket
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -18,7 +17,6 @@ import pytest
 import uvicorn
 from aiokafka import AIOKafkaProducer
 
-from schemas import topics
 from schemas.base import EventData
 from schemas.directory import StaffMemberUpserted, TeamUpserted
 from services.action_tracking.bootstrap import build_app
@@ -29,25 +27,10 @@ from shared.auth import Role
 from shared.envelope import Envelope
 
 from .kafka import BOOTSTRAP, start_group_at_end
+from .serving import serving
 from .waiting import eventually
 
 EVERY_ACTION = Viewer("tests", frozenset({Role.HEAD_OF_QUALITY}))  # reads like the head of quality
-
-
-def listening_socket() -> socket.socket:
-    """A socket on a port the system chose: no clash with other engineers' or clients' ports."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(128)
-    return sock
-
-
-async def serve(app: Any, **options: Any) -> tuple[uvicorn.Server, asyncio.Task, str]:
-    sock = listening_socket()
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", **options))
-    task = asyncio.create_task(server.serve(sockets=[sock]))
-    return server, task, f"http://127.0.0.1:{sock.getsockname()[1]}"
 
 
 @dataclass
@@ -81,23 +64,9 @@ async def running(settings: ActionTrackingSettings, clock: OffsetClock | None = 
     if new_group:
         await start_group_at_end(settings.consumer_group, replay=replay)
     app = build_app(settings, clock=clock)
-    server, task, url = await serve(app, lifespan="on")
-
-    async def ready() -> bool:
-        if task.done():
-            task.result()
-        try:
-            async with httpx.AsyncClient() as http:
-                return (await http.get(f"{url}/readyz")).status_code == 200
-        except httpx.HTTPError:
-            return False
-
-    await eventually(ready, timeout=60, what="action tracking ready")
-    try:
-        yield Instance(app=app, url=url, clock=clock, server=server, task=task)
-    finally:
-        server.should_exit = True
-        await asyncio.wait_for(task, timeout=30)
+    async with serving(app, "action tracking") as served:
+        yield Instance(app=app, url=served.url, clock=clock, server=served.server,
+                       task=served.task)
 
 
 async def drop_database(settings: ActionTrackingSettings) -> None:

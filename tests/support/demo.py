@@ -21,7 +21,8 @@ async def run_demo(services, prefix: str, *extra: str) -> str:
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "tools.demo", *args,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
-    out, err = await asyncio.wait_for(process.communicate(), timeout=120)
+    async with asyncio.timeout(120):
+        out, err = await process.communicate()
     assert process.returncode == 0, err.decode()[-2000:]
     return out.decode()
 

@@ -10,7 +10,6 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
 import pytest
 import uvicorn
 
@@ -19,8 +18,9 @@ from services.learning.bootstrap import build_app
 from shared.clock import OffsetClock
 from services.learning.settings import LearningSettings
 
-from .action_tracking import publish, serve
+from .action_tracking import publish
 from .kafka import start_group_at_end
+from .serving import serving
 from .waiting import eventually
 
 
@@ -49,23 +49,9 @@ async def running(settings: LearningSettings) -> AsyncIterator[Learning]:
     await start_group_at_end(settings.consumer_group)
     clock = OffsetClock()
     app = build_app(settings, clock=clock)
-    server, task, url = await serve(app, lifespan="on")
-
-    async def ready() -> bool:
-        if task.done():
-            task.result()
-        try:
-            async with httpx.AsyncClient() as http:
-                return (await http.get(f"{url}/readyz")).status_code == 200
-        except httpx.HTTPError:
-            return False
-
-    await eventually(ready, timeout=60, what="learning ready")
-    try:
-        yield Learning(app=app, url=url, clock=clock, server=server, task=task)
-    finally:
-        server.should_exit = True
-        await asyncio.wait_for(task, timeout=30)
+    async with serving(app, "learning") as served:
+        yield Learning(app=app, url=served.url, clock=clock, server=served.server,
+                       task=served.task)
 
 
 async def drop_database(settings: LearningSettings) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -12,7 +11,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .action_tracking import serve
+from .serving import start
 from .waiting import eventually
 
 
@@ -36,17 +35,15 @@ class Receiver:
 async def receiver(**options) -> AsyncIterator[Receiver]:
     target = Receiver(**options)
     app = Starlette(routes=[Route("/hook", target.handle, methods=["POST"])])
-    server, task, url = await serve(app)
+    served = start(app)
 
     async def started() -> bool:
-        if task.done():
-            task.result()  # it failed to start: say why
-        return server.started
+        served.failed_to_start()
+        return served.server.started
 
-    await eventually(started, timeout=15, interval=0.02, what="the test receiver started")
-    target.url = f"{url}/hook"
     try:
+        await eventually(started, timeout=15, interval=0.02, what="the test receiver started")
+        target.url = f"{served.url}/hook"
         yield target
     finally:
-        server.should_exit = True
-        await asyncio.wait_for(task, timeout=15)
+        await served.stop(seconds=15)

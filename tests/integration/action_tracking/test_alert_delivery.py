@@ -37,7 +37,8 @@ async def test_a_manager_and_the_owner_see_an_overdue_alert_live_and_others_do_n
     readers = [asyncio.create_task(sse_alerts(tracking.url, headers, found[name], ready[name]))
                for name, headers in streams.items()]
     try:
-        await asyncio.wait_for(asyncio.gather(*(e.wait() for e in ready.values())), 30)
+        async with asyncio.timeout(30):
+            await asyncio.gather(*(e.wait() for e in ready.values()))
         async with httpx.AsyncClient() as http:
             action = (await http.post(f"{tracking.url}/actions", json=body,
                                       headers=streams["manager"])).json()

@@ -24,7 +24,8 @@ async def run_cli(*args: str, env: dict[str, str]) -> tuple[int, str, str]:
         sys.executable, "-m", "services.feedback_ingestion.importer", *args,
         env={**os.environ, **env}, stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE)
-    out, err = await asyncio.wait_for(process.communicate(), timeout=120)
+    async with asyncio.timeout(120):
+        out, err = await process.communicate()
     return process.returncode, out.decode(), err.decode()
 
 

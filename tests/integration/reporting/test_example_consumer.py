@@ -27,7 +27,8 @@ async def test_the_example_consumer_replays_and_counts(runtime):
         runtime.settings.kafka_bootstrap, "--group", uid("example.grade-counter"),
         "--from-start", "--month", month, "--idle-seconds", "3",
         cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
-    out, err = await asyncio.wait_for(process.communicate(), timeout=90)
+    async with asyncio.timeout(90):
+        out, err = await process.communicate()
     assert process.returncode == 0, err.decode()[-2000:]
     result = json.loads(out)
     assert result["topic"] == "qa.audit"
