@@ -152,7 +152,7 @@ def running_issuer(timeout: float = 10.0) -> Iterator[FakeIssuer]:
     deadline = time.monotonic() + timeout
     while not server.started:  # a bounded wait for the condition, not a fixed sleep
         assert thread.is_alive() and time.monotonic() < deadline, "issuer did not start"
-        time.sleep(0.02)
+        time.sleep(0.02)  # the pace of the bounded poll above, not a wait of its own
     try:
         yield issuer
     finally:
