@@ -119,8 +119,9 @@ class OutboxRelay:
             return True
         try:
             await self.publisher.publish_in_order(events)
-        except (BrokerUnavailable, MessageRefused):  # refused: the relay sets it aside
-            log.warning("broker unavailable; events kept in the outbox")
+        except (BrokerUnavailable, MessageRefused) as error:  # refused: the relay sets it aside
+            log.warning("events kept in the outbox for the relay",
+                        extra={"error": type(error).__name__})
             self._left_behind(ids)
             return False
         await self._release(ids)
